@@ -1,0 +1,10 @@
+//! Resolution: mentions of one entity become one entity.
+//!
+//! Within a document, a multi-pass sieve merges mentions from the most to
+//! the least precise evidence (exact key, defined acronyms and tickers,
+//! designator variants, short forms after the full form, surnames). Across
+//! documents, entities meet through their merge key ([`merge_key`]).
+
+mod key;
+
+pub use key::{fold_accents, key_words, merge_key, strip_legal, LEGAL_SUFFIXES};
