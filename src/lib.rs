@@ -14,3 +14,5 @@ pub use error::{Error, ErrorKind, Result};
 pub use facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 pub use graph::{Edge, GraphBuilder, GraphView, KnowledgeGraph, MergeOptions, MergeRecord, Node};
 pub use kinds::{EntityType, RelationKind, Status};
+pub mod pipeline;
+pub use pipeline::{Pipeline, PipelineBuilder};

@@ -150,6 +150,7 @@ impl KnowledgeGraph {
         GraphView::new(
             self.graph.node_weights().collect(),
             self.graph.edge_weights().collect(),
+            &self.merge_log,
         )
     }
 

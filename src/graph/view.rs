@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Edge, Node};
+use super::{Edge, MergeRecord, Node};
 
 /// Nodes sorted by id and edges sorted by (source, type, target).
 ///
@@ -12,13 +12,27 @@ use super::{Edge, Node};
 pub struct GraphView<'g> {
     nodes: Vec<&'g Node>,
     edges: Vec<&'g Edge>,
+    merge_log: &'g [MergeRecord],
 }
 
 impl<'g> GraphView<'g> {
-    pub(crate) fn new(mut nodes: Vec<&'g Node>, mut edges: Vec<&'g Edge>) -> GraphView<'g> {
+    pub(crate) fn new(
+        mut nodes: Vec<&'g Node>,
+        mut edges: Vec<&'g Edge>,
+        merge_log: &'g [MergeRecord],
+    ) -> GraphView<'g> {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         edges.sort_by(|a, b| edge_order(a, b));
-        GraphView { nodes, edges }
+        GraphView {
+            nodes,
+            edges,
+            merge_log,
+        }
+    }
+
+    /// The merge log, sorted by (node, doc, sentence, start).
+    pub fn merge_log(&self) -> &[MergeRecord] {
+        self.merge_log
     }
 
     /// Nodes, sorted by id.
