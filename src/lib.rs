@@ -16,3 +16,6 @@ pub use graph::{Edge, GraphBuilder, GraphView, KnowledgeGraph, MergeOptions, Mer
 pub use kinds::{EntityType, RelationKind, Status};
 pub mod pipeline;
 pub use pipeline::{Pipeline, PipelineBuilder};
+pub mod config;
+pub mod input;
+pub mod text;
