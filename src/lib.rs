@@ -4,6 +4,7 @@
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod facts;
 pub mod graph;
 pub mod kinds;
@@ -15,6 +16,8 @@ pub use facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 pub use graph::{Edge, GraphBuilder, GraphView, KnowledgeGraph, MergeOptions, MergeRecord, Node};
 pub use kinds::{EntityType, RelationKind, Status};
 pub mod pipeline;
+pub mod recognize;
+pub mod relate;
 pub use pipeline::{Pipeline, PipelineBuilder};
 pub mod config;
 pub mod input;

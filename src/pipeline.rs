@@ -5,7 +5,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use crate::config::Rules;
 use crate::document::Document;
+use crate::extract::Extractor;
 use crate::error::Result;
 use crate::facts::DocFacts;
 use crate::graph::{GraphBuilder, KnowledgeGraph, MergeOptions};
@@ -62,9 +64,14 @@ impl PipelineBuilder {
             ),
             None => None,
         };
+        let mut rules = Rules::default();
+        for (origin, text) in &self.rules {
+            rules.merge(Rules::from_toml_str(origin, text)?);
+        }
         Ok(Pipeline {
             pool,
             merge: self.merge,
+            extractor: Extractor::new(&rules),
         })
     }
 }
@@ -74,6 +81,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     pool: Option<rayon::ThreadPool>,
     merge: MergeOptions,
+    extractor: Extractor,
 }
 
 impl Pipeline {
@@ -85,10 +93,7 @@ impl Pipeline {
     /// Extracts the facts of one document. Pure: the same document always
     /// gives the same facts.
     pub fn extract(&self, doc: &Document) -> DocFacts {
-        DocFacts {
-            doc: doc.id().to_string(),
-            ..DocFacts::default()
-        }
+        self.extractor.extract(doc)
     }
 
     /// A graph builder with this pipeline's merge options.

@@ -5,6 +5,9 @@
 //! designator variants, short forms after the full form, surnames). Across
 //! documents, entities meet through their merge key ([`merge_key`]).
 
+mod cluster;
 mod key;
+
+pub use cluster::{clean_label, resolve, Cluster, ResolveOptions};
 
 pub use key::{fold_accents, key_words, merge_key, strip_legal, LEGAL_SUFFIXES};

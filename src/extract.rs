@@ -1,0 +1,289 @@
+//! The per-document extraction step: text -> mentions -> entities ->
+//! relations -> [`DocFacts`]. Pure: it reads only the document and the
+//! frozen configuration.
+
+use std::collections::BTreeMap;
+
+use crate::config::Rules;
+use crate::document::Document;
+use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
+use crate::kinds::{EntityType, RelationKind};
+use crate::recognize::{lexicon, Entry, EntrySource, Gazetteer, Recognizer, Source};
+use crate::relate::{extract_sentence, sentence_items, Item};
+use crate::resolve::{merge_key, resolve, ResolveOptions};
+use crate::text::{analyze, fold_whitespace, quantity};
+
+/// Most mentions kept per document (a pathological document cannot make
+/// the graph explode).
+pub const MAX_MENTIONS_PER_DOC: usize = 20_000;
+
+/// The frozen extraction configuration.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    recognizer: Recognizer,
+    resolve: ResolveOptions,
+    triggers: Vec<(Vec<String>, RelationKind)>,
+}
+
+impl Extractor {
+    /// Builds the extractor from the built-in data and user rules.
+    pub fn new(rules: &Rules) -> Extractor {
+        let disabled: std::collections::HashSet<String> =
+            rules.disabled_gazetteer.iter().map(|n| merge_key(n)).collect();
+        let mut entries = Vec::new();
+        let mut surfaces = Vec::new();
+        // Rules entities first: they outrank built-in entries of the same
+        // surface.
+        let mut rule_keys = std::collections::HashSet::new();
+        for e in &rules.entities {
+            let ix = entries.len();
+            entries.push(Entry {
+                name: e.name.clone(),
+                entity_type: e.entity_type,
+                source: EntrySource::Rules,
+            });
+            for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                rule_keys.insert(s.clone());
+                surfaces.push((s.clone(), ix));
+            }
+        }
+        for line in lexicon::GAZETTEER_TSV.lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(t), Some(name)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Ok(entity_type) = t.trim().parse::<EntityType>() else {
+                continue;
+            };
+            let name = name.trim();
+            if name.is_empty() || disabled.contains(&merge_key(name)) {
+                continue;
+            }
+            let ix = entries.len();
+            entries.push(Entry {
+                name: name.to_string(),
+                entity_type,
+                source: EntrySource::Builtin,
+            });
+            let aliases = cols.next().unwrap_or("");
+            for s in std::iter::once(name).chain(aliases.split('|')) {
+                let s = s.trim();
+                if s.is_empty() || rule_keys.contains(s) {
+                    continue;
+                }
+                surfaces.push((s.to_string(), ix));
+                // Possessive-free and suffix variants are matched by the
+                // automaton through their own surfaces only.
+            }
+        }
+        let gazetteer = Gazetteer::new(entries, surfaces);
+        let recognizer = Recognizer::new(gazetteer, &rules.stop_names);
+        let resolve = ResolveOptions {
+            same: rules
+                .same
+                .iter()
+                .map(|g| g.iter().map(|n| merge_key(n)).collect())
+                .collect(),
+            distinct: rules
+                .distinct
+                .iter()
+                .map(|g| g.iter().map(|n| merge_key(n)).collect())
+                .collect(),
+        };
+        let triggers = rules
+            .triggers
+            .iter()
+            .flat_map(|(k, words)| {
+                words.iter().map(move |w| {
+                    (
+                        w.split_whitespace().map(|x| x.to_lowercase()).collect(),
+                        *k,
+                    )
+                })
+            })
+            .collect();
+        Extractor {
+            recognizer,
+            resolve,
+            triggers,
+        }
+    }
+
+    /// Extracts the facts of one document.
+    pub fn extract(&self, doc: &Document) -> DocFacts {
+        let text = doc.text();
+        let a = analyze(text);
+        let mut notes = Vec::new();
+        let mut mentions = self.recognizer.recognize(text, &a);
+        if mentions.len() > MAX_MENTIONS_PER_DOC {
+            notes.push(format!(
+                "{} mentions, only the first {MAX_MENTIONS_PER_DOC} kept",
+                mentions.len()
+            ));
+            mentions.truncate(MAX_MENTIONS_PER_DOC);
+        }
+        let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
+        let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
+        let keys: Vec<String> = clusters
+            .iter()
+            .map(|c| {
+                let base = merge_key(&c.label);
+                let base = self
+                    .resolve
+                    .same
+                    .iter()
+                    .find(|g| g.contains(&base))
+                    .map_or(base, |g| g[0].clone());
+                format!("{}:{}", c.entity_type.id_prefix(), base)
+            })
+            .collect();
+
+        let quantities = quantity::find_quantities(text, 0..text.len());
+        let mut relations = Vec::new();
+        let mut antecedent: Option<usize> = None;
+        for (si, s) in a.sentences.iter().enumerate() {
+            let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
+            if !self.triggers.is_empty() {
+                apply_triggers(&mut items, &self.triggers);
+            }
+            let found = extract_sentence(&items, &types, antecedent);
+            if !found.is_empty() {
+                let sentence_text = fold_whitespace(&text[s.start..s.end]);
+                for f in found {
+                    if !types[f.head].is_node() || !types[f.tail].is_node() {
+                        continue;
+                    }
+                    let amount_text = f.amount_usd.and_then(|_| {
+                        items.iter().find_map(|it| match it {
+                            Item::Money {
+                                usd: Some(_),
+                                per_share: false,
+                                span,
+                            } => Some(fold_whitespace(&text[span.0..span.1])),
+                            _ => None,
+                        })
+                    });
+                    relations.push(RelationFact {
+                        head: keys[f.head].clone(),
+                        kind: f.kind,
+                        tail: keys[f.tail].clone(),
+                        evidence: Evidence {
+                            doc: doc.id().to_string(),
+                            sentence: si,
+                            start: s.start,
+                            end: s.end,
+                            text: sentence_text.clone(),
+                            status: f.status,
+                            amount_usd: f.amount_usd,
+                            amount_text,
+                            stake_pct: f.stake_pct,
+                            rule: f.rule.to_string(),
+                            confidence: f.confidence,
+                            meta: doc.meta().clone(),
+                        },
+                    });
+                }
+            }
+            // The entity "it" and "the company" point to next: the first
+            // organisation of this sentence, if any.
+            if let Some(first_org) = items.iter().find_map(|it| {
+                it.cluster()
+                    .filter(|&c| types.get(c) == Some(&EntityType::Org))
+            }) {
+                antecedent = Some(first_org);
+            }
+        }
+
+        // Entities.
+        let mut by_key: BTreeMap<String, EntityFact> = BTreeMap::new();
+        for (ci, c) in clusters.iter().enumerate() {
+            if !c.entity_type.is_node() || c.label.is_empty() {
+                continue;
+            }
+            let fact = by_key.entry(keys[ci].clone()).or_insert_with(|| EntityFact {
+                key: keys[ci].clone(),
+                label: c.label.clone(),
+                entity_type: c.entity_type,
+                canonical: c.canonical.clone(),
+                mentions: Vec::new(),
+            });
+            for &mi in &c.mentions {
+                let m = &mentions[mi];
+                fact.mentions.push(MentionFact {
+                    surface: strip_possessive(&m.surface),
+                    sentence: m.sentence,
+                    start: m.start,
+                    end: m.end,
+                    source: m.source.as_str().to_string(),
+                });
+            }
+        }
+        let mut entities: Vec<EntityFact> = by_key.into_values().collect();
+        for e in &mut entities {
+            e.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+        let _ = Source::Rules;
+        DocFacts {
+            doc: doc.id().to_string(),
+            entities,
+            relations,
+            notes,
+        }
+    }
+}
+
+fn strip_possessive(s: &str) -> String {
+    for p in ["'s", "’s"] {
+        if let Some(x) = s.strip_suffix(p) {
+            return x.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// Rewrites user trigger phrases into the built-in trigger word of their
+/// relation kind.
+fn apply_triggers(items: &mut Vec<Item>, triggers: &[(Vec<String>, RelationKind)]) {
+    let mut i = 0;
+    while i < items.len() {
+        let mut hit = None;
+        for (words, kind) in triggers {
+            if words.is_empty() || i + words.len() > items.len() {
+                continue;
+            }
+            if words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| items[i + k].word() == Some(w.as_str()))
+            {
+                hit = Some((words.len(), *kind));
+                break;
+            }
+        }
+        if let Some((len, kind)) = hit {
+            let repl: &[&str] = match kind {
+                RelationKind::Acquired => &["acquired"],
+                RelationKind::InvestsIn => &["invested", "in"],
+                RelationKind::Leads => &["ceo"],
+                RelationKind::Founded => &["founded"],
+                RelationKind::WorksFor => &["employee"],
+                RelationKind::SubsidiaryOf => &["unit"],
+                RelationKind::PartnersWith => &["partnered", "with"],
+                RelationKind::CompetesWith => &["competes", "with"],
+            };
+            let mut repl: Vec<Item> = repl.iter().map(|w| Item::Word(w.to_string())).collect();
+            if repl.len() == 2 && items.get(i + len).and_then(Item::word) == repl[1].word() {
+                repl.pop();
+            }
+            let n = repl.len();
+            items.splice(i..i + len, repl);
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}

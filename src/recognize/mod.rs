@@ -1,0 +1,682 @@
+//! Recognition: name mentions in a document, typed PERSON or ORG (places,
+//! products and amounts are recognised only to keep them out).
+//!
+//! Passes, strongest first (TokensRegexNER-style priorities: a span taken
+//! by a stronger pass is not re-typed by a weaker one):
+//! 1. rules-file entities and the built-in gazetteer (aho-corasick);
+//! 2. Reuters markup (`<Allegheny International Inc>`, `Name <TICK>`);
+//! 3. name chunks (runs of capitalised tokens) typed by legal designator or
+//!    organisation head word, honorific, first-name lexicon, role words and
+//!    organisation contexts ("startup X", "shares of X", "X said it");
+//! 4. document propagation: a string typed once types its other
+//!    occurrences, short forms and surnames;
+//! 5. titles and all-capitals headlines only match names known from
+//!    passes 1-4.
+
+mod gazetteer;
+pub mod lexicon;
+
+pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
+
+use std::collections::{HashMap, HashSet};
+
+use crate::kinds::EntityType;
+use crate::resolve::{key_words, merge_key};
+use crate::text::{Analysis, Token, TokenKind};
+use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
+
+/// Which pass found a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// A rules-file entity.
+    Rules,
+    /// The built-in gazetteer.
+    Gazetteer,
+    /// Reuters `<...>` markup.
+    Markup,
+    /// A ticker in markup after a name.
+    Ticker,
+    /// A legal designator at the end (Inc, Corp, Ltd).
+    Designator,
+    /// An organisation head word at the end (Group, Bank, Capital).
+    HeadWord,
+    /// An honorific before (Mr, Dr).
+    Honorific,
+    /// A known first name.
+    FirstName,
+    /// A role word next to it (CEO, founder, analyst).
+    Role,
+    /// An organisation context (startup X, shares of X, X said it).
+    Context,
+    /// Typed by another mention of the same document.
+    Propagated,
+}
+
+impl Source {
+    /// The name of the pass, as written in the merge log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Rules => "rules",
+            Source::Gazetteer => "gazetteer",
+            Source::Markup => "markup",
+            Source::Ticker => "ticker",
+            Source::Designator => "designator",
+            Source::HeadWord => "head-word",
+            Source::Honorific => "honorific",
+            Source::FirstName => "first-name",
+            Source::Role => "role",
+            Source::Context => "context",
+            Source::Propagated => "propagated",
+        }
+    }
+}
+
+/// A typed name mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the start in the document text.
+    pub start: usize,
+    /// Byte offset of the end.
+    pub end: usize,
+    /// Index of the first token.
+    pub first: usize,
+    /// Index one past the last token.
+    pub last: usize,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The surface, normalised (control characters removed, white space
+    /// folded).
+    pub surface: String,
+    /// The entity type.
+    pub entity_type: EntityType,
+    /// Which pass found it.
+    pub source: Source,
+    /// The canonical name from a gazetteer or rules entry.
+    pub canonical: Option<String>,
+    /// For a ticker, the index of the mention it names.
+    pub ticker_of: Option<usize>,
+}
+
+/// Role words that mark a person next to them (lower case).
+pub const ROLE_WORDS: &[&str] = &[
+    "ceo", "chief", "executive", "chairman", "chairwoman", "chair", "president", "founder",
+    "co-founder", "cofounder", "director", "analyst", "spokesman", "spokeswoman", "spokesperson",
+    "economist", "partner", "head", "boss", "cfo", "coo", "cto", "vice", "managing", "officer",
+    "treasurer", "secretary", "chancellor", "minister", "governor", "investor", "engineer",
+    "researcher", "professor", "manager", "leader", "trader", "strategist", "lawyer", "attorney",
+    "general", "counsel", "editor", "reporter", "correspondent", "deputy", "senior", "principal",
+    "co-ceo", "owner", "cofounders", "founders", "co-founders", "executives", "chairmen",
+];
+
+/// Capitalised role words that cut a run of capitals into names
+/// ("Chrysler Chairman Lee Iacocca").
+const ROLE_CUT: &[&str] = &[
+    "ceo", "chairman", "chairwoman", "president", "founder", "co-founder", "cofounder", "chief",
+    "executive", "director", "analyst", "spokesman", "spokeswoman", "cfo", "coo", "cto", "vice",
+    "boss", "economist", "co-ceo",
+];
+
+/// Words before a name that make it an organisation (lower case).
+const ORG_BEFORE: &[&str] = &[
+    "startup", "start-up", "company", "firm", "maker", "lender", "insurer", "retailer", "rival",
+    "rivals", "acquirer", "fund", "unit", "subsidiary", "carrier", "giant", "conglomerate",
+    "operator", "provider", "developer", "platform", "group", "bank", "brokerage", "automaker",
+    "carmaker", "chipmaker", "airline", "broker", "subsidiaries", "companies", "firms",
+    "startups", "competitor", "competitors", "investors", "backers", "vc", "incubator",
+    "accelerator", "exchange", "regulator", "watchdog", "agency", "outlet", "publisher",
+    "studio", "label", "partner", "partners", "division", "affiliate",
+];
+
+/// Words after a name that make it an organisation (lower case).
+const ORG_AFTER: &[&str] = &[
+    "raised", "raises", "shares", "stock", "spokesman", "spokeswoman", "spokesperson",
+    "shareholders", "stockholders", "board", "management", "employees", "ceo", "chairman",
+    "president", "executives", "subsidiary", "unit", "division", "headquarters", "investors",
+    "customers", "acquired", "acquires", "bought", "announced", "secured", "closed", "backed",
+    "valued", "plans", "agreed", "reported", "posted", "owns", "operates",
+];
+
+/// Builds typed mentions for one document.
+#[derive(Clone, Debug)]
+pub struct Recognizer {
+    gazetteer: Gazetteer,
+    stop_keys: HashSet<String>,
+}
+
+impl Recognizer {
+    /// Creates a recogniser over a compiled gazetteer, with names that must
+    /// never become nodes.
+    pub fn new(gazetteer: Gazetteer, stop_names: &[String]) -> Recognizer {
+        Recognizer {
+            gazetteer,
+            stop_keys: stop_names.iter().map(|s| merge_key(s)).collect(),
+        }
+    }
+
+    /// Finds the mentions of a document, sorted by start.
+    pub fn recognize(&self, text: &str, a: &Analysis) -> Vec<Mention> {
+        let toks = &a.tokens;
+        let mut taken = vec![false; toks.len()];
+        let mut out: Vec<Mention> = Vec::new();
+        let tok_at_start: HashMap<usize, usize> =
+            toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+        let tok_at_end: HashMap<usize, usize> =
+            toks.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+
+        // Pass 1: gazetteer and rules entities over body sentences.
+        let mut caseless_sents = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            let caseless = s.all_caps;
+            if caseless {
+                caseless_sents.push(si);
+                continue;
+            }
+            for m in self.gazetteer.find(text, s.start..s.end, false) {
+                self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+            }
+        }
+
+        // Pass 2 and 3: markup and name chunks.
+        let mut weak: Vec<Mention> = Vec::new();
+        for (si, s) in a.sentences.iter().enumerate() {
+            if s.all_caps || s.headline {
+                continue;
+            }
+            self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
+            for (f, l) in chunks(text, toks, s.first, s.last, &taken) {
+                if let Some(m) = self.classify(text, toks, si, s.first, s.last, f, l, &out) {
+                    for t in &mut taken[m.first..m.last] {
+                        *t = true;
+                    }
+                    if m.source == Source::Propagated {
+                        weak.push(m);
+                    } else {
+                        out.push(m);
+                    }
+                }
+            }
+        }
+        // Tickers right after a typed name make an untyped chunk before them
+        // an ORG; handled in `markup` for typed names.
+
+        // Pass 4: propagation over weak candidates.
+        let mut typed: HashMap<String, EntityType> = HashMap::new();
+        let mut first_words: HashMap<String, EntityType> = HashMap::new();
+        let mut surnames: HashSet<String> = HashSet::new();
+        for m in &out {
+            if !m.entity_type.is_node() || m.source == Source::Ticker {
+                continue;
+            }
+            typed.insert(merge_key(&m.surface), m.entity_type);
+            let words = key_words(&m.surface);
+            if m.entity_type == EntityType::Org && words.len() >= 2 {
+                first_words.entry(words[0].clone()).or_insert(EntityType::Org);
+            }
+            if m.entity_type == EntityType::Person && words.len() >= 2 {
+                if let Some(last) = words.last() {
+                    surnames.insert(last.clone());
+                }
+            }
+        }
+        for mut m in weak {
+            let key = merge_key(&m.surface);
+            let words = key_words(&m.surface);
+            let ty = if let Some(t) = typed.get(&key) {
+                Some(*t)
+            } else if words.len() == 1 && surnames.contains(&words[0]) {
+                Some(EntityType::Person)
+            } else if words.len() == 1 && first_words.contains_key(&words[0]) {
+                Some(EntityType::Org)
+            } else {
+                None
+            };
+            if let Some(t) = ty {
+                m.entity_type = t;
+                out.push(m);
+            }
+        }
+
+        // Pass 5: headlines and all-caps sentences match known names.
+        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::new();
+        for m in &out {
+            if m.entity_type.is_node() && m.source != Source::Ticker {
+                known
+                    .entry(merge_key(&m.surface))
+                    .or_insert((m.entity_type, m.canonical.clone()));
+                let words = key_words(&m.surface);
+                if m.entity_type == EntityType::Org && words.len() >= 2 {
+                    known
+                        .entry(words[0].clone())
+                        .or_insert((EntityType::Org, m.canonical.clone()));
+                }
+                if m.entity_type == EntityType::Person && words.len() >= 2 {
+                    if let Some(last) = words.last() {
+                        known
+                            .entry(last.clone())
+                            .or_insert((EntityType::Person, m.canonical.clone()));
+                    }
+                }
+            }
+        }
+        for (si, s) in a.sentences.iter().enumerate() {
+            if !(s.all_caps || s.headline) {
+                continue;
+            }
+            if s.all_caps {
+                for m in self.gazetteer.find(text, s.start..s.end, true) {
+                    self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+                }
+            } else {
+                for m in self.gazetteer.find(text, s.start..s.end, false) {
+                    self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+                }
+            }
+            let mut i = s.first;
+            while i < s.last {
+                if taken[i] || toks[i].kind != TokenKind::Word {
+                    i += 1;
+                    continue;
+                }
+                let mut found = None;
+                let max = (i + 6).min(s.last);
+                for j in (i + 1..=max).rev() {
+                    if (i..j).any(|k| taken[k] || toks[k].kind == TokenKind::Markup) {
+                        continue;
+                    }
+                    let surface = &text[toks[i].start..toks[j - 1].end];
+                    if let Some((t, c)) = known.get(&merge_key(surface)) {
+                        found = Some((j, *t, c.clone()));
+                        break;
+                    }
+                }
+                if let Some((j, t, c)) = found {
+                    for tk in &mut taken[i..j] {
+                        *tk = true;
+                    }
+                    out.push(Mention {
+                        start: toks[i].start,
+                        end: toks[j - 1].end,
+                        first: i,
+                        last: j,
+                        sentence: si,
+                        surface: normalize_name(&text[toks[i].start..toks[j - 1].end]),
+                        entity_type: t,
+                        source: Source::Propagated,
+                        canonical: c,
+                        ticker_of: None,
+                    });
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+            // Markup in headlines: tickers after known names.
+            self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
+        }
+        let _ = caseless_sents;
+        out.retain(|m| !self.stop_keys.contains(&merge_key(&m.surface)));
+        out.sort_by_key(|m| (m.start, m.end));
+        // Re-point tickers after sorting.
+        fix_tickers(&mut out);
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_gaz(
+        &self,
+        text: &str,
+        m: GazMatch,
+        si: usize,
+        tok_at_start: &HashMap<usize, usize>,
+        tok_at_end: &HashMap<usize, usize>,
+        taken: &mut [bool],
+        out: &mut Vec<Mention>,
+    ) {
+        let (Some(&f), Some(&l)) = (tok_at_start.get(&m.start), tok_at_end.get(&m.end)) else {
+            return;
+        };
+        if (f..=l).any(|k| taken[k]) {
+            return;
+        }
+        let e = self.gazetteer.entry(m.entry);
+        for t in &mut taken[f..=l] {
+            *t = true;
+        }
+        out.push(Mention {
+            start: m.start,
+            end: m.end,
+            first: f,
+            last: l + 1,
+            sentence: si,
+            surface: normalize_name(&text[m.start..m.end]),
+            entity_type: e.entity_type,
+            source: match e.source {
+                EntrySource::Rules => Source::Rules,
+                EntrySource::Builtin => Source::Gazetteer,
+            },
+            canonical: Some(e.name.clone()),
+            ticker_of: None,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn markup(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        first: usize,
+        last: usize,
+        taken: &mut [bool],
+        out: &mut Vec<Mention>,
+    ) {
+        for i in first..last {
+            if toks[i].kind != TokenKind::Markup || taken[i] {
+                continue;
+            }
+            let inner_start = toks[i].start + 1;
+            let inner_end = toks[i].end - 1;
+            let inner = &text[inner_start..inner_end];
+            let ticker = is_ticker(inner);
+            // A ticker right after a mention names that mention.
+            let anchor = if i > first {
+                out.iter().rposition(|m| m.last == i && m.sentence == si)
+            } else {
+                None
+            };
+            if ticker {
+                if let Some(a) = anchor {
+                    taken[i] = true;
+                    let t = out[a].entity_type;
+                    if t == EntityType::Org {
+                        out.push(Mention {
+                            start: inner_start,
+                            end: inner_end,
+                            first: i,
+                            last: i + 1,
+                            sentence: si,
+                            surface: normalize_name(inner),
+                            entity_type: EntityType::Org,
+                            source: Source::Ticker,
+                            canonical: out[a].canonical.clone(),
+                            ticker_of: Some(a),
+                        });
+                    }
+                }
+                continue;
+            }
+            if inner.chars().any(|c| c.is_lowercase()) || inner.contains(' ') {
+                taken[i] = true;
+                out.push(Mention {
+                    start: inner_start,
+                    end: inner_end,
+                    first: i,
+                    last: i + 1,
+                    sentence: si,
+                    surface: normalize_name(inner),
+                    entity_type: EntityType::Org,
+                    source: Source::Markup,
+                    canonical: None,
+                    ticker_of: None,
+                });
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        sfirst: usize,
+        slast: usize,
+        f: usize,
+        l: usize,
+        out: &[Mention],
+    ) -> Option<Mention> {
+        let words: Vec<&str> = (f..l)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .map(|k| toks[k].text(text))
+            .collect();
+        let n = words.len();
+        let lastw = *words.last()?;
+        let surface_raw = &text[toks[f].start..toks[l - 1].end];
+        let surface = normalize_name(surface_raw);
+        if self.stop_keys.contains(&merge_key(&surface)) {
+            return None;
+        }
+        let all_non = words
+            .iter()
+            .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
+        if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
+            return None;
+        }
+        let lower = |k: usize| -> String {
+            toks.get(k)
+                .map(|t| t.text(text).to_lowercase())
+                .unwrap_or_default()
+        };
+        let prev = if f > sfirst { lower(f - 1) } else { String::new() };
+        let prev2 = if f > sfirst + 1 { lower(f - 2) } else { String::new() };
+        let next = if l < slast { lower(l) } else { String::new() };
+        let next2 = if l + 1 < slast { lower(l + 1) } else { String::new() };
+        let mk = |t: EntityType, src: Source| Mention {
+            start: toks[f].start,
+            end: toks[l - 1].end,
+            first: f,
+            last: l,
+            sentence: si,
+            surface: surface.clone(),
+            entity_type: t,
+            source: src,
+            canonical: None,
+            ticker_of: None,
+        };
+        // A ticker in markup right after the chunk.
+        if l < slast && toks[l].kind == TokenKind::Markup {
+            let inner = &text[toks[l].start + 1..toks[l].end - 1];
+            if is_ticker(inner) {
+                return Some(mk(EntityType::Org, Source::Markup));
+            }
+        }
+        if n >= 2 && LEGAL_DESIGNATORS.contains(&lastw) {
+            return Some(mk(EntityType::Org, Source::Designator));
+        }
+        let honorific = HONORIFICS.iter().any(|h| {
+            let h = h.trim_end_matches('.').to_lowercase();
+            prev == h || (prev == "." && prev2 == h)
+        });
+        let person_shape = (1..=4).contains(&n)
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && !ORG_HEADS.contains(&lastw);
+        if honorific && person_shape {
+            return Some(mk(EntityType::Person, Source::Honorific));
+        }
+        if n >= 2 && ORG_HEADS.contains(&lastw) && !ORG_HEADS.contains(&words[0]) {
+            return Some(mk(EntityType::Org, Source::HeadWord));
+        }
+        if n >= 2 && ORG_HEADS.contains(&lastw) {
+            // "Bank of England" style: head first, multiple words.
+            return Some(mk(EntityType::Org, Source::HeadWord));
+        }
+        if n >= 2 && n <= 4 && person_shape && lexicon::is_first_name(words[0]) {
+            return Some(mk(EntityType::Person, Source::FirstName));
+        }
+        let role_before = is_role_word(&prev) && !matches!(prev.as_str(), "partner" | "partners");
+        let role_after = next == ","
+            && (is_role_word(&next2) || matches!(next2.as_str(), "who" | "the" | "a"))
+            && n >= 2;
+        if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
+            return Some(mk(EntityType::Person, Source::Role));
+        }
+        // Organisation contexts.
+        let org_before = ORG_BEFORE.contains(&prev.as_str())
+            || (prev == "of" && matches!(prev2.as_str(), "shares" | "stake" | "acquisition" | "purchase" | "takeover" | "unit" | "subsidiary" | "division" | "ceo" | "founder" | "co-founder" | "chairman" | "president"))
+            || matches!(prev.as_str(), "acquire" | "acquired" | "acquiring" | "acquires" | "buy" | "bought" | "buying" | "buys");
+        let org_after = ORG_AFTER.contains(&next.as_str())
+            || (next == "said" && next2 == "it")
+            || (matches!(next.as_str(), "'s" | "’s") && ORG_AFTER.contains(&next2.as_str()))
+            || (next == "-" && matches!(next2.as_str(), "backed" | "owned" | "controlled" | "led"))
+            || (next == "," && matches!(next2.as_str(), "a" | "an" | "which") && org_apposition(text, toks, l + 1, slast));
+        let starts_sentence = f == sfirst;
+        if (org_before || org_after) && n <= 5 && !(starts_sentence && n == 1 && lexicon::is_non_entity(lastw)) {
+            return Some(mk(EntityType::Org, Source::Context));
+        }
+        // Untyped: a candidate for propagation.
+        let _ = out;
+        Some(mk(EntityType::Org, Source::Propagated))
+    }
+}
+
+/// Whether the words after `, a` describe an organisation.
+fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "company", "firm", "startup", "start-up", "maker", "provider", "developer", "unit",
+        "subsidiary", "lender", "bank", "insurer", "retailer", "group", "operator", "platform",
+        "manufacturer", "producer", "supplier", "distributor", "concern", "corporation",
+        "holding", "fund", "airline", "carrier", "chain", "business", "venture", "lab",
+        "laboratory", "service", "app", "network", "agency", "consultancy",
+    ];
+    (from..(from + 8).min(slast)).any(|k| {
+        let w = toks[k].text(text).to_lowercase();
+        HEADS.contains(&w.trim_end_matches('s'))
+    })
+}
+
+fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether the inside of `<...>` is a ticker (`TWA`, `ARBG.F`, `AMO.N`).
+fn is_ticker(inner: &str) -> bool {
+    !inner.is_empty()
+        && inner.len() <= 10
+        && !inner.contains(' ')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+}
+
+fn fix_tickers(out: &mut [Mention]) {
+    // After sorting, ticker_of indices are stale: re-point each ticker to
+    // the mention that ends right before it in the same sentence.
+    for i in 0..out.len() {
+        if out[i].source == Source::Ticker {
+            let first = out[i].first;
+            let sent = out[i].sentence;
+            out[i].ticker_of = out[..i]
+                .iter()
+                .rposition(|m| m.last == first && m.sentence == sent);
+        }
+    }
+}
+
+/// Splits a sentence's untaken tokens into name chunks: runs of capitalised
+/// words, joined over `&`, name-internal hyphens, initials, `, Inc.` and
+/// `of` before a capital; leading function words stripped; role words cut.
+fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool]) -> Vec<(usize, usize)> {
+    let is_cap = |k: usize| -> bool {
+        let t = toks[k];
+        t.kind == TokenKind::Word
+            && !taken[k]
+            && t.text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !(t.text(text).chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut out = Vec::new();
+    let mut i = first;
+    while i < last {
+        if !is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < last && is_cap(j) {
+                j += 1;
+                continue;
+            }
+            if j + 1 < last && !taken[j] {
+                let w = toks[j].text(text);
+                let glued = toks[j].start == toks[j - 1].end && toks[j + 1].start == toks[j].end;
+                // Hewlett-Packard, Marks & Spencer, Carl C. Icahn
+                if (w == "-" && glued && is_cap(j + 1))
+                    || (w == "&" && is_cap(j + 1))
+                    || (w == "." && toks[j - 1].end - toks[j - 1].start == 1 && is_cap(j + 1))
+                {
+                    j += 2;
+                    continue;
+                }
+                // Name, Inc.
+                if w == "," && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) && !taken[j + 1] {
+                    j += 2;
+                    continue;
+                }
+                // Bank of England, University of Oxford.
+                if matches!(w, "of" | "de" | "du" | "van" | "von" | "der" | "for")
+                    && is_cap(j + 1)
+                    && ORG_HEADS.contains(&toks[j - 1].text(text))
+                {
+                    j += 2;
+                    continue;
+                }
+                // Kohlberg Kravis Roberts and Co
+                if w == "and" && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Keep the period of "Inc." / "Corp." inside.
+        if j < last
+            && toks[j].text(text) == "."
+            && toks[j].start == toks[j - 1].end
+            && LEGAL_DESIGNATORS.contains(&format!("{}.", toks[j - 1].text(text)).as_str())
+            && !taken[j]
+        {
+            j += 1;
+        }
+        // Strip leading function words, honorifics and role words; cut at
+        // role words inside ("Chrysler Chairman Lee Iacocca").
+        let mut s = i;
+        while s < j && (FUNCTION_WORDS.contains(&toks[s].text(text)) || HONORIFICS.contains(&toks[s].text(text))) {
+            s += 1;
+        }
+        let mut start = s;
+        let mut k = s;
+        while k < j {
+            let w = toks[k].text(text);
+            if toks[k].kind == TokenKind::Word && ROLE_CUT.contains(&w.to_lowercase().as_str()) {
+                if k > start {
+                    out.push((start, k));
+                }
+                start = k + 1;
+            }
+            k += 1;
+        }
+        if start < j {
+            // Trailing punctuation is not part of a name.
+            let mut e = j;
+            while e > start && matches!(toks[e - 1].text(text), "," | "-" | "&") {
+                e -= 1;
+            }
+            if e > start {
+                out.push((start, e));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Normalises a name once, at recognition: C0 control characters removed,
+/// runs of white space folded to one space, trimmed.
+pub fn normalize_name(s: &str) -> String {
+    crate::text::fold_whitespace(s)
+}

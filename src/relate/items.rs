@@ -1,0 +1,113 @@
+//! A sentence as a sequence of items: entity mentions, amounts, percentages
+//! and words. Relation rules match over items, so "Meta Platforms, Inc."
+//! is one slot and "$14.3 billion" one amount.
+
+use crate::recognize::Mention;
+use crate::text::quantity::{Quantity, QuantityKind};
+use crate::text::{Analysis, Sentence, TokenKind};
+
+/// One item of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// An entity mention: its cluster and mention index.
+    Ent {
+        /// Index of the entity (cluster) in the document.
+        cluster: usize,
+        /// Index of the mention.
+        mention: usize,
+    },
+    /// An amount of money (`usd` None for other currencies).
+    Money {
+        /// US dollars, if the currency is USD.
+        usd: Option<f64>,
+        /// Whether it is a per-share price.
+        per_share: bool,
+        /// Byte range in the text.
+        span: (usize, usize),
+    },
+    /// A percentage.
+    Pct(f64),
+    /// A word or punctuation, lower-cased (curly apostrophes folded).
+    Word(String),
+}
+
+impl Item {
+    /// The word, if this is a word item.
+    pub fn word(&self) -> Option<&str> {
+        match self {
+            Item::Word(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// The cluster, if this is an entity item.
+    pub fn cluster(&self) -> Option<usize> {
+        match self {
+            Item::Ent { cluster, .. } => Some(*cluster),
+            _ => None,
+        }
+    }
+}
+
+/// Builds the items of a sentence.
+pub fn sentence_items(
+    text: &str,
+    a: &Analysis,
+    s: &Sentence,
+    mentions: &[Mention],
+    cluster_of: &[usize],
+    quantities: &[Quantity],
+) -> Vec<Item> {
+    let mut items = Vec::with_capacity(s.last - s.first);
+    let mut mi = mentions.partition_point(|m| m.last <= s.first);
+    let mut qi = quantities.partition_point(|q| q.end <= s.start);
+    let mut k = s.first;
+    while k < s.last {
+        let tok = a.tokens[k];
+        while mi < mentions.len() && mentions[mi].last <= k {
+            mi += 1;
+        }
+        if mi < mentions.len() && mentions[mi].first == k {
+            let m = &mentions[mi];
+            items.push(Item::Ent {
+                cluster: cluster_of[mi],
+                mention: mi,
+            });
+            k = m.last.max(k + 1);
+            continue;
+        }
+        while qi < quantities.len() && quantities[qi].end <= tok.start {
+            qi += 1;
+        }
+        if qi < quantities.len() && quantities[qi].start <= tok.start && tok.start < quantities[qi].end {
+            let q = &quantities[qi];
+            items.push(match q.kind {
+                QuantityKind::Money { usd, per_share } => Item::Money {
+                    usd,
+                    per_share,
+                    span: (q.start, q.end),
+                },
+                QuantityKind::Percent(p) => Item::Pct(p),
+            });
+            while k < s.last && a.tokens[k].start < q.end {
+                k += 1;
+            }
+            qi += 1;
+            continue;
+        }
+        let w = tok.text(text);
+        let w = match tok.kind {
+            TokenKind::Possessive => "'s".to_string(),
+            TokenKind::Markup => "<markup>".to_string(),
+            _ => w.replace(['’', '‘'], "'").to_lowercase(),
+        };
+        let w = match w.as_str() {
+            "“" | "”" => "\"".to_string(),
+            "—" | "–" => "-".to_string(),
+            _ => w,
+        };
+        items.push(Item::Word(w));
+        k += 1;
+    }
+    items
+}

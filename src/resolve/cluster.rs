@@ -1,0 +1,261 @@
+//! In-document resolution: a multi-pass sieve over mentions.
+
+use std::collections::HashMap;
+
+use super::{key_words, merge_key, strip_legal};
+use crate::kinds::EntityType;
+use crate::recognize::{Mention, Source};
+
+/// One resolved entity of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// The entity type.
+    pub entity_type: EntityType,
+    /// The label: the canonical name if a gazetteer or rules entry gave one,
+    /// else the fullest surface without legal suffix or leading "The".
+    pub label: String,
+    /// The canonical name from a gazetteer or rules entry, if any.
+    pub canonical: Option<String>,
+    /// Indices of its mentions, in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// Options of the sieve.
+#[derive(Clone, Debug, Default)]
+pub struct ResolveOptions {
+    /// Groups of names forced to be one entity (keys).
+    pub same: Vec<Vec<String>>,
+    /// Groups of names never merged with each other (keys).
+    pub distinct: Vec<Vec<String>>,
+}
+
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let n = self.0[y];
+            self.0[y] = r;
+            y = n;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The earlier mention stays the root.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Resolves mentions into clusters; returns the clusters (in order of first
+/// mention) and, per mention, its cluster index.
+pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Vec<usize>) {
+    let n = mentions.len();
+    let mut dsu = Dsu((0..n).collect());
+    let key_of = |m: &Mention| -> String {
+        let base = m.canonical.as_deref().unwrap_or(&m.surface);
+        let k = merge_key(base);
+        for group in &opts.same {
+            if group.contains(&k) {
+                return group[0].clone();
+            }
+        }
+        k
+    };
+    let keys: Vec<String> = mentions.iter().map(key_of).collect();
+    let distinct = |a: &str, b: &str| -> bool {
+        opts.distinct
+            .iter()
+            .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
+    };
+    // Pass 1: exact key (and canonical) per type.
+    let mut first_of: HashMap<(EntityType, &str), usize> = HashMap::new();
+    for i in 0..n {
+        let t = mentions[i].entity_type;
+        match first_of.get(&(t, keys[i].as_str())) {
+            Some(&j) => dsu.union(j, i),
+            None => {
+                first_of.insert((t, keys[i].as_str()), i);
+            }
+        }
+    }
+    // Pass 2: tickers join the name they follow.
+    for i in 0..n {
+        if let Some(a) = mentions[i].ticker_of {
+            if a < n && mentions[a].entity_type == mentions[i].entity_type {
+                dsu.union(a, i);
+            }
+        }
+    }
+    // Pass 3: short forms, surnames and acronyms, against earlier full
+    // forms (or any full form, for headline mentions before the body).
+    let words: Vec<Vec<String>> = mentions
+        .iter()
+        .map(|m| {
+            let mut w = key_words(m.canonical.as_deref().unwrap_or(&m.surface));
+            strip_legal(&mut w);
+            if w.first().is_some_and(|f| f == "the") && w.len() > 1 {
+                w.remove(0);
+            }
+            w
+        })
+        .collect();
+    for i in 0..n {
+        let m = &mentions[i];
+        if m.source == Source::Ticker || m.canonical.is_some() && m.source == Source::Rules {
+            continue;
+        }
+        let wi = &words[i];
+        let mut best: Option<usize> = None;
+        for j in 0..n {
+            if j == i || mentions[j].entity_type != m.entity_type {
+                continue;
+            }
+            let wj = &words[j];
+            if wj.len() <= wi.len() {
+                continue;
+            }
+            if distinct(&keys[i], &keys[j]) {
+                continue;
+            }
+            let hit = match m.entity_type {
+                EntityType::Person => wi.len() == 1 && wj.last() == wi.first(),
+                EntityType::Org => {
+                    (wj.starts_with(wi) && wi.len() <= 2)
+                        || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
+                }
+                _ => false,
+            };
+            if hit {
+                // Prefer the earliest full form mentioned before; else the
+                // earliest at all.
+                best = match best {
+                    None => Some(j),
+                    Some(b) => {
+                        let before_b = mentions[b].start < m.start;
+                        let before_j = mentions[j].start < m.start;
+                        if before_j && !before_b {
+                            Some(j)
+                        } else {
+                            Some(b)
+                        }
+                    }
+                };
+            }
+        }
+        if let Some(j) = best {
+            // Do not merge a short form that is itself a full entity of the
+            // gazetteer different from the longer one.
+            let ci = mentions[i].canonical.as_deref();
+            let cj = mentions[j].canonical.as_deref();
+            if ci.is_some() && cj.is_some() && ci != cj {
+                continue;
+            }
+            dsu.union(j, i);
+        }
+    }
+    // Collect clusters in order of first mention.
+    let mut root_ix: HashMap<usize, usize> = HashMap::new();
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut of = vec![0; n];
+    for i in 0..n {
+        let r = dsu.find(i);
+        let ci = *root_ix.entry(r).or_insert_with(|| {
+            clusters.push(Cluster {
+                entity_type: mentions[r].entity_type,
+                label: String::new(),
+                canonical: None,
+                mentions: Vec::new(),
+            });
+            clusters.len() - 1
+        });
+        clusters[ci].mentions.push(i);
+        of[i] = ci;
+    }
+    for c in &mut clusters {
+        c.canonical = c
+            .mentions
+            .iter()
+            .filter_map(|&i| mentions[i].canonical.clone())
+            .next();
+        c.label = match &c.canonical {
+            Some(name) => name.clone(),
+            None => best_label(c.mentions.iter().map(|&i| &mentions[i])),
+        };
+    }
+    (clusters, of)
+}
+
+fn is_acronym_of(surface: &str, words: &[String]) -> bool {
+    let s = surface.trim();
+    if s.len() < 2 || s.len() > 6 || !s.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let initials: String = words
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "and" | "of" | "the" | "for" | "de"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    initials.eq_ignore_ascii_case(s)
+}
+
+/// The label of a cluster without a canonical name: the mention with the
+/// most words (then the longest, then the first), with a legal suffix and a
+/// leading "The" removed.
+fn best_label<'a>(ms: impl Iterator<Item = &'a Mention>) -> String {
+    let mut best: Option<(&Mention, usize)> = None;
+    for m in ms {
+        if m.source == Source::Ticker {
+            continue;
+        }
+        let wc = m.surface.split_whitespace().count();
+        let better = match best {
+            None => true,
+            Some((b, bw)) => wc > bw || (wc == bw && m.surface.len() > b.surface.len()),
+        };
+        if better {
+            best = Some((m, wc));
+        }
+    }
+    match best {
+        Some((m, _)) => clean_label(&m.surface, m.entity_type),
+        None => String::new(),
+    }
+}
+
+/// Removes a legal suffix (and a comma before it) and a leading "The" from
+/// an organisation's name; strips honorifics from a person's.
+pub fn clean_label(surface: &str, t: EntityType) -> String {
+    let mut words: Vec<&str> = surface.split_whitespace().collect();
+    if t == EntityType::Org {
+        for _ in 0..2 {
+            if words.len() > 1 {
+                let last = words[words.len() - 1].trim_end_matches('.').to_lowercase();
+                if super::LEGAL_SUFFIXES.contains(&last.replace('.', "").as_str()) {
+                    words.pop();
+                }
+            }
+        }
+        if words.len() > 1 && words[0] == "The" {
+            words.remove(0);
+        }
+    }
+    let mut s = words.join(" ");
+    while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
+        s = s
+            .trim_end_matches(',')
+            .trim_end_matches('&')
+            .trim_end_matches(" and")
+            .trim_end()
+            .to_string();
+    }
+    s
+}
