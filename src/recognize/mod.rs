@@ -108,6 +108,14 @@ pub const ROLE_WORDS: &[&str] = &[
     "co-ceo", "owner", "cofounders", "founders", "co-founders", "executives", "chairmen",
 ];
 
+/// Days and months, never the first word of a name.
+const CALENDAR: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec",
+];
+
 /// Capitalised role words that cut a run of capitals into names
 /// ("Chrysler Chairman Lee Iacocca").
 const ROLE_CUT: &[&str] = &[
@@ -446,12 +454,6 @@ impl Recognizer {
         if self.stop_keys.contains(&merge_key(&surface)) {
             return None;
         }
-        let all_non = words
-            .iter()
-            .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
-        if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
-            return None;
-        }
         let lower = |k: usize| -> String {
             toks.get(k)
                 .map(|t| t.text(text).to_lowercase())
@@ -502,6 +504,12 @@ impl Recognizer {
             // "Bank of England" style: head first, multiple words.
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
+        let all_non = words
+            .iter()
+            .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
+        if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
+            return None;
+        }
         if n >= 2 && n <= 4 && person_shape && lexicon::is_first_name(words[0]) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
@@ -524,6 +532,22 @@ impl Recognizer {
         let starts_sentence = f == sfirst;
         if (org_before || org_after) && n <= 5 && !(starts_sentence && n == 1 && lexicon::is_non_entity(lastw)) {
             return Some(mk(EntityType::Org, Source::Context));
+        }
+        // Investor lists in funding sentences: "led by X", "from A, B and C".
+        if matches!(prev.as_str(), "," | "and" | "by" | "from" | "including")
+            && n <= 4
+            && !starts_sentence
+        {
+            let window = (f.saturating_sub(20).max(sfirst)..f).map(|k| lower(k)).collect::<Vec<_>>();
+            let cue = window.iter().any(|w| {
+                matches!(w.as_str(), "led" | "co-led" | "participation" | "investors" | "backers" | "including")
+            });
+            let funding = (sfirst..slast).any(|k| {
+                matches!(lower(k).as_str(), "raised" | "raises" | "round" | "funding" | "series" | "seed" | "investors" | "backers")
+            });
+            if cue && funding {
+                return Some(mk(EntityType::Org, Source::Context));
+            }
         }
         // Untyped: a candidate for propagation.
         let _ = out;
@@ -625,10 +649,19 @@ fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool])
                     j += 2;
                     continue;
                 }
-                // Kohlberg Kravis Roberts and Co
-                if w == "and" && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) {
-                    j += 2;
-                    continue;
+                // Kohlberg Kravis Roberts and Co, Securities and Exchange
+                // Commission: "and" inside a name that ends in a designator
+                // or head word.
+                if (w == "and" || w == "&") && is_cap(j + 1) {
+                    let mut e = j + 1;
+                    while e < last && is_cap(e) {
+                        e += 1;
+                    }
+                    let lw = toks[e - 1].text(text);
+                    if LEGAL_DESIGNATORS.contains(&lw) || ORG_HEADS.contains(&lw) {
+                        j += 2;
+                        continue;
+                    }
                 }
             }
             break;
@@ -645,7 +678,11 @@ fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool])
         // Strip leading function words, honorifics and role words; cut at
         // role words inside ("Chrysler Chairman Lee Iacocca").
         let mut s = i;
-        while s < j && (FUNCTION_WORDS.contains(&toks[s].text(text)) || HONORIFICS.contains(&toks[s].text(text))) {
+        while s < j
+            && (FUNCTION_WORDS.contains(&toks[s].text(text))
+                || HONORIFICS.contains(&toks[s].text(text))
+                || CALENDAR.contains(&toks[s].text(text)))
+        {
             s += 1;
         }
         let mut start = s;

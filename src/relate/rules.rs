@@ -627,23 +627,17 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     let lead = (matches!(w, "led" | "co-led") && ctx.w(i + 1) == "by")
         || (w == "participation" && matches!(ctx.w(i + 1), "from" | "of" | "by"))
         || (w == "backed" && ctx.w(i + 1) == "by")
-        || (matches!(w, "investors" | "backers") && matches!(ctx.w(i + 1), "including" | "include" | "like" | "such"))
+        || (matches!(w, "investors" | "backers" | "investor")
+            && (matches!(ctx.w(i + 1), "including" | "include" | "includes" | "included" | "like" | "such")
+                || (ctx.w(i + 1) == "," && ctx.w(i + 2) == "including")))
         || (w == "from" && (i.saturating_sub(8)..i).any(|k| matches!(ctx.w(k), "raised" | "raises" | "raise" | "raising" | "secured" | "funding" | "investment")));
     if !lead {
         return;
     }
-    let mut start = i + 1;
-    if ctx.w(start) == "such" && ctx.w(start + 1) == "as" {
-        start += 1;
-    }
-    if matches!(ctx.w(start), "by" | "from" | "of" | "including" | "include" | "like" | "as") {
-        // start is the preposition: object() looks after it.
-    } else {
-        start = i;
-    }
-    let Some((_, investors)) = ctx.object(start, 3, investor) else {
+    let investors = investor_list(ctx, i + 1);
+    if investors.is_empty() {
         return;
-    };
+    }
     // The company raising: subject of "raised", else the antecedent.
     let raise_at = (0..i).rev().find(|&k| matches!(ctx.w(k), "raised" | "raises" | "raise" | "raising" | "secured" | "secures" | "closed" | "closes" | "landed" | "lands"));
     let raisers = match raise_at {
@@ -668,6 +662,59 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
             }
         }
     }
+}
+
+/// The investors named from item `p` on: entities separated by commas,
+/// "and", "with participation from" and the like. `X's PERSON` names the
+/// firm X; `X's venture arm Y` names Y.
+fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
+    const FILLER: &[&str] = &[
+        ",", "and", "with", "participation", "from", "as", "well", "including", "other",
+        "investors", "existing", "new", "also", "the", "its", "such", "like", "include",
+        "includes", "included", "by", "of", "plus", "along", "alongside", "returning", "backers",
+        "participating", "firms", "firm", "investor", "angel", "angels", "&", "co-led", "led",
+        "both", "a", "an", "strategic", "venture", "capital", "fund", "funds",
+    ];
+    let n = ctx.items.len();
+    let investor = |c: usize| ctx.org(c) || ctx.per(c);
+    let mut out = Vec::new();
+    let mut k = p;
+    let mut gap = 0;
+    while k < n && gap <= 4 {
+        if let Some(c) = ctx.ent(k) {
+            gap = 0;
+            let mut pick = c;
+            let mut next = k + 1;
+            if ctx.w(k + 1) == "'s" {
+                // Look past the possessive for the real investor.
+                let mut j = k + 2;
+                while j < n && j < k + 6 && ctx.ent(j).is_none() && ctx.w(j).chars().all(|ch| ch.is_alphabetic() || ch == '-') && !ctx.w(j).is_empty() && !matches!(ctx.w(j), "and" | "with") {
+                    j += 1;
+                }
+                if let Some(d) = ctx.ent(j) {
+                    if ctx.org(d) {
+                        pick = d;
+                    }
+                    next = j + 1;
+                } else {
+                    next = j;
+                }
+            }
+            if investor(pick) && !out.contains(&pick) {
+                out.push(pick);
+            }
+            k = next;
+            continue;
+        }
+        let w = ctx.w(k);
+        if FILLER.contains(&w) {
+            gap += 1;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    out
 }
 
 /// Matches the longest role phrase at item i: (length, kind) where kind is

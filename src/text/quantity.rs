@@ -1,1 +1,808 @@
 //! Money amounts and percentages.
+//!
+//! A small rule-based recogniser (in the spirit of Duckling) for the
+//! quantities that matter when building a business knowledge graph: deal
+//! values, per-share prices and stakes. Everything is reported with absolute
+//! byte offsets into the original text, so callers can attach amounts to
+//! relations and keep amounts from being taken for entity names.
+//!
+//! Recognised forms (case-insensitive):
+//!
+//! * currency prefix + number + optional multiplier: `$14.3 billion`,
+//!   `$15B`, `$300k`, `US$1.2 billion`, `USD 3 million`, `$1,250,000`,
+//!   `C$50 mln`, `HK$1 billion`, `£5bn`, `€2 billion`;
+//! * number + optional multiplier + currency word: `15 mln dlrs`,
+//!   `15.5 mln U.S. dlrs`, `500,000 dlrs`, `12 cts`, `5 billion euros`,
+//!   `20 mln stg`, `10 billion yen`, `50 mln Canadian dlrs`;
+//! * per-share prices: `52 dlrs per share`, `69 dlrs a share`,
+//!   `$20 a share`, `$4.50 each`;
+//! * ranges: `between $1 and $2 billion`, `$1-2 billion`, `1 to 2 billion
+//!   dlrs` (the value is the first figure, scaled by the shared multiplier);
+//! * percentages: `49%`, `49 %`, `9.5 pct`, `49 percent`, `49 per cent`,
+//!   `4.5-pct`.
+//!
+//! Multipliers: `k`/`thousand` 1e3; `m`/`mn`/`mln`/`million` 1e6;
+//! `b`/`bn`/`bln`/`billion` 1e9; `tn`/`trillion` 1e12. Single-letter
+//! multipliers must follow the number directly (`$500M`, not `$500 M`).
+//!
+//! Plain numbers, years (`1987`, also `1987 marks` / `in 1987 dollars`) and
+//! word numbers are not recognised.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// What a quantity is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuantityKind {
+    /// Money. `usd` is the amount in US dollars when the currency is USD
+    /// (`None` for other currencies: pounds, euros, yen, Canadian dollars,
+    /// francs, marks, HK$...). `per_share` is true for prices such as
+    /// `52 dlrs a share`, `$4.50 per share` or `$20 each`.
+    Money {
+        /// Amount in US dollars, if the currency is USD.
+        usd: Option<f64>,
+        /// Whether the amount is a per-share (or per-unit, `each`) price.
+        per_share: bool,
+    },
+    /// A percentage (49 for "49%", 9.5 for "9.5 pct").
+    Percent(f64),
+}
+
+/// A quantity found in text: its kind and value, and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Absolute byte offset of the first byte of the quantity.
+    pub start: usize,
+    /// Absolute byte offset one past the last byte of the quantity.
+    pub end: usize,
+    /// What the quantity is, with its value.
+    pub kind: QuantityKind,
+}
+
+/// A number: `1,250,000`, `14.3`, `500`.
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+
+/// A multiplier after a number. Words may be separated by spaces or a
+/// hyphen; single letters must follow the number directly.
+const MULT: &str = r"(?:\s{0,3}|-)(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)(?-u:\b)|(?:k|m|b)(?-u:\b)";
+
+/// Currency prefixes. Letter-led prefixes need a word boundary before them.
+const PREFIX: &str = concat!(
+    r"(?:(?-u:\b)(?:U\.S\.|US|USD|HK|C|CDN|CAN|A|AU|AUD|NZ|S|SG|NT|R|MX|Z)\$",
+    r"|\$|£|€|¥|₣",
+    r"|(?-u:\b)(?:USD|GBP|EUR|JPY|CHF|CAD|AUD|HKD|NZD|DM|SFR|STG|RMB|YEN)(?-u:\b)\s?)",
+);
+
+/// Per-share (or per-unit) tails.
+const PER_SHARE: &str = concat!(
+    r"\s{1,3}(?:a|per)\s{1,3}(?:common\s{1,3}|ordinary\s{1,3}|class\s{1,3}[ab]\s{1,3})?(?:share|shr)(?-u:\b)",
+    r"|\s{1,3}each(?-u:\b)",
+    r"|\s{0,2}/\s{0,2}(?:share|shr)(?-u:\b)",
+);
+
+/// Nationality qualifiers before a currency word (`U.S. dlrs`,
+/// `Canadian dlrs`, `Swiss francs`).
+const QUAL: &str = concat!(
+    r"U\.\s?S\.|US|American|Canadian|Cdn|Australian|Aust|N\.Z\.|NZ|New\s+Zealand|",
+    r"Hong\s+Kong|HK|Singapore|Taiwan|Taiwanese|Swiss|French|Belgian|West\s+German|German|",
+    r"Japanese|British|Irish|Dutch|Italian|Spanish|Swedish|Danish|Norwegian|Finnish|",
+    r"Austrian|Brazilian|Mexican|Argentine|Chinese|South\s+African|Indian|Saudi|Kuwaiti|",
+    r"Luxembourg|Zimbabwe|Jamaican|Malaysian|Fiji|Bermuda|Bahamian|Barbados|Liberian|",
+    r"Guyana|Trinidad|Namibian|Brunei",
+);
+
+/// Currency words after a number.
+const SUFFIX: &str = concat!(
+    r"dlrs|dlr|dollars|dollar|cts|ct|cents|cent|usd|",
+    r"pounds\s+sterling|sterling|stg|pounds|pound|pence|euros|euro|yen|",
+    r"swiss\s+francs|francs|franc|centimes|deutsche\s?marks|d-marks|marks|mark|pfennigs|dm|",
+    r"lire|lira|pesos|peso|guilders|guilder|crowns|crown|kronor|krona|kroner|krone|",
+    r"rand|rupees|rupee|yuan|renminbi|won|baht|ringgit|rupiah|riyals|riyal|schillings|",
+    r"schilling|pesetas|peseta|escudos|escudo|drachmas|drachma|dinars|dinar|ecus|ecu|",
+    r"gbp|eur|jpy|chf|cad|aud|hkd|nzd",
+);
+
+/// Range connectors between two figures.
+const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
+
+/// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
+static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
+    ))
+    .expect("valid prefix money regex")
+});
+
+/// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
+static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{QUAL})\s{{1,3}})?(?P<cur>{SUFFIX})(?-u:\b)(?P<ps>{PER_SHARE})?"
+    ))
+    .expect("valid suffix money regex")
+});
+
+/// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
+static PERCENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
+    ))
+    .expect("valid percent regex")
+});
+
+/// Finds quantities in `text[range]`, offsets are absolute byte offsets into
+/// `text`. Sorted by start, non-overlapping (on overlap the earliest, then
+/// longest, candidate wins).
+///
+/// The range is clamped to the text and shrunk to char boundaries, so any
+/// range is accepted; a quantity never extends past `range.end`, but words
+/// just before `range.start` (such as `between`) are looked at.
+pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    let Some(range) = clamp_range(text, range) else {
+        return Vec::new();
+    };
+    // Cheap pre-check: every quantity contains an ASCII digit.
+    if !text.as_bytes()[range.clone()]
+        .iter()
+        .any(u8::is_ascii_digit)
+    {
+        return Vec::new();
+    }
+    let hay = &text[..range.end];
+    let mut candidates = Vec::new();
+    scan(&PREFIX_RE, hay, range.start, &mut candidates, prefix_money);
+    scan(&SUFFIX_RE, hay, range.start, &mut candidates, suffix_money);
+    scan(&PERCENT_RE, hay, range.start, &mut candidates, percent);
+
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Quantity> = Vec::with_capacity(candidates.len());
+    for q in candidates {
+        if out.last().is_none_or(|last| q.start >= last.end) {
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// Parses one amount expression ("$14.3 billion", "15 mln dlrs", "$15B") to
+/// USD, if it is USD money. Leading words such as "about" are ignored; the
+/// first amount in `s` is used.
+pub fn parse_usd(s: &str) -> Option<f64> {
+    find_quantities(s, 0..s.len())
+        .into_iter()
+        .find_map(|q| match q.kind {
+            QuantityKind::Money { usd, .. } => Some(usd),
+            QuantityKind::Percent(_) => None,
+        })
+        .flatten()
+}
+
+/// Clamps `range` to `text` and to char boundaries; `None` if empty.
+fn clamp_range(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let mut end = range.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = range.start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    (start < end).then_some(start..end)
+}
+
+/// What a matcher decided about one regex match.
+enum Verdict {
+    /// Keep this quantity.
+    Keep(Quantity),
+    /// Not a quantity; search again one char after the match start.
+    Reject,
+}
+
+/// Runs `re` over `hay` from `from`, turning matches into quantities.
+fn scan(
+    re: &Regex,
+    hay: &str,
+    from: usize,
+    out: &mut Vec<Quantity>,
+    decide: fn(&str, &Captures<'_>) -> Verdict,
+) {
+    let mut pos = from;
+    while pos < hay.len() {
+        let Some(caps) = re.captures_at(hay, pos) else {
+            break;
+        };
+        let m = caps.get(0).expect("group 0 always present");
+        match decide(hay, &caps) {
+            Verdict::Keep(q) => {
+                // Continue right after the kept quantity (a truncated range
+                // leaves its second figure to be found again).
+                pos = q.end.max(m.start() + 1);
+                out.push(q);
+            }
+            Verdict::Reject => pos = m.start() + 1,
+        }
+        while pos < hay.len() && !hay.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+}
+
+/// Parses a number such as `1,250,000` or `14.3`.
+fn number(s: &str) -> Option<f64> {
+    let v: f64 = s.replace(',', "").parse().ok()?;
+    v.is_finite().then_some(v)
+}
+
+/// The factor of a multiplier match (`" billion"`, `"-mln"`, `"B"`).
+fn multiplier(s: &str) -> f64 {
+    let w = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    match w.to_ascii_lowercase().as_str() {
+        "k" | "thousand" => 1e3,
+        "m" | "mn" | "mln" | "million" => 1e6,
+        "b" | "bn" | "bln" | "billion" => 1e9,
+        "tn" | "trillion" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// Whether the word just before byte `start` of `hay` is `between`.
+fn preceded_by_between(hay: &str, start: usize) -> bool {
+    let before = hay[..start].trim_end();
+    let Some(idx) = before.len().checked_sub("between".len()) else {
+        return false;
+    };
+    before.is_char_boundary(idx)
+        && before[idx..].eq_ignore_ascii_case("between")
+        && !before[..idx]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+}
+
+/// How a two-figure match is to be read.
+enum RangeRead {
+    /// A single figure (no second part).
+    Single,
+    /// A real range: value from the first figure.
+    Range,
+    /// Two separate figures (`rose $1.50 to $30.25`): keep only one.
+    Split,
+}
+
+/// Decides whether a match with two figures is a range. It is when it
+/// follows `between`, uses a dash (`$1-2 billion`), or only the second
+/// figure has a multiplier (`$1 to $2 billion`).
+fn read_range(hay: &str, caps: &Captures<'_>, start: usize) -> RangeRead {
+    let Some(conn) = caps.name("conn") else {
+        return RangeRead::Single;
+    };
+    let conn = conn.as_str().trim();
+    let is_and = conn.eq_ignore_ascii_case("and");
+    if preceded_by_between(hay, start) {
+        return RangeRead::Range;
+    }
+    if is_and {
+        return RangeRead::Split;
+    }
+    let dash = conn == "-" || conn == "–";
+    let shared = caps.name("m1").is_none() && caps.name("m2").is_some();
+    if dash || shared {
+        RangeRead::Range
+    } else {
+        RangeRead::Split
+    }
+}
+
+/// The value of the first figure, scaled by its own multiplier or, in a
+/// range, by the shared one.
+fn first_value(caps: &Captures<'_>, range: bool) -> Option<f64> {
+    let n = number(caps.name("n1")?.as_str())?;
+    let m = match (caps.name("m1"), caps.name("m2")) {
+        (Some(m), _) => multiplier(m.as_str()),
+        (None, Some(m)) if range => multiplier(m.as_str()),
+        _ => 1.0,
+    };
+    Some(n * m)
+}
+
+/// Matcher for [`PREFIX_RE`].
+fn prefix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
+    let whole = caps.get(0).expect("group 0 always present");
+    let Some(cur) = caps.name("cur") else {
+        return Verdict::Reject;
+    };
+    let usd_cur = is_usd_prefix(cur.as_str());
+    let start = whole.start();
+    let (end, range, per_share) = match read_range(hay, caps, start) {
+        RangeRead::Single => (whole.end(), false, caps.name("ps").is_some()),
+        RangeRead::Range => {
+            if caps
+                .name("conn")
+                .is_some_and(|c| c.as_str().trim().eq_ignore_ascii_case("and"))
+                && caps.name("cur2").is_none()
+                && caps.name("m2").is_none()
+            {
+                // "between $5 and 6 employees": not a money range.
+                return first_figure_only(caps, usd_cur);
+            }
+            (whole.end(), true, caps.name("ps").is_some())
+        }
+        RangeRead::Split => return first_figure_only(caps, usd_cur),
+    };
+    let Some(v) = first_value(caps, range) else {
+        return Verdict::Reject;
+    };
+    Verdict::Keep(Quantity {
+        start,
+        end,
+        kind: QuantityKind::Money {
+            usd: usd_cur.then_some(v),
+            per_share,
+        },
+    })
+}
+
+/// For a prefix match read as two figures: the first figure alone.
+fn first_figure_only(caps: &Captures<'_>, usd_cur: bool) -> Verdict {
+    let whole = caps.get(0).expect("group 0 always present");
+    let end = caps
+        .name("m1")
+        .or_else(|| caps.name("n1"))
+        .map_or(whole.end(), |m| m.end());
+    let Some(v) = first_value(caps, false) else {
+        return Verdict::Reject;
+    };
+    Verdict::Keep(Quantity {
+        start: whole.start(),
+        end,
+        kind: QuantityKind::Money {
+            usd: usd_cur.then_some(v),
+            per_share: false,
+        },
+    })
+}
+
+/// Whether a currency prefix denotes US dollars.
+fn is_usd_prefix(cur: &str) -> bool {
+    let c: String = cur
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    matches!(c.as_str(), "$" | "US$" | "USD")
+}
+
+/// Currency words that are also ordinary words (or units of weight); they
+/// count only with a multiplier or a number with a comma or decimal point.
+fn ambiguous_currency(word: &str) -> bool {
+    matches!(
+        word,
+        "pound" | "pounds" | "mark" | "marks" | "won" | "rand" | "crown" | "crowns" | "ecu" | "ct"
+    )
+}
+
+/// Whether `s` is a bare four-digit integer that looks like a year.
+fn year_like(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && ("1800"..="2099").contains(&s)
+}
+
+/// Matcher for [`SUFFIX_RE`].
+fn suffix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
+    let whole = caps.get(0).expect("group 0 always present");
+    let Some(cur) = caps.name("cur") else {
+        return Verdict::Reject;
+    };
+    let cur_word = cur.as_str().to_ascii_lowercase();
+    let (start, range, n_name, m_name) = match read_range(hay, caps, whole.start()) {
+        RangeRead::Single => (whole.start(), false, "n1", "m1"),
+        RangeRead::Range => (whole.start(), true, "n1", "m1"),
+        RangeRead::Split => match caps.name("r2") {
+            // "rose 2 to 30 dlrs": only the second figure has a currency.
+            Some(r2) => (r2.start(), false, "n2", "m2"),
+            None => return Verdict::Reject,
+        },
+    };
+    let Some(n_str) = caps.name(n_name).map(|m| m.as_str()) else {
+        return Verdict::Reject;
+    };
+    let has_mult = caps.name(m_name).is_some() || (range && caps.name("m2").is_some());
+    let plain = !n_str.contains([',', '.']);
+    if !has_mult && plain && (year_like(n_str) || ambiguous_currency(&cur_word)) {
+        return Verdict::Reject;
+    }
+    let Some(n) = number(n_str) else {
+        return Verdict::Reject;
+    };
+    let m = match (caps.name(m_name), caps.name("m2")) {
+        (Some(m), _) => multiplier(m.as_str()),
+        (None, Some(m)) if range => multiplier(m.as_str()),
+        _ => 1.0,
+    };
+    let dollar_like = matches!(
+        cur_word.as_str(),
+        "dlrs" | "dlr" | "dollars" | "dollar" | "usd"
+    );
+    let cent_like = matches!(cur_word.as_str(), "cts" | "ct" | "cents" | "cent");
+    let usd_qual = caps.name("q").is_none_or(|q| {
+        let q: String = q
+            .as_str()
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.')
+            .collect::<String>()
+            .to_ascii_uppercase();
+        q == "US" || q == "AMERICAN"
+    });
+    let usd = if usd_qual && dollar_like {
+        Some(n * m)
+    } else if usd_qual && cent_like {
+        Some(n * m / 100.0)
+    } else {
+        None
+    };
+    Verdict::Keep(Quantity {
+        start,
+        end: whole.end(),
+        kind: QuantityKind::Money {
+            usd,
+            per_share: caps.name("ps").is_some(),
+        },
+    })
+}
+
+/// Matcher for [`PERCENT_RE`].
+fn percent(hay: &str, caps: &Captures<'_>) -> Verdict {
+    let whole = caps.get(0).expect("group 0 always present");
+    let (start, n_name) = match read_range(hay, caps, whole.start()) {
+        RangeRead::Single | RangeRead::Range => (whole.start(), "n1"),
+        RangeRead::Split => match caps.name("r2") {
+            // "from 5 to 6 pct": only the second figure is a percentage.
+            Some(r2) => (r2.start(), "n2"),
+            None => return Verdict::Reject,
+        },
+    };
+    match caps.name(n_name).and_then(|m| number(m.as_str())) {
+        Some(v) => Verdict::Keep(Quantity {
+            start,
+            end: whole.end(),
+            kind: QuantityKind::Percent(v),
+        }),
+        None => Verdict::Reject,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected value of a positive example.
+    #[derive(Clone, Copy, Debug)]
+    enum Want {
+        /// USD money, not per share.
+        Usd(f64),
+        /// USD money per share.
+        UsdShare(f64),
+        /// Non-USD money.
+        Foreign,
+        /// Non-USD money per share.
+        ForeignShare,
+        /// A percentage.
+        Pct(f64),
+    }
+    use Want::*;
+
+    /// (input, expected value, expected matched text).
+    const POSITIVES: &[(&str, Want, &str)] = &[
+        ("a deal worth $14.3 billion.", Usd(14.3e9), "$14.3 billion"),
+        ("a deal worth $14.3bn.", Usd(14.3e9), "$14.3bn"),
+        ("valued at $15B", Usd(15e9), "$15B"),
+        ("valued at $10B, sources said", Usd(10e9), "$10B"),
+        ("raised $500M in funding", Usd(500e6), "$500M"),
+        ("raised $500 million in funding", Usd(500e6), "$500 million"),
+        ("for US$1.2 billion", Usd(1.2e9), "US$1.2 billion"),
+        ("for U.S.$1.2 billion", Usd(1.2e9), "U.S.$1.2 billion"),
+        ("for USD 3 million", Usd(3e6), "USD 3 million"),
+        ("paid $1,250,000 in cash", Usd(1_250_000.0), "$1,250,000"),
+        ("sold for 15 mln dlrs.", Usd(15e6), "15 mln dlrs"),
+        ("sold for 15 MLN DLRS", Usd(15e6), "15 MLN DLRS"),
+        ("for 15.5 mln U.S. dlrs", Usd(15.5e6), "15.5 mln U.S. dlrs"),
+        ("for 1.2 billion dlrs", Usd(1.2e9), "1.2 billion dlrs"),
+        ("for 1.2 bln dlrs", Usd(1.2e9), "1.2 bln dlrs"),
+        ("paid 500,000 dlrs", Usd(500_000.0), "500,000 dlrs"),
+        ("paid 15 million dollars", Usd(15e6), "15 million dollars"),
+        ("earned 12 cts a share", UsdShare(0.12), "12 cts a share"),
+        ("Shr profit 12 cts", Usd(0.12), "12 cts"),
+        (
+            "offered 52 dlrs per share",
+            UsdShare(52.0),
+            "52 dlrs per share",
+        ),
+        ("offered 69 dlrs a share", UsdShare(69.0), "69 dlrs a share"),
+        ("offered $20 a share", UsdShare(20.0), "$20 a share"),
+        ("offered $4.50 per share", UsdShare(4.5), "$4.50 per share"),
+        (
+            "at $4.50 per common share",
+            UsdShare(4.5),
+            "$4.50 per common share",
+        ),
+        ("bought at $30 each", UsdShare(30.0), "$30 each"),
+        ("bought at 30 dlrs each", UsdShare(30.0), "30 dlrs each"),
+        ("costing about $2 billion", Usd(2e9), "$2 billion"),
+        ("more than $1 billion", Usd(1e9), "$1 billion"),
+        ("between $1 and $2 billion", Usd(1e9), "$1 and $2 billion"),
+        (
+            "between $1 billion and $2 billion",
+            Usd(1e9),
+            "$1 billion and $2 billion",
+        ),
+        ("$1-$2 billion", Usd(1e9), "$1-$2 billion"),
+        ("$1-2 billion", Usd(1e9), "$1-2 billion"),
+        ("$1 to $2 billion", Usd(1e9), "$1 to $2 billion"),
+        (
+            "between 1 and 2 billion dlrs",
+            Usd(1e9),
+            "1 and 2 billion dlrs",
+        ),
+        ("a $5-billion deal", Usd(5e9), "$5-billion"),
+        ("debt of $2 trillion", Usd(2e12), "$2 trillion"),
+        ("debt of $2 tn", Usd(2e12), "$2 tn"),
+        ("pays $300k a year", Usd(300e3), "$300k"),
+        ("pays $300 thousand", Usd(300e3), "$300 thousand"),
+        ("bid £5bn for", Foreign, "£5bn"),
+        ("bid £1.2 billion for", Foreign, "£1.2 billion"),
+        ("bid €2 billion for", Foreign, "€2 billion"),
+        ("bid 5 billion euros for", Foreign, "5 billion euros"),
+        ("bid 20 mln stg for", Foreign, "20 mln stg"),
+        (
+            "bid 20 mln pounds sterling",
+            Foreign,
+            "20 mln pounds sterling",
+        ),
+        ("bid 10 billion yen for", Foreign, "10 billion yen"),
+        ("bid ¥10 billion for", Foreign, "¥10 billion"),
+        ("bid C$50 mln for", Foreign, "C$50 mln"),
+        (
+            "bid 50 mln Canadian dlrs for",
+            Foreign,
+            "50 mln Canadian dlrs",
+        ),
+        (
+            "bid 50 mln Australian dlrs",
+            Foreign,
+            "50 mln Australian dlrs",
+        ),
+        ("bid HK$1 billion for", Foreign, "HK$1 billion"),
+        ("bid A$1 billion for", Foreign, "A$1 billion"),
+        ("bid 2 billion francs for", Foreign, "2 billion francs"),
+        (
+            "bid 2 billion Swiss francs",
+            Foreign,
+            "2 billion Swiss francs",
+        ),
+        ("bid 1.5 billion marks for", Foreign, "1.5 billion marks"),
+        (
+            "bid 1.5 billion West German marks",
+            Foreign,
+            "1.5 billion West German marks",
+        ),
+        ("bid DM 1.5 billion for", Foreign, "DM 1.5 billion"),
+        ("paid 25 pence a share", ForeignShare, "25 pence a share"),
+        ("holds 49% of", Pct(49.0), "49%"),
+        ("holds 49 % of", Pct(49.0), "49 %"),
+        ("rose 9.5 pct in", Pct(9.5), "9.5 pct"),
+        ("ROSE 9.5 PCT IN", Pct(9.5), "9.5 PCT"),
+        ("holds 49 percent of", Pct(49.0), "49 percent"),
+        ("holds 49 per cent of", Pct(49.0), "49 per cent"),
+        ("a 4.5-pct stake", Pct(4.5), "4.5-pct"),
+        ("a 49 pct-owned unit", Pct(49.0), "49 pct"),
+        ("between 5 and 6 pct", Pct(5.0), "5 and 6 pct"),
+        ("a 5-6 pct rise", Pct(5.0), "5-6 pct"),
+        ("a 0.25% fee", Pct(0.25), "0.25%"),
+        ("(49%)", Pct(49.0), "49%"),
+    ];
+
+    /// Texts with no quantity at all.
+    const NEGATIVES: &[&str] = &[
+        "In 1987 the company grew.",
+        "The 1987 results were strong.",
+        "1987 marks the tenth year.",
+        "in 1987 dollars",
+        "On Jan 5 the board met.",
+        "It raised a Series B round.",
+        "3M Co said.",
+        "The 4G network.",
+        "Call 212-555-1234 now.",
+        "Call (212) 555-1234 now.",
+        "It has 1,000 employees.",
+        "It sold 500 cars.",
+        "weighs 500 pounds",
+        "Chapter 11 protection",
+        "the 737 jet",
+        "No digits here at all.",
+        "version 2.5 released",
+        "B747 and A320",
+        "",
+    ];
+
+    fn check(text: &str, want: Want, matched: &str) {
+        let qs = find_quantities(text, 0..text.len());
+        assert_eq!(qs.len(), 1, "{text:?}: {qs:?}");
+        let q = &qs[0];
+        assert_eq!(&text[q.start..q.end], matched, "{text:?}");
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        match (want, q.kind) {
+            (
+                Usd(v),
+                QuantityKind::Money {
+                    usd: Some(u),
+                    per_share: false,
+                },
+            )
+            | (
+                UsdShare(v),
+                QuantityKind::Money {
+                    usd: Some(u),
+                    per_share: true,
+                },
+            )
+            | (Pct(v), QuantityKind::Percent(u)) => {
+                assert!(close(u, v), "{text:?}: got {u}, want {v}");
+            }
+            (
+                Foreign,
+                QuantityKind::Money {
+                    usd: None,
+                    per_share: false,
+                },
+            )
+            | (
+                ForeignShare,
+                QuantityKind::Money {
+                    usd: None,
+                    per_share: true,
+                },
+            ) => {}
+            (w, k) => panic!("{text:?}: want {w:?}, got {k:?}"),
+        }
+    }
+
+    #[test]
+    fn positives() {
+        for &(text, want, matched) in POSITIVES {
+            check(text, want, matched);
+        }
+    }
+
+    #[test]
+    fn negatives() {
+        for text in NEGATIVES {
+            let qs = find_quantities(text, 0..text.len());
+            assert!(qs.is_empty(), "{text:?}: {qs:?}");
+        }
+    }
+
+    #[test]
+    fn two_figures_are_not_a_range() {
+        let text = "shares rose 1.50 dlrs to 30.25 dlrs, or $1.50 to $30.25";
+        let got: Vec<&str> = find_quantities(text, 0..text.len())
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect();
+        assert_eq!(got, ["1.50 dlrs", "30.25 dlrs", "$1.50", "$30.25"]);
+
+        let text = "profit rose $1 billion to $5 billion";
+        let qs = find_quantities(text, 0..text.len());
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(
+            qs[1].kind,
+            QuantityKind::Money {
+                usd: Some(5e9),
+                per_share: false
+            }
+        );
+
+        let text = "rose 0.5 pct to 3.2 pct";
+        let qs = find_quantities(text, 0..text.len());
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].kind, QuantityKind::Percent(3.2));
+    }
+
+    #[test]
+    fn several_in_one_sentence_sorted_and_absolute() {
+        let text = "XYZ. Acme bought a 49 pct stake in Beta for 15 mln dlrs, or 12 cts a share.";
+        let start = text.find("Acme").unwrap();
+        let qs = find_quantities(text, start..text.len());
+        let got: Vec<&str> = qs.iter().map(|q| &text[q.start..q.end]).collect();
+        assert_eq!(got, ["49 pct", "15 mln dlrs", "12 cts a share"]);
+        assert!(qs.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn range_bounds_are_respected() {
+        let text = "paid $5 billion. Then 10 pct.";
+        let end = text.find('.').unwrap();
+        let qs = find_quantities(text, 0..end);
+        assert_eq!(qs.len(), 1);
+        let qs = find_quantities(text, end..text.len());
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].kind, QuantityKind::Percent(10.0));
+        // Cut inside the amount: no quantity extends past the range end.
+        let qs = find_quantities(text, 0..8);
+        assert!(qs.iter().all(|q| q.end <= 8), "{qs:?}");
+    }
+
+    #[test]
+    fn parse_usd_table() {
+        let cases: &[(&str, Option<f64>)] = &[
+            ("$14.3 billion", Some(14.3e9)),
+            ("15 mln dlrs", Some(15e6)),
+            ("$15B", Some(15e9)),
+            ("about $2 billion", Some(2e9)),
+            ("12 cts", Some(0.12)),
+            ("£5bn", None),
+            ("50 mln Canadian dlrs", None),
+            ("49 pct", None),
+            ("1987", None),
+            ("", None),
+        ];
+        for &(s, want) in cases {
+            let got = parse_usd(s);
+            match (got, want) {
+                (Some(g), Some(w)) => assert!((g - w).abs() <= 1e-9 * w, "{s:?}: {g} vs {w}"),
+                (None, None) => {}
+                _ => panic!("{s:?}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn no_panics_on_odd_input() {
+        let texts = [
+            "é$5é",
+            "£",
+            "€€5",
+            "5 %%",
+            "$",
+            "$,",
+            "1,",
+            "日本 10 billion yen 円",
+            "$1e400",
+            "99999999999999999999999999999999999999 dlrs",
+        ];
+        for t in texts {
+            for s in 0..=t.len() + 2 {
+                for e in 0..=t.len() + 2 {
+                    for q in find_quantities(t, s..e) {
+                        assert!(t.is_char_boundary(q.start) && t.is_char_boundary(q.end));
+                        assert!(q.start < q.end && q.end <= t.len());
+                    }
+                }
+            }
+            let _ = parse_usd(t);
+        }
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        for t in ["It said net income was 5.2 mln dlrs, or 45 cts a share, up from 4.1 mln dlrs or 36 cts.",
+                  "The company, 51 pct owned by Foo, said it will pay 1.5 billion Hong Kong dlrs.",
+                  "Revenue: $5.2M (up 12%); EPS $0.45/share.", "USD3 million", "a 12.5% stake worth €1,2 mrd",
+                  "in 1987, profit rose 20 pct to 1.2 billion yen from 2,000 dlrs", "sold 3 million shares at $5",
+                  "between 10 and 20 employees", "the $1 and 2 pct", "1987 dollars","US$ 5 million"] {
+            let qs = super::find_quantities(t, 0..t.len());
+            let v: Vec<_> = qs.iter().map(|q| (&t[q.start..q.end], q.kind)).collect();
+            println!("{t}\n   {v:?}");
+        }
+        let s = "Acme Corp said it agreed to buy Beta Inc for 15 mln dlrs, or 12 cts a share, giving it a 49 pct stake, in 1987.";
+        let n = 200_000;
+        let t0 = std::time::Instant::now();
+        let mut c = 0;
+        for _ in 0..n { c += super::find_quantities(s, 0..s.len()).len(); }
+        let nd = "Acme Corp said it agreed to buy Beta Inc for an undisclosed sum, sources said on Monday.";
+        let t1 = std::time::Instant::now();
+        for _ in 0..n { c += super::find_quantities(nd, 0..nd.len()).len(); }
+        println!("{c} digits: {:?}/call, no digits: {:?}/call", t0.elapsed()/n, t1.elapsed()/n);
+    }
+}
