@@ -18,21 +18,22 @@ pub struct PipelineBuilder {
     threads: Option<usize>,
     merge: MergeOptions,
     rules: Vec<(std::path::PathBuf, String)>,
+    loaded: Vec<Rules>,
 }
 
 impl PipelineBuilder {
-    /// Adds a rules file (TOML) to load.
+    /// Loads a rules file (TOML; see the README for the format).
     ///
     /// # Errors
-    /// Fails when the file cannot be read.
+    /// Fails when the file cannot be read or is malformed; the error names
+    /// the file and line.
     pub fn rules_file(mut self, path: impl AsRef<Path>) -> Result<PipelineBuilder> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
-        self.rules.push((path.to_path_buf(), text));
+        self.loaded.push(Rules::load(path)?);
         Ok(self)
     }
 
-    /// Adds rules given as TOML text (`origin` names them in errors).
+    /// Adds rules given as TOML text (`origin` names them in errors; they
+    /// are parsed by [`PipelineBuilder::build`]).
     pub fn rules_str(mut self, origin: &str, toml: &str) -> PipelineBuilder {
         self.rules.push((origin.into(), toml.to_string()));
         self
@@ -65,6 +66,9 @@ impl PipelineBuilder {
             None => None,
         };
         let mut rules = Rules::default();
+        for r in self.loaded {
+            rules.merge(r);
+        }
         for (origin, text) in &self.rules {
             rules.merge(Rules::from_toml_str(origin, text)?);
         }

@@ -222,6 +222,41 @@ impl KnowledgeGraph {
         v
     }
 
+    /// Writes the graph in a single-file format (JSON, DOT, GraphML, GEXF,
+    /// Cypher, merge log, ...) to a writer.
+    ///
+    /// # Errors
+    /// Fails for formats that write several files (CSV, Neo4j; write those
+    /// into a folder with [`crate::export::write_dir`]) and when the writer
+    /// fails.
+    ///
+    /// # Example
+    /// ```
+    /// use kgraph::{export::Format, Document, Pipeline};
+    /// let graph = Pipeline::builder().build()?.build(vec![Document::new(
+    ///     "d",
+    ///     "Halvard Systems Inc said it acquired Norrik Labs Inc for $240 million.",
+    /// )]);
+    /// let mut out = Vec::new();
+    /// graph.export(Format::Dot, &mut out)?;
+    /// assert!(String::from_utf8(out).unwrap().contains("digraph \"kgraph\""));
+    /// # Ok::<(), kgraph::Error>(())
+    /// ```
+    pub fn export(&self, format: crate::export::Format, out: &mut dyn std::io::Write) -> crate::Result<()> {
+        let exporter = format.exporter();
+        if exporter.files().len() != 1 {
+            return Err(crate::Error::new(
+                crate::ErrorKind::Usage,
+                format!(
+                    "format {format} writes {} files ({}); write it into a folder",
+                    exporter.files().len(),
+                    exporter.files().join(", ")
+                ),
+            ));
+        }
+        exporter.write_file(&self.view(), 0, out)
+    }
+
     /// The merge log, in (node, doc, sentence, start) order.
     pub fn merge_log(&self) -> &[MergeRecord] {
         &self.merge_log
