@@ -239,7 +239,7 @@ impl GraphBuilder {
         }
         // Symmetric edges whose ids sorted differently from their keys may
         // now collide; keep the first.
-        edges.sort_by(|a, b| super::view::edge_order(a, b));
+        edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
         let mut log: Vec<MergeRecord> = self
             .log

@@ -153,8 +153,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     Some(d)
                         if is_apostrophe(d)
                             && at(j + 1).is_some_and(|e| e.is_alphabetic())
-                            && !(matches!(at(j + 1), Some('s' | 'S'))
-                                && !at(j + 2).is_some_and(|e| e.is_alphanumeric())) =>
+                            && (!matches!(at(j + 1), Some('s' | 'S'))
+                                || at(j + 2).is_some_and(|e| e.is_alphanumeric())) =>
                     {
                         j += 2;
                     }
