@@ -1,14 +1,427 @@
 //! Escaping for every output format, in one place.
+//!
+//! Each exporter turns graph text into its format's syntax only through the
+//! functions here, and each function is unit-tested below against the traps
+//! of the program that reads the format (Graphviz, XML parsers, neo4j-admin,
+//! Cypher). None of them can fail: characters a format cannot carry are
+//! dropped or replaced, as documented on each function.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// Removes C0 control characters other than tab, newline and carriage
-/// return (XML 1.0 forbids them).
-pub fn strip_xml_controls(s: &str) -> std::borrow::Cow<'_, str> {
+/// return, and the non-characters U+FFFE and U+FFFF (XML 1.0 forbids them).
+pub fn strip_xml_controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_xml_forbidden) {
-        return std::borrow::Cow::Borrowed(s);
+        return Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(s.chars().filter(|c| !is_xml_forbidden(*c)).collect())
+    Cow::Owned(s.chars().filter(|c| !is_xml_forbidden(*c)).collect())
 }
 
 fn is_xml_forbidden(c: char) -> bool {
     (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Whether a character is a control character other than tab, newline and
+/// carriage return (C0, DEL and C1).
+fn is_other_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Folds white space: every run of white space or control characters
+/// becomes one space, and the ends are trimmed. Used for exported sentence
+/// text.
+pub fn fold_ws(s: &str) -> Cow<'_, str> {
+    let clean = {
+        let mut prev_space = true;
+        let mut ok = true;
+        for c in s.chars() {
+            let space = c.is_whitespace() || c.is_control();
+            if space && (prev_space || c != ' ') {
+                ok = false;
+                break;
+            }
+            prev_space = space;
+        }
+        ok && !s.ends_with(' ')
+    };
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+// ---------------------------------------------------------------- DOT
+
+/// A Graphviz DOT ID, always double-quoted (`"org:meta"`).
+///
+/// Quoting keeps keywords (`node`, `Edge`, `graph`), names starting with a
+/// digit (`3M`) and punctuation (`scale-ai`) from being misread. Inside the
+/// quotes `"` becomes `\"`; every other character is written as it is,
+/// because Graphviz keeps `\\` in IDs as two backslashes. A backslash that
+/// would swallow the closing quote or start a line continuation (before a
+/// quote, a line break or the end) is doubled, which changes such an ID but
+/// keeps the file valid; kgraph's node ids never contain one.
+pub fn dot_id(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => {
+                out.push('\\');
+                if matches!(chars.peek(), None | Some('"' | '\n' | '\r')) {
+                    out.push('\\');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Graphviz escString (the value of `label`, `xlabel`, `tooltip`),
+/// double-quoted, so that Graphviz draws exactly the given text.
+///
+/// `\` becomes `\\` first (so `\N`, `\G`, `\n` in names stay literal), then
+/// `"` becomes `\"`, `&` becomes `&amp;` (Graphviz decodes HTML entities in
+/// labels), each line break (`\r\n`, `\n` or `\r`) becomes `\n`, and other
+/// control characters are dropped.
+pub fn dot_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '&' => out.push_str("&amp;"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if is_other_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+// ---------------------------------------------------------------- XML
+
+/// Text for an XML attribute value in double quotes: `& < > "` as entities,
+/// tab and line breaks as character references (`&#9;`, `&#10;`, `&#13;`,
+/// so readers do not normalise them to spaces), and characters XML 1.0
+/// forbids dropped.
+pub fn xml_attr(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\t' | '\n' | '\r') || is_xml_forbidden(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for XML character data (element content, also the text of
+/// Graphviz HTML-like labels): `& < >` as entities, carriage return as
+/// `&#13;`, and characters XML 1.0 forbids dropped. Both quote kinds are
+/// escaped too, so the result is also safe inside an attribute.
+pub fn xml_text(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r') || is_xml_forbidden(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            c if is_xml_forbidden(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// A number as text for CSV, XML and DOT: the shortest form that reads back
+/// to the same `f64` (`14300000000`, `0.9`), or `None` when it is not
+/// finite (such a value is left out).
+pub fn number(x: f64) -> Option<String> {
+    x.is_finite().then(|| format!("{x}"))
+}
+
+// ---------------------------------------------------------------- lists
+
+/// The separator of list values in formats without arrays.
+pub const LIST_SEPARATOR: char = ';';
+
+/// A list of strings as one text: the items joined with `;`, or an empty
+/// string for an empty list (readers then see no value). An item that
+/// itself contains `;` cannot be told apart from two items.
+pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(LIST_SEPARATOR);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+// ---------------------------------------------------------------- Neo4j
+
+/// Text as the Neo4j exports (admin-import CSV and Cypher) store it, one
+/// line: each line break (`\r\n`, `\n`, `\r`) becomes a space (neo4j-admin
+/// rejects line breaks in fields unless `--multiline-fields=true`) and other
+/// control characters except tab are dropped. Both Neo4j exports apply it,
+/// so they build the same database.
+pub fn neo4j_text(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| c == '\n' || c == '\r' || is_other_control(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push(' ');
+            }
+            '\n' => out.push(' '),
+            c if is_other_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The items of a Neo4j `string[]` value: each as [`neo4j_text`], with the
+/// array delimiter `;` replaced by `,` (neo4j-admin would split there) and
+/// empty items left out. Cypher writes the same items as a list literal.
+pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+    items
+        .iter()
+        .map(|s| neo4j_text(s.as_ref()).replace(LIST_SEPARATOR, ","))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+// ---------------------------------------------------------------- Cypher
+
+/// A Cypher string literal in double quotes.
+///
+/// `\` becomes `\\` first (which also neutralises any `\u` in the text, so
+/// no escape is ever decoded from data), then `"` becomes `\"`; line breaks
+/// and tabs are written `\n`, `\r`, `\t`; other control characters are
+/// dropped; everything else, non-ASCII included, is written as plain UTF-8
+/// (no `\uXXXX`, which FalkorDB would store literally). No text can end the
+/// literal early, so no entity name can inject Cypher.
+pub fn cypher_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_other_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Cypher float literal: always with a decimal point or an exponent
+/// (`14300000000.0`, `1e-7`), so Neo4j stores a float; `null` when the value
+/// is not finite.
+pub fn cypher_float(x: f64) -> String {
+    if !x.is_finite() {
+        return "null".to_string();
+    }
+    let mut s = String::new();
+    let _ = write!(s, "{x:?}");
+    s
+}
+
+/// A Cypher label, relationship type or property name: written as it is
+/// when it is a plain word (`[A-Za-z_][A-Za-z0-9_]*`), otherwise in
+/// backticks with inner backticks doubled.
+pub fn cypher_name(s: &str) -> Cow<'_, str> {
+    let mut chars = s.chars();
+    let plain = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(format!("`{}`", s.replace('`', "``")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_controls_are_stripped() {
+        assert_eq!(strip_xml_controls("a\u{1}b\u{b}c\td\n"), "abc\td\n");
+        assert!(matches!(strip_xml_controls("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn whitespace_folds() {
+        assert_eq!(fold_ws("  a \n\t b\u{1}c  "), "a b c");
+        assert_eq!(fold_ws("a  b"), "a b");
+        assert_eq!(fold_ws(" a"), "a");
+        assert_eq!(fold_ws("a "), "a");
+        assert!(matches!(fold_ws("already clean"), Cow::Borrowed(_)));
+        assert_eq!(fold_ws(""), "");
+    }
+
+    #[test]
+    fn dot_ids_are_always_quoted() {
+        assert_eq!(dot_id("node"), "\"node\"");
+        assert_eq!(dot_id("3M"), "\"3M\"");
+        assert_eq!(dot_id("org:scale-ai"), "\"org:scale-ai\"");
+        assert_eq!(dot_id("Zoë 東京"), "\"Zoë 東京\"");
+        assert_eq!(dot_id("say \"hi\""), "\"say \\\"hi\\\"\"");
+        // A backslash stays single inside, doubled before the closing quote.
+        assert_eq!(dot_id("a\\b"), "\"a\\b\"");
+        assert_eq!(dot_id("end\\"), "\"end\\\\\"");
+        assert_eq!(dot_id("q\\\""), "\"q\\\\\\\"\"");
+    }
+
+    #[test]
+    fn dot_strings_escape_backslash_first() {
+        assert_eq!(dot_string("a\\b"), "\"a\\\\b\"");
+        assert_eq!(dot_string("x\\N y"), "\"x\\\\N y\"");
+        assert_eq!(dot_string("trailing\\"), "\"trailing\\\\\"");
+        assert_eq!(dot_string("\"q\""), "\"\\\"q\\\"\"");
+        assert_eq!(dot_string("a\nb\r\nc\rd"), "\"a\\nb\\nc\\nd\"");
+        assert_eq!(dot_string("AT&T <b>"), "\"AT&amp;T <b>\"");
+        assert_eq!(dot_string("bell\u{7}\ttab"), "\"bell\ttab\"");
+    }
+
+    #[test]
+    fn xml_attributes_keep_line_breaks_as_references() {
+        assert_eq!(
+            xml_attr("a&b<c>\"d\"\te\nf\rg\u{1}"),
+            "a&amp;b&lt;c&gt;&quot;d&quot;&#9;e&#10;f&#13;g"
+        );
+        assert_eq!(xml_attr("it's"), "it's");
+        assert!(matches!(xml_attr("plain Zoë"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn xml_text_escapes_markup() {
+        assert_eq!(
+            xml_text("<b>&amp; 'x' \"y\"\u{b}</b>\n"),
+            "&lt;b&gt;&amp;amp; &apos;x&apos; &quot;y&quot;&lt;/b&gt;\n"
+        );
+    }
+
+    #[test]
+    fn numbers_round_trip() {
+        assert_eq!(number(14_300_000_000.0).as_deref(), Some("14300000000"));
+        assert_eq!(number(0.9).as_deref(), Some("0.9"));
+        assert_eq!(number(49.0).as_deref(), Some("49"));
+        assert_eq!(number(f64::NAN), None);
+        assert_eq!(number(f64::INFINITY), None);
+        let s = number(0.1 + 0.2).unwrap_or_default();
+        assert_eq!(s.parse::<f64>().ok(), Some(0.1 + 0.2));
+    }
+
+    #[test]
+    fn lists_join_with_semicolons() {
+        assert_eq!(join_list(&["a", "b c"]), "a;b c");
+        assert_eq!(join_list::<&str>(&[]), "");
+    }
+
+    #[test]
+    fn neo4j_text_is_one_line() {
+        assert_eq!(neo4j_text("a\r\nb\nc\rd\te\u{1}"), "a b c d\te");
+        assert_eq!(
+            neo4j_list_items(&["x;y", "", "line\nbreak"]),
+            vec!["x,y".to_string(), "line break".to_string()]
+        );
+    }
+
+    #[test]
+    fn cypher_strings_cannot_break_out() {
+        assert_eq!(
+            cypher_string("x\"}) DETACH DELETE n //"),
+            "\"x\\\"}) DETACH DELETE n //\""
+        );
+        assert_eq!(
+            cypher_string("x'}) DETACH DELETE n //"),
+            "\"x'}) DETACH DELETE n //\""
+        );
+        // Backslash first: `\u0041` in text stays text, and `\"` cannot
+        // close the literal.
+        assert_eq!(cypher_string("M\\u0041TCH"), "\"M\\\\u0041TCH\"");
+        assert_eq!(cypher_string("end\\\""), "\"end\\\\\\\"\"");
+        assert_eq!(cypher_string("a\nb\r\tc\u{1}"), "\"a\\nb\\r\\tc\"");
+        assert_eq!(cypher_string("Zoë 東京 😀"), "\"Zoë 東京 😀\"");
+    }
+
+    #[test]
+    fn cypher_floats_and_names() {
+        assert_eq!(cypher_float(14_300_000_000.0), "14300000000.0");
+        assert_eq!(cypher_float(0.5), "0.5");
+        assert_eq!(cypher_float(1e-7), "1e-7");
+        assert_eq!(cypher_float(f64::NAN), "null");
+        assert_eq!(cypher_name("INVESTS_IN"), "INVESTS_IN");
+        assert_eq!(cypher_name("Scale AI"), "`Scale AI`");
+        assert_eq!(cypher_name("a`b"), "`a``b`");
+        assert_eq!(cypher_name("3M"), "`3M`");
+    }
 }

@@ -1,4 +1,8 @@
 //! NetworkX node-link JSON (`graph.json`), the reference format.
+//!
+//! Its field names are the contract every other format follows (and the
+//! scorer reads): a field named like one of these holds the same value in
+//! every export. Evidence sentence text is written with white space folded.
 
 use std::io::Write;
 
@@ -59,7 +63,7 @@ struct WireEdge<'a> {
     confidence: f64,
     support: usize,
     evidence_count: usize,
-    evidence: &'a [Evidence],
+    evidence: std::borrow::Cow<'a, [Evidence]>,
 }
 
 impl Exporter for JsonExporter {
@@ -100,7 +104,7 @@ impl Exporter for JsonExporter {
                 confidence: e.confidence,
                 support: e.support,
                 evidence_count: e.evidence_count,
-                evidence: &e.evidence,
+                evidence: super::fields::evidence(e),
             });
         }
         let wire = Wire {
