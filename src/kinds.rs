@@ -2,7 +2,7 @@
 //! statuses.
 //!
 //! Each enum has exactly one name table (`as_str` / [`FromStr`] /
-//! [`Display`] / serde all go through it), so a rules file, the CLI and every
+//! [`Display`](std::fmt::Display) / serde all go through it), so a rules file, the CLI and every
 //! exporter spell a kind the same way. Unknown names are errors, never
 //! silently mapped to a default.
 
