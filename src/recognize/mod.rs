@@ -99,49 +99,216 @@ pub struct Mention {
 
 /// Role words that mark a person next to them (lower case).
 pub const ROLE_WORDS: &[&str] = &[
-    "ceo", "chief", "executive", "chairman", "chairwoman", "chair", "president", "founder",
-    "co-founder", "cofounder", "director", "analyst", "spokesman", "spokeswoman", "spokesperson",
-    "economist", "partner", "head", "boss", "cfo", "coo", "cto", "vice", "managing", "officer",
-    "treasurer", "secretary", "chancellor", "minister", "governor", "investor", "engineer",
-    "researcher", "professor", "manager", "leader", "trader", "strategist", "lawyer", "attorney",
-    "general", "counsel", "editor", "reporter", "correspondent", "deputy", "senior", "principal",
-    "co-ceo", "owner", "cofounders", "founders", "co-founders", "executives", "chairmen",
+    "ceo",
+    "chief",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "director",
+    "analyst",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "economist",
+    "partner",
+    "head",
+    "boss",
+    "cfo",
+    "coo",
+    "cto",
+    "vice",
+    "managing",
+    "officer",
+    "treasurer",
+    "secretary",
+    "chancellor",
+    "minister",
+    "governor",
+    "investor",
+    "engineer",
+    "researcher",
+    "professor",
+    "manager",
+    "leader",
+    "trader",
+    "strategist",
+    "lawyer",
+    "attorney",
+    "general",
+    "counsel",
+    "editor",
+    "reporter",
+    "correspondent",
+    "deputy",
+    "senior",
+    "principal",
+    "co-ceo",
+    "owner",
+    "cofounders",
+    "founders",
+    "co-founders",
+    "executives",
+    "chairmen",
 ];
 
 /// Days and months, never the first word of a name.
 const CALENDAR: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "June", "July", "August", "September", "October", "November",
-    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
     "Dec",
 ];
 
 /// Capitalised role words that cut a run of capitals into names
 /// ("Chrysler Chairman Lee Iacocca").
 const ROLE_CUT: &[&str] = &[
-    "ceo", "chairman", "chairwoman", "president", "founder", "co-founder", "cofounder", "chief",
-    "executive", "director", "analyst", "spokesman", "spokeswoman", "cfo", "coo", "cto", "vice",
-    "boss", "economist", "co-ceo",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "president",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "chief",
+    "executive",
+    "director",
+    "analyst",
+    "spokesman",
+    "spokeswoman",
+    "cfo",
+    "coo",
+    "cto",
+    "vice",
+    "boss",
+    "economist",
+    "co-ceo",
 ];
 
 /// Words before a name that make it an organisation (lower case).
 const ORG_BEFORE: &[&str] = &[
-    "startup", "start-up", "company", "firm", "maker", "lender", "insurer", "retailer", "rival",
-    "rivals", "acquirer", "fund", "unit", "subsidiary", "carrier", "giant", "conglomerate",
-    "operator", "provider", "developer", "platform", "group", "bank", "brokerage", "automaker",
-    "carmaker", "chipmaker", "airline", "broker", "subsidiaries", "companies", "firms",
-    "startups", "competitor", "competitors", "investors", "backers", "vc", "incubator",
-    "accelerator", "exchange", "regulator", "watchdog", "agency", "outlet", "publisher",
-    "studio", "label", "partner", "partners", "division", "affiliate",
+    "startup",
+    "start-up",
+    "company",
+    "firm",
+    "maker",
+    "lender",
+    "insurer",
+    "retailer",
+    "rival",
+    "rivals",
+    "acquirer",
+    "fund",
+    "unit",
+    "subsidiary",
+    "carrier",
+    "giant",
+    "conglomerate",
+    "operator",
+    "provider",
+    "developer",
+    "platform",
+    "group",
+    "bank",
+    "brokerage",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "airline",
+    "broker",
+    "subsidiaries",
+    "companies",
+    "firms",
+    "startups",
+    "competitor",
+    "competitors",
+    "investors",
+    "backers",
+    "vc",
+    "incubator",
+    "accelerator",
+    "exchange",
+    "regulator",
+    "watchdog",
+    "agency",
+    "outlet",
+    "publisher",
+    "studio",
+    "label",
+    "partner",
+    "partners",
+    "division",
+    "affiliate",
 ];
 
 /// Words after a name that make it an organisation (lower case).
 const ORG_AFTER: &[&str] = &[
-    "raised", "raises", "shares", "stock", "spokesman", "spokeswoman", "spokesperson",
-    "shareholders", "stockholders", "board", "management", "employees", "ceo", "chairman",
-    "president", "executives", "subsidiary", "unit", "division", "headquarters", "investors",
-    "customers", "acquired", "acquires", "bought", "announced", "secured", "closed", "backed",
-    "valued", "plans", "agreed", "reported", "posted", "owns", "operates",
+    "raised",
+    "raises",
+    "shares",
+    "stock",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "shareholders",
+    "stockholders",
+    "board",
+    "management",
+    "employees",
+    "ceo",
+    "chairman",
+    "president",
+    "executives",
+    "subsidiary",
+    "unit",
+    "division",
+    "headquarters",
+    "investors",
+    "customers",
+    "acquired",
+    "acquires",
+    "bought",
+    "announced",
+    "secured",
+    "closed",
+    "backed",
+    "valued",
+    "plans",
+    "agreed",
+    "reported",
+    "posted",
+    "owns",
+    "operates",
 ];
 
 /// Builds typed mentions for one document.
@@ -180,7 +347,15 @@ impl Recognizer {
                 continue;
             }
             for m in self.gazetteer.find(text, s.start..s.end, false) {
-                self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+                self.push_gaz(
+                    text,
+                    m,
+                    si,
+                    &tok_at_start,
+                    &tok_at_end,
+                    &mut taken,
+                    &mut out,
+                );
             }
         }
 
@@ -218,7 +393,9 @@ impl Recognizer {
             typed.insert(merge_key(&m.surface), m.entity_type);
             let words = key_words(&m.surface);
             if m.entity_type == EntityType::Org && words.len() >= 2 {
-                first_words.entry(words[0].clone()).or_insert(EntityType::Org);
+                first_words
+                    .entry(words[0].clone())
+                    .or_insert(EntityType::Org);
             }
             if m.entity_type == EntityType::Person && words.len() >= 2 {
                 if let Some(last) = words.last() {
@@ -241,6 +418,25 @@ impl Recognizer {
             if let Some(t) = ty {
                 m.entity_type = t;
                 out.push(m);
+            }
+        }
+
+        // A one-word name typed ORG only by a weak context that is the
+        // surname of a person named in full in the document is that person.
+        let full_names: HashSet<String> = out
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Person)
+            .map(|m| merge_key(&m.surface))
+            .collect();
+        for m in &mut out {
+            if m.entity_type == EntityType::Org
+                && m.source == Source::Context
+                && !full_names.is_empty()
+            {
+                let words = key_words(&m.surface);
+                if words.len() == 1 && surnames.contains(&words[0]) {
+                    m.entity_type = EntityType::Person;
+                }
             }
         }
 
@@ -272,11 +468,27 @@ impl Recognizer {
             }
             if s.all_caps {
                 for m in self.gazetteer.find(text, s.start..s.end, true) {
-                    self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+                    self.push_gaz(
+                        text,
+                        m,
+                        si,
+                        &tok_at_start,
+                        &tok_at_end,
+                        &mut taken,
+                        &mut out,
+                    );
                 }
             } else {
                 for m in self.gazetteer.find(text, s.start..s.end, false) {
-                    self.push_gaz(text, m, si, &tok_at_start, &tok_at_end, &mut taken, &mut out);
+                    self.push_gaz(
+                        text,
+                        m,
+                        si,
+                        &tok_at_start,
+                        &tok_at_end,
+                        &mut taken,
+                        &mut out,
+                    );
                 }
             }
             let mut i = s.first;
@@ -459,10 +671,22 @@ impl Recognizer {
                 .map(|t| t.text(text).to_lowercase())
                 .unwrap_or_default()
         };
-        let prev = if f > sfirst { lower(f - 1) } else { String::new() };
-        let prev2 = if f > sfirst + 1 { lower(f - 2) } else { String::new() };
+        let prev = if f > sfirst {
+            lower(f - 1)
+        } else {
+            String::new()
+        };
+        let prev2 = if f > sfirst + 1 {
+            lower(f - 2)
+        } else {
+            String::new()
+        };
         let next = if l < slast { lower(l) } else { String::new() };
-        let next2 = if l + 1 < slast { lower(l + 1) } else { String::new() };
+        let next2 = if l + 1 < slast {
+            lower(l + 1)
+        } else {
+            String::new()
+        };
         let mk = |t: EntityType, src: Source| Mention {
             start: toks[f].start,
             end: toks[l - 1].end,
@@ -510,7 +734,37 @@ impl Recognizer {
         if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
             return None;
         }
-        if n >= 2 && n <= 4 && person_shape && lexicon::is_first_name(words[0]) {
+        // A classifier noun right before the name: "consultancy firm X",
+        // "a startup called X".
+        const CLASSIFIERS: &[&str] = &[
+            "company",
+            "firm",
+            "startup",
+            "start-up",
+            "maker",
+            "lender",
+            "giant",
+            "conglomerate",
+            "bank",
+            "carrier",
+            "brokerage",
+            "insurer",
+            "retailer",
+            "automaker",
+            "carmaker",
+            "chipmaker",
+            "airline",
+            "subsidiary",
+            "unit",
+            "division",
+        ];
+        if CLASSIFIERS.contains(&prev.as_str())
+            || (matches!(prev.as_str(), "called" | "named" | "dubbed")
+                && (CLASSIFIERS.contains(&prev2.as_str()) || ORG_BEFORE.contains(&prev2.as_str())))
+        {
+            return Some(mk(EntityType::Org, Source::Context));
+        }
+        if (2..=4).contains(&n) && person_shape && lexicon::is_first_name(words[0]) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
         let role_before = is_role_word(&prev) && !matches!(prev.as_str(), "partner" | "partners");
@@ -522,28 +776,85 @@ impl Recognizer {
         }
         // Organisation contexts.
         let org_before = ORG_BEFORE.contains(&prev.as_str())
-            || (prev == "of" && matches!(prev2.as_str(), "shares" | "stake" | "acquisition" | "purchase" | "takeover" | "unit" | "subsidiary" | "division" | "ceo" | "founder" | "co-founder" | "chairman" | "president"))
-            || matches!(prev.as_str(), "acquire" | "acquired" | "acquiring" | "acquires" | "buy" | "bought" | "buying" | "buys");
+            || (prev == "of"
+                && matches!(
+                    prev2.as_str(),
+                    "shares"
+                        | "stake"
+                        | "acquisition"
+                        | "purchase"
+                        | "takeover"
+                        | "unit"
+                        | "subsidiary"
+                        | "division"
+                        | "ceo"
+                        | "founder"
+                        | "co-founder"
+                        | "chairman"
+                        | "president"
+                ))
+            || matches!(
+                prev.as_str(),
+                "acquire"
+                    | "acquired"
+                    | "acquiring"
+                    | "acquires"
+                    | "buy"
+                    | "bought"
+                    | "buying"
+                    | "buys"
+            );
+        let next3 = if l + 2 < slast {
+            lower(l + 2)
+        } else {
+            String::new()
+        };
+        let raise_verb =
+            |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = ORG_AFTER.contains(&next.as_str())
+            || (matches!(next.as_str(), "has" | "had")
+                && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
             || (next == "said" && next2 == "it")
             || (matches!(next.as_str(), "'s" | "’s") && ORG_AFTER.contains(&next2.as_str()))
             || (next == "-" && matches!(next2.as_str(), "backed" | "owned" | "controlled" | "led"))
-            || (next == "," && matches!(next2.as_str(), "a" | "an" | "which") && org_apposition(text, toks, l + 1, slast));
+            || (next == ","
+                && matches!(next2.as_str(), "a" | "an" | "which")
+                && org_apposition(text, toks, l + 1, slast));
         let starts_sentence = f == sfirst;
-        if (org_before || org_after) && n <= 5 && !(starts_sentence && n == 1 && lexicon::is_non_entity(lastw)) {
+        if (org_before || org_after)
+            && n <= 5
+            && !(starts_sentence && n == 1 && lexicon::is_non_entity(lastw))
+        {
             return Some(mk(EntityType::Org, Source::Context));
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
-        if matches!(prev.as_str(), "," | "and" | "by" | "from" | "including")
-            && n <= 4
+        if matches!(
+            prev.as_str(),
+            "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
+        ) && n <= 4
             && !starts_sentence
         {
-            let window = (f.saturating_sub(20).max(sfirst)..f).map(|k| lower(k)).collect::<Vec<_>>();
+            let window = (f.saturating_sub(20).max(sfirst)..f)
+                .map(&lower)
+                .collect::<Vec<_>>();
             let cue = window.iter().any(|w| {
-                matches!(w.as_str(), "led" | "co-led" | "participation" | "investors" | "backers" | "including")
+                matches!(
+                    w.as_str(),
+                    "led" | "co-led" | "participation" | "investors" | "backers" | "including"
+                )
             });
             let funding = (sfirst..slast).any(|k| {
-                matches!(lower(k).as_str(), "raised" | "raises" | "round" | "funding" | "series" | "seed" | "investors" | "backers")
+                matches!(
+                    lower(k).as_str(),
+                    "raised"
+                        | "raises"
+                        | "round"
+                        | "funding"
+                        | "series"
+                        | "seed"
+                        | "investors"
+                        | "backers"
+                )
             });
             if cue && funding {
                 return Some(mk(EntityType::Org, Source::Context));
@@ -558,11 +869,42 @@ impl Recognizer {
 /// Whether the words after `, a` describe an organisation.
 fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool {
     const HEADS: &[&str] = &[
-        "company", "firm", "startup", "start-up", "maker", "provider", "developer", "unit",
-        "subsidiary", "lender", "bank", "insurer", "retailer", "group", "operator", "platform",
-        "manufacturer", "producer", "supplier", "distributor", "concern", "corporation",
-        "holding", "fund", "airline", "carrier", "chain", "business", "venture", "lab",
-        "laboratory", "service", "app", "network", "agency", "consultancy",
+        "company",
+        "firm",
+        "startup",
+        "start-up",
+        "maker",
+        "provider",
+        "developer",
+        "unit",
+        "subsidiary",
+        "lender",
+        "bank",
+        "insurer",
+        "retailer",
+        "group",
+        "operator",
+        "platform",
+        "manufacturer",
+        "producer",
+        "supplier",
+        "distributor",
+        "concern",
+        "corporation",
+        "holding",
+        "fund",
+        "airline",
+        "carrier",
+        "chain",
+        "business",
+        "venture",
+        "lab",
+        "laboratory",
+        "service",
+        "app",
+        "network",
+        "agency",
+        "consultancy",
     ];
     (from..(from + 8).min(slast)).any(|k| {
         let w = toks[k].text(text).to_lowercase();
@@ -601,7 +943,13 @@ fn fix_tickers(out: &mut [Mention]) {
 /// Splits a sentence's untaken tokens into name chunks: runs of capitalised
 /// words, joined over `&`, name-internal hyphens, initials, `, Inc.` and
 /// `of` before a capital; leading function words stripped; role words cut.
-fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool]) -> Vec<(usize, usize)> {
+fn chunks(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    taken: &[bool],
+) -> Vec<(usize, usize)> {
     let is_cap = |k: usize| -> bool {
         let t = toks[k];
         t.kind == TokenKind::Word
@@ -637,7 +985,8 @@ fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool])
                     continue;
                 }
                 // Name, Inc.
-                if w == "," && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) && !taken[j + 1] {
+                if w == "," && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) && !taken[j + 1]
+                {
                     j += 2;
                     continue;
                 }
@@ -658,7 +1007,14 @@ fn chunks(text: &str, toks: &[Token], first: usize, last: usize, taken: &[bool])
                         e += 1;
                     }
                     let lw = toks[e - 1].text(text);
-                    if LEGAL_DESIGNATORS.contains(&lw) || ORG_HEADS.contains(&lw) {
+                    // "Kalaari Capital and Nexus Venture Partners": two
+                    // complete names, each with its own head word.
+                    let left = toks[j - 1].text(text);
+                    let two_names = w == "and"
+                        && j >= i + 2
+                        && e >= j + 3
+                        && (ORG_HEADS.contains(&left) || LEGAL_DESIGNATORS.contains(&left));
+                    if !two_names && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEADS.contains(&lw)) {
                         j += 2;
                         continue;
                     }

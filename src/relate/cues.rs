@@ -3,15 +3,39 @@
 
 /// Verbs of acquisition.
 pub const ACQ_VERBS: &[&str] = &[
-    "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought", "buying", "purchase",
-    "purchases", "purchased", "purchasing", "absorb", "absorbs", "absorbed", "acqui-hired",
-    "acquihired", "snapped", "snaps", "snap",
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "buy",
+    "buys",
+    "bought",
+    "buying",
+    "purchase",
+    "purchases",
+    "purchased",
+    "purchasing",
+    "absorb",
+    "absorbs",
+    "absorbed",
+    "acqui-hired",
+    "acquihired",
+    "snapped",
+    "snaps",
+    "snap",
 ];
 
 /// Nouns of acquisition.
 pub const ACQ_NOUNS: &[&str] = &[
-    "acquisition", "acquisitions", "purchase", "takeover", "take-over", "buyout", "buy-out",
-    "acqui-hire", "acquihire",
+    "acquisition",
+    "acquisitions",
+    "purchase",
+    "takeover",
+    "take-over",
+    "buyout",
+    "buy-out",
+    "acqui-hire",
+    "acquihire",
 ];
 
 /// Nouns of a proposed acquisition.
@@ -19,17 +43,53 @@ pub const BID_NOUNS: &[&str] = &["offer", "bid", "bids", "offers", "proposal"];
 
 /// Verbs of investment (followed by `in`/`into`).
 pub const INVEST_VERBS: &[&str] = &[
-    "invest", "invests", "invested", "investing", "injected", "injects", "poured", "pours",
-    "put", "puts", "bankrolled",
+    "invest",
+    "invests",
+    "invested",
+    "investing",
+    "injected",
+    "injects",
+    "poured",
+    "pours",
+    "put",
+    "puts",
+    "bankrolled",
 ];
 
 /// Nouns of investment.
-pub const INVEST_NOUNS: &[&str] = &["investment", "investments", "stake", "stakes", "interest", "holding"];
+pub const INVEST_NOUNS: &[&str] = &[
+    "investment",
+    "investments",
+    "stake",
+    "stakes",
+    "interest",
+    "holding",
+];
 
 /// Words that make a sentence about a funding round.
 pub const FUNDING: &[&str] = &[
-    "raised", "raises", "raise", "raising", "round", "funding", "financing", "series", "seed",
-    "secured", "secures", "closed", "investment", "investors", "backed", "valuation",
+    "raised",
+    "raises",
+    "raise",
+    "raising",
+    "round",
+    "funding",
+    "financing",
+    "series",
+    "seed",
+    "secured",
+    "secures",
+    "closed",
+    "investment",
+    "investors",
+    "backed",
+    "valuation",
+    "investor",
+    "backers",
+    "backer",
+    "participation",
+    "participated",
+    "participating",
 ];
 
 /// Role words that mean leading the organisation.
@@ -110,9 +170,26 @@ pub const FOUNDER_ROLES: &[&[&str]] = &[
 
 /// Status cues: denied.
 pub const DENIED: &[&str] = &[
-    "denied", "denies", "deny", "denying", "scrapped", "abandoned", "terminated", "rejected",
-    "rejects", "collapsed", "rebuffed", "rebuked", "false", "nowhere", "dropped", "withdrew",
-    "withdrawn", "cancelled", "canceled", "blocked",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "scrapped",
+    "abandoned",
+    "terminated",
+    "rejected",
+    "rejects",
+    "collapsed",
+    "rebuffed",
+    "rebuked",
+    "false",
+    "nowhere",
+    "dropped",
+    "withdrew",
+    "withdrawn",
+    "cancelled",
+    "canceled",
+    "blocked",
 ];
 
 /// Multi-word denial cues.
@@ -133,16 +210,33 @@ pub const DENIED_PHRASES: &[&[&str]] = &[
 
 /// Status cues: former.
 pub const FORMER: &[&str] = &[
-    "former", "formerly", "ex", "ex-", "previously", "resigned", "retired", "ousted", "sold",
-    "divested", "until", "departed",
+    "former",
+    "formerly",
+    "ex",
+    "ex-",
+    "previously",
+    "resigned",
+    "retired",
+    "ousted",
+    "sold",
+    "divested",
+    "until",
+    "departed",
 ];
 
 /// Multi-word former cues.
-pub const FORMER_PHRASES: &[&[&str]] = &[&["stepped", "down"], &["no", "longer"], &["steps", "down"]];
+pub const FORMER_PHRASES: &[&[&str]] =
+    &[&["stepped", "down"], &["no", "longer"], &["steps", "down"]];
 
 /// Status cues: reported.
 pub const REPORTED: &[&str] = &[
-    "reportedly", "rumored", "rumoured", "rumors", "rumours", "speculation", "allegedly",
+    "reportedly",
+    "rumored",
+    "rumoured",
+    "rumors",
+    "rumours",
+    "speculation",
+    "allegedly",
     "apparently",
 ];
 
@@ -168,12 +262,54 @@ pub const REPORTED_PHRASES: &[&[&str]] = &[
 
 /// Status cues: proposed.
 pub const PROPOSED: &[&str] = &[
-    "plans", "plan", "planned", "planning", "intends", "intend", "considering", "considered",
-    "considers", "exploring", "explore", "weighing", "seeks", "seeking", "sought", "talks",
-    "discussions", "negotiations", "negotiating", "offer", "offered", "offers", "offering", "bid",
-    "bids", "bidding", "proposal", "proposed", "proposes", "propose", "may", "might", "could",
-    "would", "possible", "potential", "tender", "approach", "approached", "interested",
-    "mulling", "eyeing", "pursue", "pursuing", "hopes", "wants", "proposing", "rumoured",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "considering",
+    "considered",
+    "considers",
+    "exploring",
+    "explore",
+    "weighing",
+    "seeks",
+    "seeking",
+    "sought",
+    "talks",
+    "discussions",
+    "negotiations",
+    "negotiating",
+    "offer",
+    "offered",
+    "offers",
+    "offering",
+    "bid",
+    "bids",
+    "bidding",
+    "proposal",
+    "proposed",
+    "proposes",
+    "propose",
+    "may",
+    "might",
+    "could",
+    "would",
+    "possible",
+    "potential",
+    "tender",
+    "approach",
+    "approached",
+    "interested",
+    "mulling",
+    "eyeing",
+    "pursue",
+    "pursuing",
+    "hopes",
+    "wants",
+    "proposing",
+    "rumoured",
 ];
 
 /// Multi-word proposed cues.
@@ -186,14 +322,35 @@ pub const PROPOSED_PHRASES: &[&[&str]] = &[
 
 /// Status cues: announced.
 pub const ANNOUNCED: &[&str] = &[
-    "agreed", "agrees", "agree", "agreement", "signed", "signs", "definitive", "will", "pending",
-    "announced", "announces", "announce", "announcing", "to", "shall", "set",
+    "agreed",
+    "agrees",
+    "agree",
+    "agreement",
+    "signed",
+    "signs",
+    "definitive",
+    "will",
+    "pending",
+    "announced",
+    "announces",
+    "announce",
+    "announcing",
+    "to",
+    "shall",
+    "set",
 ];
 
 /// Status cues: completed, stated explicitly.
 pub const COMPLETED: &[&str] = &[
-    "completed", "completes", "complete", "closed", "closes", "finalized", "finalised",
-    "concluded", "now",
+    "completed",
+    "completes",
+    "complete",
+    "closed",
+    "closes",
+    "finalized",
+    "finalised",
+    "concluded",
+    "now",
 ];
 
 /// Words that end a clause for argument search.

@@ -39,8 +39,23 @@ const DESCRIPTORS: &[&str] = &[
     "maker", "giant", "lender", "insurer", "retailer", "business",
 ];
 const PREPS: &[&str] = &[
-    "of", "from", "to", "with", "for", "at", "in", "on", "over", "against", "than", "like",
-    "behind", "about", "into", "including", "as",
+    "of",
+    "from",
+    "to",
+    "with",
+    "for",
+    "at",
+    "in",
+    "on",
+    "over",
+    "against",
+    "than",
+    "like",
+    "behind",
+    "about",
+    "into",
+    "including",
+    "as",
 ];
 
 impl<'a> Ctx<'a> {
@@ -72,10 +87,19 @@ impl<'a> Ctx<'a> {
     fn pronoun_at(&self, i: usize) -> Option<usize> {
         let w = self.w(i);
         if PRONOUNS.contains(&w) || (DESCRIPTORS.contains(&w) && i > 0 && self.w(i - 1) == "the") {
-            // The first organisation earlier in the sentence, else the one
-            // carried from earlier sentences.
+            // The nearest organisation to the left that is a subject (not
+            // inside a prepositional phrase or a possessive), else the first
+            // organisation earlier in the sentence, else the one carried
+            // from earlier sentences.
+            let subj = (0..i).rev().find_map(|k| {
+                self.ent(k).filter(|&c| {
+                    self.org(c)
+                        && !(k > 0 && (PREPS.contains(&self.w(k - 1)) || self.w(k - 1) == "by"))
+                        && self.w(k + 1) != "'s"
+                })
+            });
             let here = (0..i).find_map(|k| self.ent(k).filter(|&c| self.org(c)));
-            return here.or(self.antecedent);
+            return subj.or(here).or(self.antecedent);
         }
         None
     }
@@ -162,7 +186,12 @@ impl<'a> Ctx<'a> {
                 let mut start = j;
                 while start >= 2 {
                     let sep = self.w(start - 1);
-                    if (sep == "and" || sep == ",") && self.ent(start - 2).is_some_and(pred) {
+                    let in_pp = start >= 3
+                        && (PREPS.contains(&self.w(start - 3)) || self.w(start - 3) == "by");
+                    if (sep == "and" || sep == ",")
+                        && self.ent(start - 2).is_some_and(pred)
+                        && !(sep == "," && in_pp)
+                    {
                         start -= 2;
                         if start >= 1 && self.w(start) == "," {
                             continue;
@@ -183,11 +212,21 @@ impl<'a> Ctx<'a> {
 
     /// The first entity to the right of i within `max` items, stopping at
     /// clause breaks, sentence-final punctuation and `said`.
-    fn object(&self, i: usize, max: usize, pred: impl Fn(usize) -> bool + Copy) -> Option<(usize, Vec<usize>)> {
+    fn object(
+        &self,
+        i: usize,
+        max: usize,
+        pred: impl Fn(usize) -> bool + Copy,
+    ) -> Option<(usize, Vec<usize>)> {
         let hi = (i + 1 + max).min(self.items.len());
         for j in i + 1..hi {
             let w = self.w(j);
-            if CLAUSE_BREAKS.contains(&w) || matches!(w, "." | "said" | "says" | "which" | "who" | "after" | "before" | "while" | "when") {
+            if CLAUSE_BREAKS.contains(&w)
+                || matches!(
+                    w,
+                    "." | "said" | "says" | "which" | "who" | "after" | "before" | "while" | "when"
+                )
+            {
                 return None;
             }
             if let Some(a) = self.pronoun_at(j) {
@@ -196,6 +235,10 @@ impl<'a> Ctx<'a> {
                 }
             }
             if let Some(c) = self.ent(j) {
+                // "acquired X's startup Y": X only modifies the object.
+                if self.w(j + 1) == "'s" && (j + 2..hi).any(|k| self.ent(k).is_some_and(pred)) {
+                    continue;
+                }
                 if pred(c) {
                     let (list, _) = self.list_from(j, pred);
                     return Some((j, list));
@@ -206,7 +249,15 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    fn push(&mut self, head: usize, kind: RelationKind, tail: usize, rule: &'static str, conf: f64, trig: usize) {
+    fn push(
+        &mut self,
+        head: usize,
+        kind: RelationKind,
+        tail: usize,
+        rule: &'static str,
+        conf: f64,
+        trig: usize,
+    ) {
         if head == tail {
             return;
         }
@@ -260,6 +311,13 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
             {
                 return Some(Status::Former);
             }
+            let soon = (trig.saturating_sub(6).max(lo)..trig).any(|k| {
+                matches!(ctx.w(k), "become" | "succeed" | "replace" | "take")
+                    && matches!(ctx.w(k.saturating_sub(1)), "to" | "will" | "shall")
+            });
+            if kind == RelationKind::Leads && soon {
+                return Some(Status::Announced);
+            }
             return None;
         }
         RelationKind::SubsidiaryOf | RelationKind::PartnersWith | RelationKind::CompetesWith => {
@@ -284,7 +342,9 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     if pre(PROPOSED) || phrase_in(ctx, lo, hi, PROPOSED_PHRASES) || any_at(ctx, trig, BID_NOUNS) {
         return Some(Status::Proposed);
     }
-    if pre(COMPLETED) || (trig + 1..(trig + 3).min(hi)).any(|k| any_at(ctx, k, &["completed", "closed"])) {
+    if pre(COMPLETED)
+        || (trig + 1..(trig + 3).min(hi)).any(|k| any_at(ctx, k, &["completed", "closed"]))
+    {
         return Some(Status::Completed);
     }
     let to_before = trig > 0 && ctx.w(trig - 1) == "to";
@@ -298,7 +358,11 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
 ///
 /// `types` gives each entity's type by cluster index; `antecedent` is the
 /// entity that "it" or "the company" refers to in this sentence.
-pub fn extract_sentence(items: &[Item], types: &[EntityType], antecedent: Option<usize>) -> Vec<Found> {
+pub fn extract_sentence(
+    items: &[Item],
+    types: &[EntityType],
+    antecedent: Option<usize>,
+) -> Vec<Found> {
     let mut ctx = Ctx {
         items,
         types,
@@ -339,14 +403,18 @@ pub fn extract_sentence(items: &[Item], types: &[EntityType], antecedent: Option
 
 fn is_passive(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = (i.saturating_sub(3)..i).any(|k| {
-        matches!(ctx.w(k), "be" | "been" | "being" | "was" | "were" | "is" | "are" | "get" | "got")
+        matches!(
+            ctx.w(k),
+            "be" | "been" | "being" | "was" | "were" | "is" | "are" | "get" | "got"
+        )
     });
     let by = (i + 1..(i + 4).min(ctx.items.len())).any(|k| ctx.w(k) == "by");
     (before && by) || (ctx.w(i + 1) == "by" && i > 0 && ctx.w(i - 1) == ",")
 }
 
 fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    let take_over = (w == "take" || w == "took" || w == "takes" || w == "taking") && ctx.w(i + 1) == "over";
+    let take_over =
+        (w == "take" || w == "took" || w == "takes" || w == "taking") && ctx.w(i + 1) == "over";
     if ACQ_VERBS.contains(&w) || take_over {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
             return;
@@ -369,7 +437,12 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
         // Stake purchases: "bought a 9.5 pct stake in Y" / "bought 15 pct of Y".
         let hi = (i + 10).min(ctx.items.len());
-        let stake_word = (i + 1..hi).find(|&k| matches!(ctx.w(k), "stake" | "interest" | "shares" | "holding" | "equity" | "pct" | "percent"));
+        let stake_word = (i + 1..hi).find(|&k| {
+            matches!(
+                ctx.w(k),
+                "stake" | "interest" | "shares" | "holding" | "equity" | "pct" | "percent"
+            )
+        });
         let mut pct = (i + 1..hi).find_map(|k| match ctx.items[k] {
             Item::Pct(p) => Some((k, p)),
             _ => None,
@@ -401,14 +474,25 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 return;
             }
         }
-        let Some((_, tails)) = ctx.object(if take_over { i + 1 } else { i }, 6, |c| ctx.org(c)) else {
+        let Some((_, tails)) = ctx.object(if take_over { i + 1 } else { i }, 6, |c| ctx.org(c))
+        else {
             return;
         };
         // "buy back", "bought shares from X" are not acquisitions of X.
         if matches!(ctx.w(i + 1), "back" | "from") {
             return;
         }
-        let heads = ctx.subject(i, org_or_per);
+        let mut heads = ctx.subject(i, org_or_per);
+        // "X's publishing unit, Y, agreed to acquire Z": the parent too.
+        let parents: Vec<usize> = heads
+            .iter()
+            .filter_map(|&h| vehicle_parent(ctx, h, i))
+            .collect();
+        for p in parents {
+            if !heads.contains(&p) {
+                heads.push(p);
+            }
+        }
         for &h in &heads {
             for &t in &tails {
                 ctx.push(h, RelationKind::Acquired, t, "acq.active", 0.8, i);
@@ -416,7 +500,9 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
         return;
     }
-    if ACQ_NOUNS.contains(&w) || (BID_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "for" | "to")) {
+    if ACQ_NOUNS.contains(&w)
+        || (BID_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "for" | "to" | "by"))
+    {
         let org_or_per = |c: usize| ctx.org(c) || ctx.per(c);
         // "acquisition of TAIL (by HEAD)"
         let mut tails = Vec::new();
@@ -431,10 +517,27 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             return;
         }
         if tails.is_empty() {
+            // "a hostile bid by rival X" / "takeover by X": the target is
+            // the subject of the clause.
+            if ctx.w(i + 1) == "by" && !(i > 0 && ctx.w(i - 1) == "'s") {
+                if let Some((_, heads)) = ctx.object(i + 1, 3, |c| ctx.org(c)) {
+                    let tails: Vec<usize> = ctx
+                        .subject(i, |c| ctx.org(c))
+                        .into_iter()
+                        .filter(|t| !heads.contains(t))
+                        .collect();
+                    for &h in &heads {
+                        for &t in &tails {
+                            ctx.push(h, RelationKind::Acquired, t, "acq.nominal-by", 0.65, i);
+                        }
+                    }
+                }
+            }
             return;
         }
         let mut heads = Vec::new();
-        if let Some(by) = (after + 1..(after + 3).min(ctx.items.len())).find(|&k| ctx.w(k) == "by") {
+        if let Some(by) = (after + 1..(after + 3).min(ctx.items.len())).find(|&k| ctx.w(k) == "by")
+        {
             if let Some((_, h)) = ctx.object(by, 2, org_or_per) {
                 heads = h;
             }
@@ -505,6 +608,30 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     }
 }
 
+/// The parent named in an apposition before entity `c` (left of item
+/// `before`): "X's publishing unit, C," or "a unit of X, C,".
+fn vehicle_parent(ctx: &Ctx<'_>, c: usize, before: usize) -> Option<usize> {
+    const UNITS: &[&str] = &["unit", "subsidiary", "division", "arm", "affiliate"];
+    let j = (2..before).find(|&j| ctx.ent(j) == Some(c) && ctx.w(j - 1) == ",")?;
+    if !UNITS.contains(&ctx.w(j - 2)) {
+        return None;
+    }
+    let lo = j.saturating_sub(6);
+    for k in (lo..j - 2).rev() {
+        if ctx.w(k) == "'s" && k >= 1 {
+            return ctx.ent(k - 1).filter(|&p| ctx.org(p) && p != c);
+        }
+        if let Some(p) = ctx.ent(k) {
+            // The possessive may be inside the mention ("Gulf Inc's unit").
+            return Some(p).filter(|&p| ctx.org(p) && p != c);
+        }
+        if !ctx.w(k).chars().all(|ch| ch.is_alphabetic() || ch == '-') {
+            return None;
+        }
+    }
+    None
+}
+
 fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     let investor = |c: usize| ctx.org(c) || ctx.per(c);
     // "invested $5 million in Tally"
@@ -516,7 +643,9 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         if (i + 1..inn).any(|k| ctx.ent(k).is_some()) {
             return;
         }
-        if matches!(w, "put" | "puts") && !(i + 1..inn).any(|k| matches!(ctx.items[k], Item::Money { .. })) {
+        if matches!(w, "put" | "puts")
+            && !(i + 1..inn).any(|k| matches!(ctx.items[k], Item::Money { .. }))
+        {
             return;
         }
         let Some((_, tails)) = ctx.object(inn, 3, |c| ctx.org(c)) else {
@@ -532,7 +661,13 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     }
     // "investment in X", "stake in X"
     if INVEST_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "in" | "into") {
-        if w == "interest" && !matches!(ctx.w(i.saturating_sub(1)), "minority" | "majority" | "controlling" | "equity") && !matches!(ctx.items.get(i.saturating_sub(1)), Some(Item::Pct(_))) {
+        if w == "interest"
+            && !matches!(
+                ctx.w(i.saturating_sub(1)),
+                "minority" | "majority" | "controlling" | "equity"
+            )
+            && !matches!(ctx.items.get(i.saturating_sub(1)), Some(Item::Pct(_)))
+        {
             return;
         }
         let Some((_, tails)) = ctx.object(i + 1, 3, |c| ctx.org(c)) else {
@@ -556,7 +691,9 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
             }
         }
         if heads.is_empty() {
-            if let Some(by) = (i + 2..(i + 6).min(ctx.items.len())).find(|&k| matches!(ctx.w(k), "by" | "from")) {
+            if let Some(by) =
+                (i + 2..(i + 6).min(ctx.items.len())).find(|&k| matches!(ctx.w(k), "by" | "from"))
+            {
                 if let Some((_, h)) = ctx.object(by, 2, investor) {
                     heads = h;
                 }
@@ -569,7 +706,8 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
             Item::Pct(p) => Some(p),
             _ => None,
         });
-        let majority = (i.saturating_sub(3)..i).any(|k| matches!(ctx.w(k), "majority" | "controlling"));
+        let majority =
+            (i.saturating_sub(3)..i).any(|k| matches!(ctx.w(k), "majority" | "controlling"));
         let kind = if pct.is_some_and(|p| p >= 50.0) || majority {
             RelationKind::Acquired
         } else {
@@ -622,15 +760,35 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     if !funding {
         return;
     }
+    if investor_roles(ctx, i, w) {
+        return;
+    }
     // Funding rounds: "led by A", "participation from B", "backed by C",
     // "investors including D", "from E" after raised.
     let lead = (matches!(w, "led" | "co-led") && ctx.w(i + 1) == "by")
         || (w == "participation" && matches!(ctx.w(i + 1), "from" | "of" | "by"))
         || (w == "backed" && ctx.w(i + 1) == "by")
         || (matches!(w, "investors" | "backers" | "investor")
-            && (matches!(ctx.w(i + 1), "including" | "include" | "includes" | "included" | "like" | "such")
-                || (ctx.w(i + 1) == "," && ctx.w(i + 2) == "including")))
-        || (w == "from" && (i.saturating_sub(8)..i).any(|k| matches!(ctx.w(k), "raised" | "raises" | "raise" | "raising" | "secured" | "funding" | "investment")));
+            && (matches!(
+                ctx.w(i + 1),
+                "including" | "include" | "includes" | "included" | "like" | "such"
+            ) || (ctx.w(i + 1) == "," && ctx.w(i + 2) == "including")
+                || (matches!(ctx.w(i + 1), "," | ":")
+                    && ctx.ent(i + 2).is_some()
+                    && ctx.ent(i.saturating_sub(1)).is_none())))
+        || (w == "from"
+            && (i.saturating_sub(8)..i).any(|k| {
+                matches!(
+                    ctx.w(k),
+                    "raised"
+                        | "raises"
+                        | "raise"
+                        | "raising"
+                        | "secured"
+                        | "funding"
+                        | "investment"
+                )
+            }));
     if !lead {
         return;
     }
@@ -639,16 +797,37 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         return;
     }
     // The company raising: subject of "raised", else the antecedent.
-    let raise_at = (0..i).rev().find(|&k| matches!(ctx.w(k), "raised" | "raises" | "raise" | "raising" | "secured" | "secures" | "closed" | "closes" | "landed" | "lands"));
+    let raise_at = (0..i).rev().find(|&k| {
+        matches!(
+            ctx.w(k),
+            "raised"
+                | "raises"
+                | "raise"
+                | "raising"
+                | "secured"
+                | "secures"
+                | "closed"
+                | "closes"
+                | "landed"
+                | "lands"
+        )
+    });
     let raisers = match raise_at {
         Some(r) => ctx.subject(r, |c| ctx.org(c)),
         None => {
             // "The round was led by X": the company from context.
-            let first_org = (0..i).find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !investors.contains(&c)));
+            let first_org = (0..i).find_map(|k| {
+                ctx.ent(k)
+                    .filter(|&c| ctx.org(c) && !investors.contains(&c))
+            });
             first_org.or(ctx.antecedent).into_iter().collect()
         }
     };
-    let rule = if w == "backed" { "inv.backed-by" } else { "inv.round" };
+    let rule = if w == "backed" {
+        "inv.backed-by"
+    } else {
+        "inv.round"
+    };
     for &r in &raisers {
         for &inv in &investors {
             if inv != r {
@@ -664,16 +843,172 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     }
 }
 
+/// Holders and round members named around an investor noun or verb:
+/// "X investors A and B", "A and B, two major X backers", "A also
+/// participated in the round", "A agreed to lead the investment".
+/// Returns whether a pattern matched.
+fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
+    let investor = |c: usize| ctx.org(c) || ctx.per(c);
+    let mut found: Vec<(usize, usize, &'static str, bool)> = Vec::new();
+    if matches!(
+        w,
+        "investors" | "backers" | "investor" | "backer" | "shareholders" | "shareholder"
+    ) && i > 0
+    {
+        if let Some(x) = ctx.ent(i - 1).filter(|&c| ctx.org(c)) {
+            if ctx.ent(i + 1).is_some()
+                || (matches!(ctx.w(i + 1), "," | "such" | "like" | "including")
+                    && ctx.ent(i + 2).is_some())
+            {
+                // "X investors A and B"
+                for inv in investor_list(ctx, i + 1) {
+                    found.push((inv, x, "inv.holder", true));
+                }
+            } else {
+                // "A and B, two major X backers"
+                let mut k = i - 1;
+                let mut steps = 0;
+                while k > 0 && steps < 4 && ctx.w(k - 1) != "," && ctx.ent(k - 1).is_none() {
+                    k -= 1;
+                    steps += 1;
+                }
+                if k >= 2 && ctx.w(k - 1) == "," && ctx.ent(k - 2).is_some() {
+                    let heads = ctx.subject(k - 1, investor);
+                    for h in heads {
+                        found.push((h, x, "inv.holder", true));
+                    }
+                }
+            }
+        }
+    }
+    let round_noun = |k: usize| {
+        matches!(
+            ctx.w(k),
+            "round" | "deal" | "financing" | "investment" | "raise" | "funding"
+        )
+    };
+    let member = (matches!(
+        w,
+        "participated"
+            | "participating"
+            | "participate"
+            | "participates"
+            | "joined"
+            | "joins"
+            | "join"
+    ) && (round_noun(i + 2) || round_noun(i + 3)))
+        || (matches!(
+            w,
+            "lead" | "leads" | "led" | "leading" | "co-led" | "co-lead"
+        ) && matches!(ctx.w(i + 1), "the" | "this" | "its")
+            && round_noun(i + 2));
+    if member {
+        // "A and B, a founder of C, also participated": skip the apposition.
+        let mut at = i;
+        if i >= 2 && (matches!(ctx.w(i - 1), "," | "also") || ctx.w(i - 2) == ",") {
+            let lo = i.saturating_sub(16);
+            if let Some(k) = (lo..i.saturating_sub(2)).rev().find(|&k| {
+                ctx.w(k) == ","
+                    && matches!(ctx.w(k + 1), "a" | "an" | "the")
+                    && k >= 1
+                    && ctx.ent(k - 1).is_some()
+            }) {
+                at = k;
+            }
+        }
+        let heads = ctx.subject(at, investor);
+        let raise_at = (0..ctx.items.len()).find(|&k| {
+            matches!(
+                ctx.w(k),
+                "raised"
+                    | "raises"
+                    | "raise"
+                    | "raising"
+                    | "secured"
+                    | "secures"
+                    | "closed"
+                    | "closes"
+            )
+        });
+        let raiser = raise_at
+            .and_then(|r| ctx.subject(r, |c| ctx.org(c)).first().copied())
+            .filter(|c| !heads.contains(c))
+            .or(ctx.antecedent.filter(|c| !heads.contains(c)))
+            .or((0..ctx.items.len())
+                .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !heads.contains(&c))));
+        if let Some(r) = raiser {
+            for h in heads {
+                found.push((h, r, "inv.member", false));
+            }
+        }
+    }
+    if found.is_empty() {
+        return false;
+    }
+    for (h, t, rule, holding) in found {
+        if h == t {
+            continue;
+        }
+        let before = ctx.out.len();
+        ctx.push(h, RelationKind::InvestsIn, t, rule, 0.75, i);
+        if let Some(f) = ctx.out.get_mut(before) {
+            if holding || matches!(f.status, Some(Status::Announced) | None) {
+                f.status = Some(Status::Completed);
+            }
+        }
+    }
+    true
+}
+
 /// The investors named from item `p` on: entities separated by commas,
 /// "and", "with participation from" and the like. `X's PERSON` names the
 /// firm X; `X's venture arm Y` names Y.
 fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
     const FILLER: &[&str] = &[
-        ",", "and", "with", "participation", "from", "as", "well", "including", "other",
-        "investors", "existing", "new", "also", "the", "its", "such", "like", "include",
-        "includes", "included", "by", "of", "plus", "along", "alongside", "returning", "backers",
-        "participating", "firms", "firm", "investor", "angel", "angels", "&", "co-led", "led",
-        "both", "a", "an", "strategic", "venture", "capital", "fund", "funds",
+        ",",
+        "and",
+        "with",
+        "participation",
+        "from",
+        "as",
+        "well",
+        "including",
+        "other",
+        "investors",
+        "existing",
+        "new",
+        "also",
+        "the",
+        "its",
+        "such",
+        "like",
+        "include",
+        "includes",
+        "included",
+        "by",
+        "of",
+        "plus",
+        "along",
+        "alongside",
+        "returning",
+        "backers",
+        "participating",
+        "firms",
+        "firm",
+        "investor",
+        "angel",
+        "angels",
+        "&",
+        "co-led",
+        "led",
+        "both",
+        "a",
+        "an",
+        "strategic",
+        "venture",
+        "capital",
+        "fund",
+        "funds",
     ];
     let n = ctx.items.len();
     let investor = |c: usize| ctx.org(c) || ctx.per(c);
@@ -688,7 +1023,13 @@ fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
             if ctx.w(k + 1) == "'s" {
                 // Look past the possessive for the real investor.
                 let mut j = k + 2;
-                while j < n && j < k + 6 && ctx.ent(j).is_none() && ctx.w(j).chars().all(|ch| ch.is_alphabetic() || ch == '-') && !ctx.w(j).is_empty() && !matches!(ctx.w(j), "and" | "with") {
+                while j < n
+                    && j < k + 6
+                    && ctx.ent(j).is_none()
+                    && ctx.w(j).chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                    && !ctx.w(j).is_empty()
+                    && !matches!(ctx.w(j), "and" | "with")
+                {
                     j += 1;
                 }
                 if let Some(d) = ctx.ent(j) {
@@ -734,7 +1075,8 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
     }
     // "head of sales" is a function, not the org.
     if let Some((1, RelationKind::Leads)) = best {
-        if matches!(ctx.w(i), "head" | "chief") && ctx.w(i + 1) == "of" && ctx.ent(i + 2).is_none() {
+        if matches!(ctx.w(i), "head" | "chief") && ctx.w(i + 1) == "of" && ctx.ent(i + 2).is_none()
+        {
             return None;
         }
         if ctx.w(i) == "chief" {
@@ -744,7 +1086,15 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
     best
 }
 
-fn push_role(ctx: &mut Ctx<'_>, per: usize, org: usize, kind: RelationKind, rule: &'static str, trig: usize, also_lead: bool) {
+fn push_role(
+    ctx: &mut Ctx<'_>,
+    per: usize,
+    org: usize,
+    kind: RelationKind,
+    rule: &'static str,
+    trig: usize,
+    also_lead: bool,
+) {
     ctx.push(per, kind, org, rule, 0.8, trig);
     if also_lead && kind == RelationKind::Founded {
         ctx.push(per, RelationKind::Leads, org, rule, 0.75, trig);
@@ -771,14 +1121,100 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             also_lead = true;
         }
     }
-    let kind = if also_lead && kind == RelationKind::Leads { RelationKind::Founded } else { kind };
+    // "chairman and chief executive of Renault": one role phrase.
+    let mut kind = kind;
+    if !also_lead && ctx.w(end) == "and" {
+        if let Some((l2, k2)) = role_at(ctx, end + 1) {
+            if matches!(ctx.w(end + 1 + l2), "of" | "at") && k2 != RelationKind::Founded {
+                if k2 == RelationKind::Leads {
+                    kind = RelationKind::Leads;
+                }
+                end = end + 1 + l2;
+            }
+        }
+    }
+    let kind = if also_lead && kind == RelationKind::Leads {
+        RelationKind::Founded
+    } else {
+        kind
+    };
     // Modifiers before the role: former, interim, acting, new, its.
     let mut b = i;
-    while b > 0 && matches!(ctx.w(b - 1), "former" | "ex" | "ex-" | "-" | "interim" | "acting" | "new" | "then" | "current" | "outgoing" | "incoming" | "longtime" | "founding" | "deputy" | "senior" | "executive" | "group" | "global" | "joint" | "its" | "the" | "a" | "an" | "notoriously" | "independent" | "company" | "co") {
+    while b > 0
+        && matches!(
+            ctx.w(b - 1),
+            "former"
+                | "ex"
+                | "ex-"
+                | "-"
+                | "interim"
+                | "acting"
+                | "new"
+                | "then"
+                | "current"
+                | "outgoing"
+                | "incoming"
+                | "longtime"
+                | "founding"
+                | "deputy"
+                | "senior"
+                | "executive"
+                | "group"
+                | "global"
+                | "joint"
+                | "its"
+                | "the"
+                | "a"
+                | "an"
+                | "notoriously"
+                | "independent"
+                | "company"
+                | "co"
+        )
+    {
         if matches!(ctx.w(b - 1), "deputy" | "senior") && kind == RelationKind::Leads {
             return; // deputy chairman etc. are not leaders; WORK_ROLES handle the listed ones
         }
         b -= 1;
+    }
+    // "its highly successful boss", "Nissan's long-serving chief executive":
+    // plain lower-case modifiers after a possessive.
+    if kind == RelationKind::Leads && (b == 0 || !matches!(ctx.w(b - 1), "its" | "'s")) {
+        let mut k = b;
+        while k > 0 && b - k < 3 {
+            let m = ctx.w(k - 1);
+            if m.is_empty()
+                || !m.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+                || matches!(
+                    m,
+                    "and"
+                        | "or"
+                        | "is"
+                        | "was"
+                        | "as"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "of"
+                        | "who"
+                        | "be"
+                        | "will"
+                        | "has"
+                        | "said"
+                        | "says"
+                )
+            {
+                break;
+            }
+            k -= 1;
+        }
+        if k < b && k > 0 && matches!(ctx.w(k - 1), "its" | "'s") {
+            b = k - 1;
+            if ctx.w(b) == "'s" {
+                b += 1;
+            }
+        }
     }
     let its = (b..i).any(|k| ctx.w(k) == "its");
     // Org before the role: "Chrysler Chairman Lee Iacocca", "Snap's CEO X".
@@ -804,14 +1240,26 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         if org_after.is_none() {
             org_after = ctx.pronoun_at(k);
         }
+        // "chair of the Indian firm": a descriptor after one or two modifiers.
+        if org_after.is_none() && ctx.w(k - 1) == "the" {
+            for d in k + 1..k + 3 {
+                if DESCRIPTORS.contains(&ctx.w(d))
+                    && (k..d)
+                        .all(|m| ctx.ent(m).is_none() && ctx.w(m).chars().all(char::is_alphabetic))
+                {
+                    let here = (0..b).find_map(|m| ctx.ent(m).filter(|&c| ctx.org(c)));
+                    org_after = here.or(ctx.antecedent);
+                    break;
+                }
+            }
+        }
     }
     // Person after the role: "CEO Evan Spiegel", "chairman, Lee Iacocca".
-    let per_after;
     let mut p = end;
     if ctx.w(p) == "," && org_after.is_none() {
         p += 1;
     }
-    if org_after.is_some() {
+    let per_after = if org_after.is_some() {
         // "CEO of Scale AI, Alexandr Wang" / "CEO of Scale AI Alexandr Wang"
         let mut q = end + 2;
         if ctx.w(end + 1) == "the" {
@@ -820,10 +1268,10 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         if ctx.w(q) == "," {
             q += 1;
         }
-        per_after = ctx.ent(q).filter(|&c| ctx.per(c));
+        ctx.ent(q).filter(|&c| ctx.per(c))
     } else {
-        per_after = ctx.ent(p).filter(|&c| ctx.per(c));
-    }
+        ctx.ent(p).filter(|&c| ctx.per(c))
+    };
     // Person before: "Wang, CEO of Scale AI", "Wang, the company's CEO",
     // "Wang is the CEO of", "Wang, who is CEO of".
     let mut per_before = None;
@@ -838,7 +1286,28 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let w = ctx.w(k - 1);
-            if matches!(w, "," | "is" | "was" | "as" | "became" | "becomes" | "become" | "named" | "appointed" | "who" | "has" | "been" | "will" | "be" | "remains" | "remained" | "serves" | "served" | "also") {
+            if matches!(
+                w,
+                "," | "is"
+                    | "was"
+                    | "as"
+                    | "became"
+                    | "becomes"
+                    | "become"
+                    | "named"
+                    | "appointed"
+                    | "who"
+                    | "has"
+                    | "been"
+                    | "will"
+                    | "be"
+                    | "remains"
+                    | "remained"
+                    | "serves"
+                    | "served"
+                    | "also"
+                    | "to"
+            ) {
                 k -= 1;
                 steps += 1;
                 continue;
@@ -848,6 +1317,18 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         if k > 0 && k < b {
             per_before = ctx.ent(k - 1).filter(|&c| ctx.per(c));
         }
+    }
+    if org_after.is_none()
+        && org_before.is_none()
+        && per_after.is_some()
+        && b >= 1
+        && matches!(
+            ctx.w(b - 1),
+            "named" | "appointed" | "hired" | "promoted" | "installed"
+        )
+    {
+        // "X appointed new CEO Y"
+        org_before = ctx.subject(b - 1, |c| ctx.org(c)).first().copied();
     }
     let org = org_after.or(org_before);
     let per = per_after.or(per_before);
@@ -873,7 +1354,10 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
 }
 
 fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    let founded_verb = matches!(w, "founded" | "co-founded" | "cofounded" | "started" | "established" | "created");
+    let founded_verb = matches!(
+        w,
+        "founded" | "co-founded" | "cofounded" | "started" | "established" | "created"
+    );
     if !founded_verb {
         if matches!(w, "set" | "sets") && ctx.w(i + 1) == "up" {
             // "set up by X" / "X set up Y" handled below with offset.
@@ -882,7 +1366,11 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
     }
     let person_or_org = |c: usize| ctx.per(c) || ctx.org(c);
-    let off = if matches!(w, "set" | "sets") { i + 1 } else { i };
+    let off = if matches!(w, "set" | "sets") {
+        i + 1
+    } else {
+        i
+    };
     if ctx.w(off + 1) == "by" {
         let Some((_, founders)) = ctx.object(off + 1, 2, person_or_org) else {
             return;
@@ -911,7 +1399,17 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
 }
 
 fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    const UNIT: &[&str] = &["unit", "subsidiary", "division", "arm", "subsidiaries", "units", "lab", "fund", "affiliate"];
+    const UNIT: &[&str] = &[
+        "unit",
+        "subsidiary",
+        "division",
+        "arm",
+        "subsidiaries",
+        "units",
+        "lab",
+        "fund",
+        "affiliate",
+    ];
     if !UNIT.contains(&w) {
         // "holding company for A, B and C"
         if w == "holding" && ctx.w(i + 1) == "company" && matches!(ctx.w(i + 2), "for" | "of") {
@@ -941,7 +1439,30 @@ fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         };
         // child: entity before ", a (wholly owned) unit"
         let mut k = i;
-        while k > 0 && matches!(ctx.w(k - 1), "a" | "the" | "wholly" | "owned" | "wholly-owned" | "-" | "its" | "former" | "british" | "u.s." | "main" | "european" | "american" | "investment" | "venture" | "capital" | "subsidiary" | "operating" | "banking" | "insurance") {
+        while k > 0
+            && matches!(
+                ctx.w(k - 1),
+                "a" | "the"
+                    | "wholly"
+                    | "owned"
+                    | "wholly-owned"
+                    | "-"
+                    | "its"
+                    | "former"
+                    | "british"
+                    | "u.s."
+                    | "main"
+                    | "european"
+                    | "american"
+                    | "investment"
+                    | "venture"
+                    | "capital"
+                    | "subsidiary"
+                    | "operating"
+                    | "banking"
+                    | "insurance"
+            )
+        {
             k -= 1;
         }
         let child = if k >= 2 && ctx.w(k - 1) == "," {
@@ -964,13 +1485,27 @@ fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             // PARENT's CHILD unit
             if i >= 3 && ctx.w(i - 2) == "'s" {
                 if let Some(p) = ctx.ent(i - 3).filter(|&c| ctx.org(c)) {
-                    ctx.push(child, RelationKind::SubsidiaryOf, p, "sub.possessive", 0.8, i);
+                    ctx.push(
+                        child,
+                        RelationKind::SubsidiaryOf,
+                        p,
+                        "sub.possessive",
+                        0.8,
+                        i,
+                    );
                     return;
                 }
             }
             if i >= 2 && ctx.w(i - 2) == "its" {
                 if let Some(p) = ctx.antecedent {
-                    ctx.push(child, RelationKind::SubsidiaryOf, p, "sub.possessive", 0.7, i);
+                    ctx.push(
+                        child,
+                        RelationKind::SubsidiaryOf,
+                        p,
+                        "sub.possessive",
+                        0.7,
+                        i,
+                    );
                     return;
                 }
             }
@@ -980,7 +1515,13 @@ fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         // PARENT unit CHILD / PARENT's (adj) fund CHILD
         let mut k = i;
         let mut steps = 0;
-        while k > 0 && steps < 3 && ctx.ent(k - 1).is_none() && ctx.w(k - 1) != "'s" && ctx.w(k - 1).chars().all(|c| c.is_alphabetic() || c == '-') && !ctx.w(k - 1).is_empty() {
+        while k > 0
+            && steps < 3
+            && ctx.ent(k - 1).is_none()
+            && ctx.w(k - 1) != "'s"
+            && ctx.w(k - 1).chars().all(|c| c.is_alphabetic() || c == '-')
+            && !ctx.w(k - 1).is_empty()
+        {
             k -= 1;
             steps += 1;
         }
@@ -994,7 +1535,14 @@ fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             None
         };
         if let Some(p) = parent.filter(|&c| ctx.org(c)) {
-            ctx.push(child, RelationKind::SubsidiaryOf, p, "sub.compound", 0.75, i);
+            ctx.push(
+                child,
+                RelationKind::SubsidiaryOf,
+                p,
+                "sub.compound",
+                0.75,
+                i,
+            );
         }
     }
 }
@@ -1007,7 +1555,10 @@ fn parent_lab(ctx: &mut Ctx<'_>, i: usize) -> Option<()> {
     let mut steps = 0;
     while steps < 3 && ctx.ent(k).is_none() {
         let w = ctx.w(k);
-        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || c == '-') || matches!(w, "and" | "in" | "of" | "to" | "with" | "for") {
+        if w.is_empty()
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || matches!(w, "and" | "in" | "of" | "to" | "with" | "for")
+        {
             return None;
         }
         k += 1;
@@ -1023,15 +1574,55 @@ fn parent_lab(ctx: &mut Ctx<'_>, i: usize) -> Option<()> {
     // pipeline in `types` only, so accept any org after "newly formed"
     // style modifiers or with no modifiers when followed by a unit word.
     let modifiers: Vec<&str> = (i + 1..k).map(|x| ctx.w(x)).collect();
-    if modifiers.iter().any(|m| matches!(*m, "newly" | "formed" | "new" | "own" | "in-house" | "internal")) || matches!(ctx.w(k + 1), "unit" | "division" | "subsidiary" | "arm" | "lab") {
-        ctx.push(child, RelationKind::SubsidiaryOf, parent, "sub.possessive-new", 0.65, i);
+    if modifiers.iter().any(|m| {
+        matches!(
+            *m,
+            "newly" | "formed" | "new" | "own" | "in-house" | "internal"
+        )
+    }) || matches!(
+        ctx.w(k + 1),
+        "unit" | "division" | "subsidiary" | "arm" | "lab"
+    ) {
+        ctx.push(
+            child,
+            RelationKind::SubsidiaryOf,
+            parent,
+            "sub.possessive-new",
+            0.65,
+            i,
+        );
     }
     Some(())
 }
 
 fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    const NOUNS: &[&str] = &["partnership", "alliance", "collaboration", "venture", "pact", "tie-up", "partnerships", "alliances", "deal", "agreement", "contract"];
-    const VERBS: &[&str] = &["partner", "partnered", "partners", "partnering", "teamed", "team", "teaming", "allied", "collaborate", "collaborated", "collaborating", "collaborates"];
+    const NOUNS: &[&str] = &[
+        "partnership",
+        "alliance",
+        "collaboration",
+        "venture",
+        "pact",
+        "tie-up",
+        "partnerships",
+        "alliances",
+        "deal",
+        "agreement",
+        "contract",
+    ];
+    const VERBS: &[&str] = &[
+        "partner",
+        "partnered",
+        "partners",
+        "partnering",
+        "teamed",
+        "team",
+        "teaming",
+        "allied",
+        "collaborate",
+        "collaborated",
+        "collaborating",
+        "collaborates",
+    ];
     let org = |c: usize| ctx.org(c);
     let is_noun = NOUNS.contains(&w) && (w != "venture" || ctx.w(i.saturating_sub(1)) == "joint");
     let is_verb = VERBS.contains(&w);
@@ -1041,7 +1632,20 @@ fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     if matches!(w, "deal" | "agreement" | "contract") {
         // Only licensing / supply / partnership agreements.
         let lo = i.saturating_sub(3);
-        if !(lo..i).any(|k| matches!(ctx.w(k), "licensing" | "supply" | "partnership" | "distribution" | "marketing" | "cooperation" | "strategic" | "technology" | "commercial")) {
+        if !(lo..i).any(|k| {
+            matches!(
+                ctx.w(k),
+                "licensing"
+                    | "supply"
+                    | "partnership"
+                    | "distribution"
+                    | "marketing"
+                    | "cooperation"
+                    | "strategic"
+                    | "technology"
+                    | "commercial"
+            )
+        }) {
             return;
         }
     }
@@ -1051,7 +1655,14 @@ fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             if list.len() >= 2 {
                 for a in 0..list.len() {
                     for b in a + 1..list.len() {
-                        ctx.push(list[a], RelationKind::PartnersWith, list[b], "partner.between", 0.8, i);
+                        ctx.push(
+                            list[a],
+                            RelationKind::PartnersWith,
+                            list[b],
+                            "partner.between",
+                            0.8,
+                            i,
+                        );
                     }
                 }
             }
@@ -1073,7 +1684,14 @@ fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         if a_side.len() >= 2 {
             for a in 0..a_side.len() {
                 for b in a + 1..a_side.len() {
-                    ctx.push(a_side[a], RelationKind::PartnersWith, a_side[b], "partner.coordinated", 0.7, i);
+                    ctx.push(
+                        a_side[a],
+                        RelationKind::PartnersWith,
+                        a_side[b],
+                        "partner.coordinated",
+                        0.7,
+                        i,
+                    );
                 }
             }
         }
@@ -1088,7 +1706,9 @@ fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
 
 fn competitors(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     let org = |c: usize| ctx.org(c);
-    if matches!(w, "compete" | "competes" | "competed" | "competing") && matches!(ctx.w(i + 1), "with" | "against") {
+    if matches!(w, "compete" | "competes" | "competed" | "competing")
+        && matches!(ctx.w(i + 1), "with" | "against")
+    {
         let Some((_, bs)) = ctx.object(i + 1, 2, org) else {
             return;
         };
@@ -1099,7 +1719,10 @@ fn competitors(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
         return;
     }
-    if !matches!(w, "rival" | "rivals" | "competitor" | "competitors" | "competition") {
+    if !matches!(
+        w,
+        "rival" | "rivals" | "competitor" | "competitors" | "competition"
+    ) {
         return;
     }
     if w == "rival" && matches!(ctx.w(i + 1), "bid" | "offer" | "bidder" | "bids" | "offers") {
@@ -1138,7 +1761,10 @@ fn competitors(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     }
     if a_side.is_empty() {
         let lo = i.saturating_sub(14);
-        if let Some(c) = (lo..i).rev().find_map(|k| ctx.ent(k).filter(|&c| org(c) && !bs.contains(&c))) {
+        if let Some(c) = (lo..i)
+            .rev()
+            .find_map(|k| ctx.ent(k).filter(|&c| org(c) && !bs.contains(&c)))
+        {
             a_side.push(c);
         }
     }
@@ -1163,9 +1789,20 @@ fn hyphen_rules(ctx: &mut Ctx<'_>) {
         };
         let before = ctx.out.len();
         match w.as_str() {
-            "backed" | "funded" => ctx.push(h, RelationKind::InvestsIn, t, "inv.x-backed", 0.8, i + 1),
-            "controlled" => ctx.push(h, RelationKind::Acquired, t, "acq.x-controlled", 0.75, i + 1),
-            "owned" if ctx.org(h) => ctx.push(t, RelationKind::SubsidiaryOf, h, "sub.x-owned", 0.75, i + 1),
+            "backed" | "funded" => {
+                ctx.push(h, RelationKind::InvestsIn, t, "inv.x-backed", 0.8, i + 1)
+            }
+            "controlled" => ctx.push(
+                h,
+                RelationKind::Acquired,
+                t,
+                "acq.x-controlled",
+                0.75,
+                i + 1,
+            ),
+            "owned" if ctx.org(h) => {
+                ctx.push(t, RelationKind::SubsidiaryOf, h, "sub.x-owned", 0.75, i + 1)
+            }
             "owned" => ctx.push(h, RelationKind::Acquired, t, "acq.x-owned", 0.7, i + 1),
             _ => {}
         }
@@ -1184,11 +1821,36 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     let n = ctx.items.len();
     let mut amount = None;
     for k in 0..n {
-        if let Item::Money { usd: Some(v), per_share: false, .. } = ctx.items[k] {
+        if let Item::Money {
+            usd: Some(v),
+            per_share: false,
+            ..
+        } = ctx.items[k]
+        {
             let lo = k.saturating_sub(4);
-            let blocked = (lo..k).any(|j| matches!(ctx.w(j), "valuation" | "valued" | "valuing" | "revenue" | "revenues" | "sales" | "profit" | "loss" | "debt" | "assets" | "worth" | "cap" | "capitalization" | "fund" | "market"))
-                || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
-                || (k + 2 < n && ctx.w(k + 1) == "in" && matches!(ctx.w(k + 2), "revenue" | "sales" | "assets" | "debt"))
+            let blocked = (lo..k).any(|j| {
+                matches!(
+                    ctx.w(j),
+                    "valuation"
+                        | "valued"
+                        | "valuing"
+                        | "revenue"
+                        | "revenues"
+                        | "sales"
+                        | "profit"
+                        | "loss"
+                        | "debt"
+                        | "assets"
+                        | "worth"
+                        | "cap"
+                        | "capitalization"
+                        | "fund"
+                        | "market"
+                )
+            }) || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
+                || (k + 2 < n
+                    && ctx.w(k + 1) == "in"
+                    && matches!(ctx.w(k + 2), "revenue" | "sales" | "assets" | "debt"))
                 || (lo..k).any(|j| ctx.words_at(j, &["to", "date"]))
                 || matches!(ctx.w(k + 1), "fund" | "valuation");
             if !blocked {
@@ -1200,7 +1862,8 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     let mut stake = None;
     for k in 0..n {
         if let Item::Pct(p) = ctx.items[k] {
-            let near = (k + 1..(k + 4).min(n)).any(|j| matches!(ctx.w(j), "stake" | "interest" | "of" | "owned" | "holding"));
+            let near = (k + 1..(k + 4).min(n))
+                .any(|j| matches!(ctx.w(j), "stake" | "interest" | "of" | "owned" | "holding"));
             if near {
                 stake = Some(p);
                 break;
@@ -1215,7 +1878,10 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
             if f.stake_pct.is_none() && f.rule != "inv.round" {
                 f.stake_pct = stake;
             }
-        } else if f.kind == RelationKind::SubsidiaryOf && f.stake_pct.is_none() && f.rule == "sub.owned" {
+        } else if f.kind == RelationKind::SubsidiaryOf
+            && f.stake_pct.is_none()
+            && f.rule == "sub.owned"
+        {
             f.stake_pct = stake;
         }
     }

@@ -166,7 +166,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     let mut root_ix: HashMap<usize, usize> = HashMap::new();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of = vec![0; n];
-    for i in 0..n {
+    for (i, slot) in of.iter_mut().enumerate() {
         let r = dsu.find(i);
         let ci = *root_ix.entry(r).or_insert_with(|| {
             clusters.push(Cluster {
@@ -178,7 +178,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             clusters.len() - 1
         });
         clusters[ci].mentions.push(i);
-        of[i] = ci;
+        *slot = ci;
     }
     for c in &mut clusters {
         c.canonical = c
