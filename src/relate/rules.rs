@@ -384,6 +384,7 @@ pub fn extract_sentence(
         subsidiaries(&mut ctx, i, &w);
         partners(&mut ctx, i, &w);
         competitors(&mut ctx, i, &w);
+        careers(&mut ctx, i, &w);
     }
     hyphen_rules(&mut ctx);
     attach_quantities(&mut ctx);
@@ -1771,6 +1772,77 @@ fn competitors(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     for &a in &a_side {
         for &b in &bs {
             ctx.push(a, RelationKind::CompetesWith, b, "compete.noun", 0.7, i);
+        }
+    }
+}
+
+/// A person joining or taking the lead of an organisation: "Wang will join
+/// Meta", "Droege joined X as chief executive", "Wang will lead X",
+/// "a leadership role at X".
+fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
+    let join = matches!(w, "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined" | "rejoins");
+    let lead = matches!(
+        w,
+        "lead" | "leads" | "head" | "heads" | "headed" | "run" | "runs" | "oversee" | "oversees" | "helm" | "helms"
+    ) && ctx.w(i + 1) != "by";
+    let role_noun = w == "leadership" && matches!(ctx.w(i + 1), "role" | "position" | "post");
+    if !(join || lead || role_noun) {
+        return;
+    }
+    let start = if role_noun { i + 2 } else { i };
+    if role_noun && !matches!(ctx.w(start), "at" | "in" | "within" | "with" | "of") {
+        return;
+    }
+    let Some((j, orgs)) = ctx.object(start, 5, |c| ctx.org(c)) else {
+        return;
+    };
+    // "leads Databricks' AI efforts" leads a function, not the company.
+    if lead && matches!(ctx.w(j + 1), "'s" | "'") {
+        return;
+    }
+    let people = ctx.subject(i, |c| ctx.per(c));
+    if people.is_empty() {
+        return;
+    }
+    // "joined X as chief executive": the role decides the kind.
+    let mut kind = if join { RelationKind::WorksFor } else { RelationKind::Leads };
+    if join && ctx.w(j + 1) == "as" {
+        let mut k = j + 2;
+        while matches!(ctx.w(k), "its" | "the" | "a" | "an" | "new" | "interim" | "acting") {
+            k += 1;
+        }
+        if let Some((_, RelationKind::Leads)) = role_at(ctx, k) {
+            kind = RelationKind::Leads;
+        }
+    }
+    // Status: future or reported; plainly asserted otherwise.
+    let lo = i.saturating_sub(6);
+    let reported = (0..ctx.items.len()).any(|k| any_at(ctx, k, REPORTED))
+        || phrase_in(ctx, 0, ctx.items.len(), REPORTED_PHRASES);
+    let future = (lo..i).any(|k| matches!(ctx.w(k), "will" | "to" | "set" | "expected" | "shall"));
+    let status = if reported {
+        Some(Status::Reported)
+    } else if future {
+        Some(Status::Announced)
+    } else {
+        None
+    };
+    let rule = if join { "career.join" } else { "career.lead" };
+    for &p in &people {
+        for &o in &orgs {
+            if p == o {
+                continue;
+            }
+            ctx.out.push(Found {
+                head: p,
+                kind,
+                tail: o,
+                rule,
+                confidence: 0.7,
+                status,
+                amount_usd: None,
+                stake_pct: None,
+            });
         }
     }
 }
