@@ -23,6 +23,8 @@ pub struct Found {
     pub amount_usd: Option<f64>,
     /// The stake read from the sentence.
     pub stake_pct: Option<f64>,
+    /// Index of the trigger item in the sentence.
+    pub trigger: usize,
 }
 
 struct Ctx<'a> {
@@ -96,6 +98,7 @@ impl<'a> Ctx<'a> {
                     self.org(c)
                         && !(k > 0 && (PREPS.contains(&self.w(k - 1)) || self.w(k - 1) == "by"))
                         && self.w(k + 1) != "'s"
+                        && !(k > 0 && is_object_verb(self.w(k - 1)))
                 })
             });
             let here = (0..i).find_map(|k| self.ent(k).filter(|&c| self.org(c)));
@@ -271,6 +274,7 @@ impl<'a> Ctx<'a> {
             status,
             amount_usd: None,
             stake_pct: None,
+            trigger: trig,
         });
     }
 }
@@ -414,8 +418,10 @@ fn is_passive(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    let take_over =
-        (w == "take" || w == "took" || w == "takes" || w == "taking") && ctx.w(i + 1) == "over";
+    // "takes over as chief executive" is a role, not a takeover.
+    let take_over = (w == "take" || w == "took" || w == "takes" || w == "taking")
+        && ctx.w(i + 1) == "over"
+        && ctx.w(i + 2) != "as";
     if ACQ_VERBS.contains(&w) || take_over {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
             return;
@@ -1285,7 +1291,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             k -= 1;
         }
         let mut steps = 0;
-        while k > 0 && steps < 4 {
+        while k > 0 && steps < 5 {
             let w = ctx.w(k - 1);
             if matches!(
                 w,
@@ -1308,6 +1314,13 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
                     | "served"
                     | "also"
                     | "to"
+                    | "takes"
+                    | "took"
+                    | "take"
+                    | "over"
+                    | "now"
+                    | "stays"
+                    | "stay"
             ) {
                 k -= 1;
                 steps += 1;
@@ -1341,11 +1354,13 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         };
         push_role(ctx, p, o, kind, rule, i, also_lead);
     }
-    // "named X chief executive": subject org names a person.
-    if per.is_none() && b >= 1 {
-        if let Some(pc) = ctx.ent(b - 1).filter(|&c| ctx.per(c)) {
-            if b >= 2 && matches!(ctx.w(b - 2), "named" | "appointed" | "hired" | "promoted") {
-                let orgs = ctx.subject(b - 2, |c| ctx.org(c));
+    // "named X chief executive", "appointed X as CEO": subject org names a
+    // person.
+    let bb = if b >= 1 && ctx.w(b - 1) == "as" { b - 1 } else { b };
+    if per.is_none() && bb >= 1 {
+        if let Some(pc) = ctx.ent(bb - 1).filter(|&c| ctx.per(c)) {
+            if bb >= 2 && matches!(ctx.w(bb - 2), "named" | "appointed" | "hired" | "promoted") {
+                let orgs = ctx.subject(bb - 2, |c| ctx.org(c));
                 if let Some(&o) = orgs.first() {
                     push_role(ctx, pc, o, kind, "role.named", i, also_lead);
                 }
@@ -1842,9 +1857,18 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 status,
                 amount_usd: None,
                 stake_pct: None,
+                trigger: i,
             });
         }
     }
+}
+
+/// Whether a word before an entity makes it the object of a verb ("bought
+/// Instagram"), so that it is not what a later "it" refers to.
+fn is_object_verb(w: &str) -> bool {
+    ACQ_VERBS.contains(&w)
+        || INVEST_VERBS.contains(&w)
+        || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "based" | "listed" | "owned" | "controlled" | "backed"))
 }
 
 /// "X-backed Y", "X-owned Y", "X-controlled Y".
@@ -1891,7 +1915,7 @@ fn hyphen_rules(ctx: &mut Ctx<'_>) {
 /// price, a valuation, revenue or a fund size.
 fn attach_quantities(ctx: &mut Ctx<'_>) {
     let n = ctx.items.len();
-    let mut amount = None;
+    let mut amounts: Vec<(usize, f64)> = Vec::new();
     for k in 0..n {
         if let Item::Money {
             usd: Some(v),
@@ -1926,11 +1950,44 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
                 || (lo..k).any(|j| ctx.words_at(j, &["to", "date"]))
                 || matches!(ctx.w(k + 1), "fund" | "valuation");
             if !blocked {
-                amount = Some(v);
-                break;
+                amounts.push((k, v));
             }
         }
     }
+    // Clause segments: an amount goes to relations whose trigger is in its
+    // segment; a lone amount in a sentence whose other segments state no
+    // deal goes to all.
+    let mut segs = Vec::with_capacity(n + 1);
+    let mut cur = 0;
+    for j in 0..n {
+        segs.push(cur);
+        if matches!(ctx.w(j), ";" | "but" | "while" | "whereas")
+            || (ctx.w(j) == "," && matches!(ctx.w(j + 1), "and" | "while" | "but" | "which" | "who"))
+        {
+            cur += 1;
+        }
+    }
+    segs.push(cur);
+    let seg_of = |k: usize| -> usize { segs.get(k).copied().unwrap_or(cur) };
+    let deal_segs: Vec<usize> = ctx
+        .out
+        .iter()
+        .filter(|f| matches!(f.kind, RelationKind::Acquired | RelationKind::InvestsIn))
+        .map(|f| seg_of(f.trigger))
+        .collect();
+    let money_segs: Vec<(usize, f64)> = amounts.iter().map(|&(k, v)| (seg_of(k), v)).collect();
+    let amount_for = |trigger: usize| -> Option<f64> {
+        let seg = seg_of(trigger);
+        if let Some(&(_, v)) = money_segs.iter().find(|(s, _)| *s == seg) {
+            return Some(v);
+        }
+        let (s, v) = *money_segs.first()?;
+        if deal_segs.iter().all(|d| *d == seg || *d != s) && !deal_segs.contains(&s) {
+            Some(v)
+        } else {
+            None
+        }
+    };
     let mut stake = None;
     for k in 0..n {
         if let Item::Pct(p) = ctx.items[k] {
@@ -1945,7 +2002,7 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     for f in &mut ctx.out {
         if matches!(f.kind, RelationKind::Acquired | RelationKind::InvestsIn) {
             if f.amount_usd.is_none() {
-                f.amount_usd = amount;
+                f.amount_usd = amount_for(f.trigger);
             }
             if f.stake_pct.is_none() && f.rule != "inv.round" {
                 f.stake_pct = stake;
