@@ -351,6 +351,7 @@ impl Recognizer {
                     text,
                     m,
                     si,
+                    toks,
                     &tok_at_start,
                     &tok_at_end,
                     &mut taken,
@@ -472,6 +473,7 @@ impl Recognizer {
                         text,
                         m,
                         si,
+                        toks,
                         &tok_at_start,
                         &tok_at_end,
                         &mut taken,
@@ -484,6 +486,7 @@ impl Recognizer {
                         text,
                         m,
                         si,
+                        toks,
                         &tok_at_start,
                         &tok_at_end,
                         &mut taken,
@@ -547,6 +550,7 @@ impl Recognizer {
         text: &str,
         m: GazMatch,
         si: usize,
+        toks: &[Token],
         tok_at_start: &HashMap<usize, usize>,
         tok_at_end: &HashMap<usize, usize>,
         taken: &mut [bool],
@@ -559,6 +563,18 @@ impl Recognizer {
             return;
         }
         let e = self.gazetteer.entry(m.entry);
+        // A known organisation name followed by more capitalised words is
+        // part of a longer name ("DBS Vickers", "Samsung Next"): leave it to
+        // the chunker, which types it from its known head.
+        if e.entity_type == EntityType::Org && e.source == EntrySource::Builtin {
+            if let Some(next) = toks.get(l + 1) {
+                let glued =
+                    toks[l].end < next.start && !text[toks[l].end..next.start].contains('\n');
+                if glued && next.kind == TokenKind::Word && extends_name(next.text(text)) {
+                    return;
+                }
+            }
+        }
         for t in &mut taken[f..=l] {
             *t = true;
         }
@@ -705,6 +721,20 @@ impl Recognizer {
             if is_ticker(inner) {
                 return Some(mk(EntityType::Org, Source::Markup));
             }
+        }
+        // A known organisation name extended by more capitalised words
+        // ("DBS Vickers"): an organisation.
+        if n >= 2
+            && self
+                .gazetteer
+                .find(text, toks[f].start..toks[l - 1].end, false)
+                .first()
+                .is_some_and(|m| {
+                    m.start == toks[f].start
+                        && self.gazetteer.entry(m.entry).entity_type == EntityType::Org
+                })
+        {
+            return Some(mk(EntityType::Org, Source::Context));
         }
         if n >= 2 && LEGAL_DESIGNATORS.contains(&lastw) {
             return Some(mk(EntityType::Org, Source::Designator));
@@ -914,6 +944,23 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
 
 fn is_role_word(w: &str) -> bool {
     ROLE_WORDS.contains(&w.to_lowercase().as_str())
+}
+
+/// Whether a word after a known organisation name makes a longer name: a
+/// capitalised word that is not a role, function word, designator or
+/// calendar word ("DBS Vickers", but not "Meta CEO" or "Google Inc").
+fn extends_name(w: &str) -> bool {
+    let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+    cap && w.chars().any(|c| c.is_lowercase())
+        && !FUNCTION_WORDS.contains(&w)
+        && !HONORIFICS.contains(&w)
+        && !CALENDAR.contains(&w)
+        && !LEGAL_DESIGNATORS.contains(&w)
+        && !ROLE_CUT.contains(&w.to_lowercase().as_str())
+        && !is_role_word(w)
+        && !lexicon::is_first_name(w)
+        && !lexicon::is_place(w)
+        && !lexicon::is_non_entity(w)
 }
 
 /// Whether the inside of `<...>` is a ticker (`TWA`, `ARBG.F`, `AMO.N`).

@@ -79,7 +79,10 @@ pub fn sentence_items(
         while qi < quantities.len() && quantities[qi].end <= tok.start {
             qi += 1;
         }
-        if qi < quantities.len() && quantities[qi].start <= tok.start && tok.start < quantities[qi].end {
+        if qi < quantities.len()
+            && quantities[qi].start <= tok.start
+            && tok.start < quantities[qi].end
+        {
             let q = &quantities[qi];
             items.push(match q.kind {
                 QuantityKind::Money { usd, per_share } => Item::Money {

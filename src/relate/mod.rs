@@ -11,5 +11,5 @@ pub mod cues;
 mod items;
 mod rules;
 
-pub use items::{sentence_items, Item};
-pub use rules::{extract_sentence, Found};
+pub use items::{Item, sentence_items};
+pub use rules::{Found, extract_sentence};

@@ -1080,6 +1080,18 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
             }
         }
     }
+    // "chief innovation officer", "chief people officer": any other chief
+    // officer works for the org.
+    if ctx.w(i) == "chief" && best.is_none_or(|(l, _)| l < 3) {
+        let w1 = ctx.w(i + 1);
+        if ctx.w(i + 2) == "officer"
+            && !w1.is_empty()
+            && w1.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w1 != "executive"
+        {
+            return Some((3, RelationKind::WorksFor));
+        }
+    }
     // "head of sales" is a function, not the org.
     if let Some((1, RelationKind::Leads)) = best {
         if matches!(ctx.w(i), "head" | "chief") && ctx.w(i + 1) == "of" && ctx.ent(i + 2).is_none()
@@ -1344,6 +1356,39 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         // "X appointed new CEO Y"
         org_before = ctx.subject(b - 1, |c| ctx.org(c)).first().copied();
     }
+    // "analyst Nick Bubb of Evolution Securities": the org after the person.
+    if org_after.is_none() && org_before.is_none() {
+        if let Some(pa) = per_after {
+            if let Some(pj) =
+                (end..(end + 3).min(ctx.items.len())).find(|&k| ctx.ent(k) == Some(pa))
+            {
+                if matches!(ctx.w(pj + 1), "of" | "at") {
+                    org_after = ctx.ent(pj + 2).filter(|&c| ctx.org(c));
+                }
+            }
+        }
+    }
+    // "Founders A and B" opening a sentence: the founders of the company
+    // the text is about.
+    if org_after.is_none()
+        && org_before.is_none()
+        && kind == RelationKind::Founded
+        && (b == 0 || matches!(ctx.w(b - 1), "its" | "their" | "his" | "her"))
+    {
+        if let Some(pa) = per_after {
+            let (list, _) = ctx.list_from(
+                (end..(end + 2).min(ctx.items.len()))
+                    .find(|&k| ctx.ent(k) == Some(pa))
+                    .unwrap_or(end),
+                |c| ctx.per(c),
+            );
+            if let Some(a) = ctx.antecedent {
+                for p in list {
+                    ctx.push(p, RelationKind::Founded, a, "found.founders", 0.6, i);
+                }
+            }
+        }
+    }
     let org = org_after.or(org_before);
     let per = per_after.or(per_before);
     if let (Some(o), Some(p)) = (org, per) {
@@ -1356,7 +1401,11 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     }
     // "named X chief executive", "appointed X as CEO": subject org names a
     // person.
-    let bb = if b >= 1 && ctx.w(b - 1) == "as" { b - 1 } else { b };
+    let bb = if b >= 1 && ctx.w(b - 1) == "as" {
+        b - 1
+    } else {
+        b
+    };
     if per.is_none() && bb >= 1 {
         if let Some(pc) = ctx.ent(bb - 1).filter(|&c| ctx.per(c)) {
             if bb >= 2 && matches!(ctx.w(bb - 2), "named" | "appointed" | "hired" | "promoted") {
@@ -1387,8 +1436,14 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     } else {
         i
     };
-    if ctx.w(off + 1) == "by" {
-        let Some((_, founders)) = ctx.object(off + 1, 2, person_or_org) else {
+    // "founded (in 2013) by X": "by" within a few items.
+    let by = (off + 1..(off + 5).min(ctx.items.len()))
+        .find(|&k| ctx.w(k) == "by")
+        .filter(|&k| {
+            (off + 1..k).all(|j| ctx.ent(j).is_none() && !matches!(ctx.w(j), "," | "and"))
+        });
+    if let Some(by) = by {
+        let Some((_, founders)) = ctx.object(by, 3, person_or_org) else {
             return;
         };
         let orgs = ctx.subject(i, |c| ctx.org(c));
@@ -1795,10 +1850,23 @@ fn competitors(ctx: &mut Ctx<'_>, i: usize, w: &str) {
 /// Meta", "Droege joined X as chief executive", "Wang will lead X",
 /// "a leadership role at X".
 fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    let join = matches!(w, "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined" | "rejoins");
+    let join = matches!(
+        w,
+        "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined" | "rejoins"
+    );
     let lead = matches!(
         w,
-        "lead" | "leads" | "head" | "heads" | "headed" | "run" | "runs" | "oversee" | "oversees" | "helm" | "helms"
+        "lead"
+            | "leads"
+            | "head"
+            | "heads"
+            | "headed"
+            | "run"
+            | "runs"
+            | "oversee"
+            | "oversees"
+            | "helm"
+            | "helms"
     ) && ctx.w(i + 1) != "by";
     let role_noun = w == "leadership" && matches!(ctx.w(i + 1), "role" | "position" | "post");
     if !(join || lead || role_noun) {
@@ -1820,10 +1888,17 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         return;
     }
     // "joined X as chief executive": the role decides the kind.
-    let mut kind = if join { RelationKind::WorksFor } else { RelationKind::Leads };
+    let mut kind = if join {
+        RelationKind::WorksFor
+    } else {
+        RelationKind::Leads
+    };
     if join && ctx.w(j + 1) == "as" {
         let mut k = j + 2;
-        while matches!(ctx.w(k), "its" | "the" | "a" | "an" | "new" | "interim" | "acting") {
+        while matches!(
+            ctx.w(k),
+            "its" | "the" | "a" | "an" | "new" | "interim" | "acting"
+        ) {
             k += 1;
         }
         if let Some((_, RelationKind::Leads)) = role_at(ctx, k) {
@@ -1868,7 +1943,9 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
 fn is_object_verb(w: &str) -> bool {
     ACQ_VERBS.contains(&w)
         || INVEST_VERBS.contains(&w)
-        || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "based" | "listed" | "owned" | "controlled" | "backed"))
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && !matches!(w, "based" | "listed" | "owned" | "controlled" | "backed"))
 }
 
 /// "X-backed Y", "X-owned Y", "X-controlled Y".
@@ -1962,7 +2039,8 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     for j in 0..n {
         segs.push(cur);
         if matches!(ctx.w(j), ";" | "but" | "while" | "whereas")
-            || (ctx.w(j) == "," && matches!(ctx.w(j + 1), "and" | "while" | "but" | "which" | "who"))
+            || (ctx.w(j) == ","
+                && matches!(ctx.w(j + 1), "and" | "while" | "but" | "which" | "who"))
         {
             cur += 1;
         }
