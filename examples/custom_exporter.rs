@@ -27,7 +27,12 @@ impl Exporter for Mermaid {
         &["graph.mmd"]
     }
 
-    fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> kgraph::Result<()> {
+    fn write_file(
+        &self,
+        view: &GraphView<'_>,
+        _file: usize,
+        out: &mut dyn Write,
+    ) -> kgraph::Result<()> {
         // # Step 1: one line per node, ids by position in the sorted view.
         writeln!(out, "graph LR")?;
         let mut index = std::collections::HashMap::new();
@@ -37,7 +42,10 @@ impl Exporter for Mermaid {
         }
         // # Step 2: one line per edge, labelled with the relation in words.
         for edge in view.edges() {
-            let (Some(s), Some(t)) = (index.get(edge.source.as_str()), index.get(edge.target.as_str())) else {
+            let (Some(s), Some(t)) = (
+                index.get(edge.source.as_str()),
+                index.get(edge.target.as_str()),
+            ) else {
                 continue;
             };
             writeln!(out, "    n{s} -->|{}| n{t}", edge.kind.words())?;

@@ -60,13 +60,24 @@ fn try_main() -> Result<(), Box<dyn std::error::Error>> {
 
     // # Step 4: the user entities are nodes, labelled verbatim.
     for node in graph.nodes_of_type(EntityType::Org) {
-        println!("ORG    {} (aliases: {})", node.label, node.aliases.join(", "));
+        println!(
+            "ORG    {} (aliases: {})",
+            node.label,
+            node.aliases.join(", ")
+        );
     }
     for node in graph.nodes_of_type(EntityType::Person) {
-        println!("PERSON {} (aliases: {})", node.label, node.aliases.join(", "));
+        println!(
+            "PERSON {} (aliases: {})",
+            node.label,
+            node.aliases.join(", ")
+        );
     }
     for edge in graph.edges_of_kind(RelationKind::Acquired) {
-        println!("{} acquired {} ({:?})", edge.source, edge.target, edge.status);
+        println!(
+            "{} acquired {} ({:?})",
+            edge.source, edge.target, edge.status
+        );
     }
     let acquired = graph.edges_of_kind(RelationKind::Acquired).count();
     if acquired == 0 {

@@ -29,12 +29,18 @@ fn try_main() -> Result<(), kgraph::Error> {
 
     // # Step 3: extract and merge into a graph.
     let graph = pipeline.build(vec![doc]);
-    println!("{} entities, {} edges", graph.node_count(), graph.edge_count());
+    println!(
+        "{} entities, {} edges",
+        graph.node_count(),
+        graph.edge_count()
+    );
 
     // # Step 4: print each edge with its facts and evidence.
     for edge in graph.edges() {
         let label = |id: &str| graph.node(id).map_or(id.to_string(), |n| n.label.clone());
-        let status = edge.status.map_or("asserted".to_string(), |s| s.to_string());
+        let status = edge
+            .status
+            .map_or("asserted".to_string(), |s| s.to_string());
         let amount = edge
             .amount_usd
             .map_or(String::new(), |a| format!(" ${:.1}B", a / 1e9));
@@ -47,7 +53,10 @@ fn try_main() -> Result<(), kgraph::Error> {
             amount
         );
         if let Some(ev) = edge.evidence.first() {
-            println!("    because: {} ({} sentence {})", ev.text, ev.doc, ev.sentence);
+            println!(
+                "    because: {} ({} sentence {})",
+                ev.text, ev.doc, ev.sentence
+            );
         }
     }
     Ok(())

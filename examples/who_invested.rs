@@ -17,7 +17,9 @@ fn main() {
 }
 
 fn try_main() -> Result<(), Box<dyn std::error::Error>> {
-    let name = std::env::args().nth(1).unwrap_or_else(|| "Scale AI".to_string());
+    let name = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "Scale AI".to_string());
 
     // # Step 1: load the sample corpus from disk.
     let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
@@ -28,7 +30,10 @@ fn try_main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     paths.sort();
     for path in paths {
-        let id = path.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default();
+        let id = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
         docs.push(Document::new(id, std::fs::read_to_string(&path)?));
     }
 
@@ -46,10 +51,21 @@ fn try_main() -> Result<(), Box<dyn std::error::Error>> {
         if edge.kind != RelationKind::InvestsIn {
             continue;
         }
-        let investor = graph.node(&edge.source).map_or(edge.source.as_str(), |n| n.label.as_str());
-        let amount = edge.amount_usd.map_or("amount not stated".to_string(), |a| format!("${:.1} billion", a / 1e9));
-        let status = edge.status.map_or("asserted".to_string(), |s| s.to_string());
-        println!("- {investor}: {amount}, {status}, stated in {} document(s)", edge.support);
+        let investor = graph
+            .node(&edge.source)
+            .map_or(edge.source.as_str(), |n| n.label.as_str());
+        let amount = edge
+            .amount_usd
+            .map_or("amount not stated".to_string(), |a| {
+                format!("${:.1} billion", a / 1e9)
+            });
+        let status = edge
+            .status
+            .map_or("asserted".to_string(), |s| s.to_string());
+        println!(
+            "- {investor}: {amount}, {status}, stated in {} document(s)",
+            edge.support
+        );
         for ev in &edge.evidence {
             println!("    {} #{}: {}", ev.doc, ev.sentence, ev.text);
         }

@@ -8,9 +8,9 @@ use crate::config::Rules;
 use crate::document::Document;
 use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
-use crate::recognize::{lexicon, Entry, EntrySource, Gazetteer, Recognizer, Source};
-use crate::relate::{extract_sentence, sentence_items, Item};
-use crate::resolve::{merge_key, resolve, ResolveOptions};
+use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, Source, lexicon};
+use crate::relate::{Item, extract_sentence, sentence_items};
+use crate::resolve::{ResolveOptions, merge_key, resolve};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -28,8 +28,11 @@ pub struct Extractor {
 impl Extractor {
     /// Builds the extractor from the built-in data and user rules.
     pub fn new(rules: &Rules) -> Extractor {
-        let disabled: std::collections::HashSet<String> =
-            rules.disabled_gazetteer.iter().map(|n| merge_key(n)).collect();
+        let disabled: std::collections::HashSet<String> = rules
+            .disabled_gazetteer
+            .iter()
+            .map(|n| merge_key(n))
+            .collect();
         let mut entries = Vec::new();
         let mut surfaces = Vec::new();
         // Rules entities first: they outrank built-in entries of the same
@@ -98,12 +101,9 @@ impl Extractor {
             .triggers
             .iter()
             .flat_map(|(k, words)| {
-                words.iter().map(move |w| {
-                    (
-                        w.split_whitespace().map(|x| x.to_lowercase()).collect(),
-                        *k,
-                    )
-                })
+                words
+                    .iter()
+                    .map(move |w| (w.split_whitespace().map(|x| x.to_lowercase()).collect(), *k))
             })
             .collect();
         Extractor {
@@ -204,13 +204,15 @@ impl Extractor {
             if !c.entity_type.is_node() || c.label.is_empty() {
                 continue;
             }
-            let fact = by_key.entry(keys[ci].clone()).or_insert_with(|| EntityFact {
-                key: keys[ci].clone(),
-                label: c.label.clone(),
-                entity_type: c.entity_type,
-                canonical: c.canonical.clone(),
-                mentions: Vec::new(),
-            });
+            let fact = by_key
+                .entry(keys[ci].clone())
+                .or_insert_with(|| EntityFact {
+                    key: keys[ci].clone(),
+                    label: c.label.clone(),
+                    entity_type: c.entity_type,
+                    canonical: c.canonical.clone(),
+                    mentions: Vec::new(),
+                });
             for &mi in &c.mentions {
                 let m = &mentions[mi];
                 fact.mentions.push(MentionFact {

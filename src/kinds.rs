@@ -153,7 +153,10 @@ name_table! {
 impl RelationKind {
     /// Whether the relation has no direction (stored once, ends sorted).
     pub fn is_symmetric(self) -> bool {
-        matches!(self, RelationKind::PartnersWith | RelationKind::CompetesWith)
+        matches!(
+            self,
+            RelationKind::PartnersWith | RelationKind::CompetesWith
+        )
     }
 
     /// Whether the relation is one of the three core kinds.

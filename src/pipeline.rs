@@ -7,8 +7,8 @@ use rayon::prelude::*;
 
 use crate::config::Rules;
 use crate::document::Document;
-use crate::extract::Extractor;
 use crate::error::Result;
+use crate::extract::Extractor;
 use crate::facts::DocFacts;
 use crate::graph::{GraphBuilder, KnowledgeGraph, MergeOptions};
 

@@ -63,13 +63,7 @@ struct EdgeAcc {
 type EvKey = (String, usize, usize, usize, String);
 
 fn ev_key(e: &Evidence) -> EvKey {
-    (
-        e.doc.clone(),
-        e.sentence,
-        e.start,
-        e.end,
-        e.rule.clone(),
-    )
+    (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
 }
 
 /// Builds a [`KnowledgeGraph`] from [`DocFacts`], in any order.
@@ -163,7 +157,8 @@ impl GraphBuilder {
             }
             acc.evidence.push(ev);
             if acc.evidence.len() >= 2 * max {
-                acc.evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+                acc.evidence
+                    .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
                 acc.evidence.truncate(max);
             }
         }
@@ -188,11 +183,7 @@ impl GraphBuilder {
             }
             taken.insert(id.clone());
             ids.insert(key, id.clone());
-            let aliases = acc
-                .surfaces
-                .into_iter()
-                .filter(|s| *s != label)
-                .collect();
+            let aliases = acc.surfaces.into_iter().filter(|s| *s != label).collect();
             nodes.push(Node {
                 id,
                 label,
@@ -211,7 +202,8 @@ impl GraphBuilder {
             if kind.is_symmetric() && target < source {
                 std::mem::swap(&mut source, &mut target);
             }
-            acc.evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+            acc.evidence
+                .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
             acc.evidence.truncate(max);
             let amount_usd = acc.first_amount.as_ref().map(|(_, a)| *a);
             let mut alt: Vec<f64> = Vec::new();

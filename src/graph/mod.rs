@@ -242,7 +242,11 @@ impl KnowledgeGraph {
     /// assert!(String::from_utf8(out).unwrap().contains("digraph \"kgraph\""));
     /// # Ok::<(), kgraph::Error>(())
     /// ```
-    pub fn export(&self, format: crate::export::Format, out: &mut dyn std::io::Write) -> crate::Result<()> {
+    pub fn export(
+        &self,
+        format: crate::export::Format,
+        out: &mut dyn std::io::Write,
+    ) -> crate::Result<()> {
         let exporter = format.exporter();
         if exporter.files().len() != 1 {
             return Err(crate::Error::new(

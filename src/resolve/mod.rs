@@ -8,6 +8,6 @@
 mod cluster;
 mod key;
 
-pub use cluster::{clean_label, resolve, Cluster, ResolveOptions};
+pub use cluster::{Cluster, ResolveOptions, clean_label, resolve};
 
-pub use key::{fold_accents, key_words, merge_key, strip_legal, LEGAL_SUFFIXES};
+pub use key::{LEGAL_SUFFIXES, fold_accents, key_words, merge_key, strip_legal};

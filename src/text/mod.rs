@@ -11,8 +11,8 @@ pub mod quantity;
 mod sentences;
 mod tokens;
 
-pub use sentences::{split_sentences, Sentence};
-pub use tokens::{tokenize, Token, TokenKind};
+pub use sentences::{Sentence, split_sentences};
+pub use tokens::{Token, TokenKind, tokenize};
 
 /// A document cut into tokens and sentences.
 #[derive(Clone, Debug, Default)]

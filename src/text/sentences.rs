@@ -43,16 +43,65 @@ const NEVER_FINAL: &[&str] = &[
 ];
 
 const POSSIBLY_FINAL: &[&str] = &[
-    "inc", "corp", "co", "ltd", "bros", "plc", "llc", "cos", "u.s.", "u.k.", "s.a.", "n.v.", "l.p.",
-    "a.m.", "p.m.", "etc", "jr", "sr",
+    "inc", "corp", "co", "ltd", "bros", "plc", "llc", "cos", "u.s.", "u.k.", "s.a.", "n.v.",
+    "l.p.", "a.m.", "p.m.", "etc", "jr", "sr",
 ];
 
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "it", "its", "he", "she", "they", "we", "i", "in", "on", "at", "but", "and",
-    "this", "that", "these", "those", "there", "his", "her", "their", "shares", "according",
-    "after", "last", "under", "while", "as", "for", "if", "when", "however", "also", "meanwhile",
-    "analysts", "earlier", "terms", "details", "separately", "both", "one", "some", "the", "our",
-    "company", "officials", "yesterday", "today", "net", "revenue", "sales", "profit",
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "their",
+    "shares",
+    "according",
+    "after",
+    "last",
+    "under",
+    "while",
+    "as",
+    "for",
+    "if",
+    "when",
+    "however",
+    "also",
+    "meanwhile",
+    "analysts",
+    "earlier",
+    "terms",
+    "details",
+    "separately",
+    "both",
+    "one",
+    "some",
+    "the",
+    "our",
+    "company",
+    "officials",
+    "yesterday",
+    "today",
+    "net",
+    "revenue",
+    "sales",
+    "profit",
 ];
 
 /// Splits tokens into sentences.
@@ -180,7 +229,10 @@ fn next_starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
     let c = s.chars().next().unwrap_or(' ');
     c.is_uppercase()
         || c.is_ascii_digit()
-        || matches!(c, '"' | '“' | '\'' | '‘' | '(' | '[' | '$' | '£' | '€' | '<')
+        || matches!(
+            c,
+            '"' | '“' | '\'' | '‘' | '(' | '[' | '$' | '£' | '€' | '<'
+        )
 }
 
 fn all_caps(s: &str) -> bool {

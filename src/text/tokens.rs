@@ -144,8 +144,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match at(j) {
                     Some(d) if d.is_alphanumeric() => j += 1,
-                    Some('.') if at(j + 1).is_some_and(|e| e.is_alphabetic())
-                        && dotted_run(&chars, i, j) =>
+                    Some('.')
+                        if at(j + 1).is_some_and(|e| e.is_alphabetic())
+                            && dotted_run(&chars, i, j) =>
                     {
                         j += 2;
                     }
@@ -216,7 +217,10 @@ mod tests {
             ("U.S. Steel Corp.", &["U.S.", "Steel", "Corp", "."]),
             ("$14.3 billion", &["$", "14.3", "billion"]),
             ("1,250,000 dlrs", &["1,250,000", "dlrs"]),
-            ("<Allegheny International Inc> said", &["<Allegheny International Inc>", "said"]),
+            (
+                "<Allegheny International Inc> said",
+                &["<Allegheny International Inc>", "said"],
+            ),
             ("AT&T and O'Neill", &["AT&T", "and", "O'Neill"]),
             ("X-backed Y", &["X", "-", "backed", "Y"]),
             ("3M rose", &["3M", "rose"]),
