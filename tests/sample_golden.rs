@@ -59,14 +59,20 @@ fn sample_graph_has_the_headline_facts() {
     let g: serde_json::Value = serde_json::from_str(&text).expect("json");
     let edges = g["edges"].as_array().expect("edges");
     let has = |s: &str, t: &str, ty: &str| {
-        edges.iter().any(|e| e["source"] == s && e["target"] == t && e["type"] == ty)
+        edges
+            .iter()
+            .any(|e| e["source"] == s && e["target"] == t && e["type"] == ty)
     };
     assert!(has("org:meta-platforms", "org:scale-ai", "invests_in"));
     assert!(has("org:meta-platforms", "org:whatsapp", "acquired"));
     assert!(has("person:alexandr-wang", "org:scale-ai", "founded"));
     let invest = edges
         .iter()
-        .find(|e| e["source"] == "org:meta-platforms" && e["target"] == "org:scale-ai" && e["type"] == "invests_in")
+        .find(|e| {
+            e["source"] == "org:meta-platforms"
+                && e["target"] == "org:scale-ai"
+                && e["type"] == "invests_in"
+        })
         .expect("investment edge");
     assert_eq!(invest["amount_usd"], 14.3e9);
     assert_eq!(invest["stake_pct"], 49.0);
