@@ -677,6 +677,10 @@ impl Recognizer {
             .collect();
         let n = words.len();
         let lastw = *words.last()?;
+        if n == 1 && LEGAL_DESIGNATORS.contains(&lastw) {
+            // A designator alone ("Inc" wrapped onto the next line) is no name.
+            return None;
+        }
         let surface_raw = &text[toks[f].start..toks[l - 1].end];
         let surface = normalize_name(surface_raw);
         if self.stop_keys.contains(&merge_key(&surface)) {

@@ -819,9 +819,18 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
                 | "lands"
         )
     });
-    let raisers = match raise_at {
-        Some(r) => ctx.subject(r, |c| ctx.org(c)),
-        None => {
+    // "Y, a startup backed by X": the backed company is the phrase before.
+    let backed_np = if w == "backed" {
+        (i.saturating_sub(8)..i)
+            .rev()
+            .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !investors.contains(&c)))
+    } else {
+        None
+    };
+    let raisers = match (backed_np, raise_at) {
+        (Some(b), _) => vec![b],
+        (None, Some(r)) => ctx.subject(r, |c| ctx.org(c)),
+        (None, None) => {
             // "The round was led by X": the company from context.
             let first_org = (0..i).find_map(|k| {
                 ctx.ent(k)
