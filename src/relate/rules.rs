@@ -426,6 +426,16 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
             return;
         }
+        // "the purchase of", "a buy": a noun here; the nominal rule reads it.
+        if matches!(w, "purchase" | "buy" | "purchases")
+            && i > 0
+            && matches!(
+                ctx.w(i - 1),
+                "the" | "a" | "an" | "its" | "this" | "that" | "their" | "'s"
+            )
+        {
+            return;
+        }
         let org_or_per = |c: usize| ctx.org(c) || ctx.per(c);
         if is_passive(ctx, i) {
             let by = (i + 1..(i + 4).min(ctx.items.len())).find(|&k| ctx.w(k) == "by");
@@ -460,7 +470,11 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 if pct.is_some_and(|(k, _)| k > sw + 2) {
                     pct = None;
                 }
-                if let Some((_, tails)) = ctx.object(sw, 5, |c| ctx.org(c)) {
+                // The holding is "in"/"of" the tail, never "by" it.
+                let of_tail = (sw + 1..(sw + 4).min(ctx.items.len()))
+                    .find(|&k| matches!(ctx.w(k), "in" | "of" | "into"))
+                    .filter(|&k| (sw + 1..k).all(|j| ctx.w(j) != "by"));
+                if let Some((_, tails)) = of_tail.and_then(|k| ctx.object(k, 3, |c| ctx.org(c))) {
                     let heads = ctx.subject(i, org_or_per);
                     let p = pct.map(|(_, p)| p);
                     let kind = if p.is_some_and(|p| p >= 50.0) || ctx.w(sw - 1) == "majority" {
@@ -821,9 +835,10 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     });
     // "Y, a startup backed by X": the backed company is the phrase before.
     let backed_np = if w == "backed" {
-        (i.saturating_sub(8)..i)
-            .rev()
-            .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !investors.contains(&c)))
+        (i.saturating_sub(8)..i).rev().find_map(|k| {
+            ctx.ent(k)
+                .filter(|&c| ctx.org(c) && !investors.contains(&c))
+        })
     } else {
         None
     };
