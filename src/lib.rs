@@ -78,3 +78,8 @@ pub use pipeline::{Pipeline, PipelineBuilder};
 pub mod config;
 pub mod input;
 pub mod text;
+
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
