@@ -12,7 +12,9 @@
 //! - **edge status**: over all evidence, the highest of
 //!   denied > former > completed > announced > proposed > reported
 //!   (a later, definite statement beats an earlier hedge; a denial or an
-//!   ending beats everything).
+//!   ending beats everything); an `acquired` or `invests_in` edge whose
+//!   evidence states no status at all (only nouns: "Meta's investment in
+//!   X") is `completed`.
 //! - **edge amount and stake**: the first figure stated, in evidence order
 //!   (doc id, sentence, start); other amounts go to `amount_usd_alt`.
 //! - **evidence**: sorted by (doc id, sentence, start, end, rule), capped at
@@ -219,7 +221,11 @@ impl GraphBuilder {
                 source,
                 target,
                 kind,
-                status: acc.status,
+                // Deals stated without any cue were done.
+                status: acc.status.or(match kind {
+                    RelationKind::Acquired | RelationKind::InvestsIn => Some(Status::Completed),
+                    _ => None,
+                }),
                 amount_usd,
                 amount_usd_alt: alt,
                 stake_pct: acc.first_stake.map(|(_, p)| p),

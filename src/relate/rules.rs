@@ -352,8 +352,14 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
         return Some(Status::Completed);
     }
     let to_before = trig > 0 && ctx.w(trig - 1) == "to";
-    if to_before || pre(&ANNOUNCED[..ANNOUNCED.len() - 2]) {
+    let announced_pre = (lo..trig).any(|k| ctx.w(k) != "to" && any_at(ctx, k, ANNOUNCED));
+    if to_before || announced_pre {
         return Some(Status::Announced);
+    }
+    // A noun ("Meta's investment in X") states the deal but not its stage:
+    // no status of its own, so a sentence with a verb decides the edge's.
+    if ACQ_NOUNS.contains(&ctx.w(trig)) || INVEST_NOUNS.contains(&ctx.w(trig)) {
+        return None;
     }
     Some(Status::Completed)
 }
@@ -418,6 +424,36 @@ fn is_passive(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
+    // "Meta's WhatsApp and Instagram purchases", "its Norrik acquisition":
+    // the acquired companies stand before the noun, the buyer owns it.
+    if ACQ_NOUNS.contains(&w) && i >= 2 && ctx.ent(i - 1).is_some_and(|c| ctx.org(c)) {
+        let mut s = i - 1;
+        while s >= 2
+            && matches!(ctx.w(s - 1), "and" | ",")
+            && ctx.ent(s - 2).is_some_and(|c| ctx.org(c))
+        {
+            s -= 2;
+        }
+        let tails: Vec<usize> = (s..i).filter_map(|k| ctx.ent(k)).collect();
+        let heads: Vec<usize> = if s >= 2 && ctx.w(s - 1) == "'s" {
+            ctx.ent(s - 2)
+                .filter(|&c| ctx.org(c) || ctx.per(c))
+                .into_iter()
+                .collect()
+        } else if s >= 1 && matches!(ctx.w(s - 1), "its" | "their") {
+            ctx.subject(s - 1, |c| ctx.org(c) || ctx.per(c))
+        } else {
+            Vec::new()
+        };
+        for &h in &heads {
+            for &t in &tails {
+                ctx.push(h, RelationKind::Acquired, t, "acq.nominal-pre", 0.7, i);
+            }
+        }
+        if !heads.is_empty() {
+            return;
+        }
+    }
     // "takes over as chief executive" is a role, not a takeover.
     let take_over = (w == "take" || w == "took" || w == "takes" || w == "taking")
         && ctx.w(i + 1) == "over"
@@ -681,7 +717,33 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         return;
     }
     // "investment in X", "stake in X"
-    if INVEST_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "in" | "into") {
+    // "investment (of $14.3 billion) in X"
+    let mut inn = i + 1;
+    if matches!(w, "investment" | "investments") && ctx.w(inn) == "of" {
+        let mut k = inn + 1;
+        while k < (inn + 5).min(ctx.items.len())
+            && (matches!(ctx.items[k], Item::Money { .. })
+                || matches!(
+                    ctx.w(k),
+                    "about"
+                        | "nearly"
+                        | "some"
+                        | "approximately"
+                        | "around"
+                        | "over"
+                        | "more"
+                        | "than"
+                        | "up"
+                        | "to"
+                ))
+        {
+            k += 1;
+        }
+        if k > inn + 1 && matches!(ctx.w(k), "in" | "into") {
+            inn = k;
+        }
+    }
+    if INVEST_NOUNS.contains(&w) && matches!(ctx.w(inn), "in" | "into") {
         if w == "interest"
             && !matches!(
                 ctx.w(i.saturating_sub(1)),
@@ -691,7 +753,7 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         {
             return;
         }
-        let Some((_, tails)) = ctx.object(i + 1, 3, |c| ctx.org(c)) else {
+        let Some((_, tails)) = ctx.object(inn, 3, |c| ctx.org(c)) else {
             return;
         };
         let mut heads = Vec::new();
@@ -1270,7 +1332,13 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         }
     }
     if its && org_before.is_none() {
-        org_before = ctx.antecedent;
+        // "invested in Scale AI and recruited its CEO": the nearest
+        // organisation before, whatever its role in the clause.
+        let lo = b.saturating_sub(15);
+        org_before = (lo..b)
+            .rev()
+            .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c)))
+            .or(ctx.antecedent);
     }
     // Org after the role: "CEO of Scale AI", "analyst at Kestrel".
     let mut org_after = None;
