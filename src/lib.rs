@@ -56,6 +56,7 @@
 //! - `cli` (default): the `kgraph` binary (clap, anyhow, indicatif). The
 //!   library itself never depends on them.
 #![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod error;

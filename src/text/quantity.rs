@@ -108,6 +108,7 @@ const SUFFIX: &str = concat!(
 const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
 
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
@@ -116,6 +117,7 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
 static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{QUAL})\s{{1,3}})?(?P<cur>{SUFFIX})(?-u:\b)(?P<ps>{PER_SHARE})?"
@@ -124,6 +126,7 @@ static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
 static PERCENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
@@ -212,7 +215,9 @@ fn scan(
         let Some(caps) = re.captures_at(hay, pos) else {
             break;
         };
-        let m = caps.get(0).expect("group 0 always present");
+        let Some(m) = caps.get(0) else {
+            break;
+        };
         match decide(hay, &caps) {
             Verdict::Keep(q) => {
                 // Continue right after the kept quantity (a truncated range
@@ -308,7 +313,9 @@ fn first_value(caps: &Captures<'_>, range: bool) -> Option<f64> {
 
 /// Matcher for [`PREFIX_RE`].
 fn prefix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let whole = caps.get(0).expect("group 0 always present");
+    let Some(whole) = caps.get(0) else {
+        return Verdict::Reject;
+    };
     let Some(cur) = caps.name("cur") else {
         return Verdict::Reject;
     };
@@ -345,7 +352,9 @@ fn prefix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
 
 /// For a prefix match read as two figures: the first figure alone.
 fn first_figure_only(caps: &Captures<'_>, usd_cur: bool) -> Verdict {
-    let whole = caps.get(0).expect("group 0 always present");
+    let Some(whole) = caps.get(0) else {
+        return Verdict::Reject;
+    };
     let end = caps
         .name("m1")
         .or_else(|| caps.name("n1"))
@@ -389,7 +398,9 @@ fn year_like(s: &str) -> bool {
 
 /// Matcher for [`SUFFIX_RE`].
 fn suffix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let whole = caps.get(0).expect("group 0 always present");
+    let Some(whole) = caps.get(0) else {
+        return Verdict::Reject;
+    };
     let Some(cur) = caps.name("cur") else {
         return Verdict::Reject;
     };
@@ -449,7 +460,9 @@ fn suffix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
 
 /// Matcher for [`PERCENT_RE`].
 fn percent(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let whole = caps.get(0).expect("group 0 always present");
+    let Some(whole) = caps.get(0) else {
+        return Verdict::Reject;
+    };
     let (start, n_name) = match read_range(hay, caps, whole.start()) {
         RangeRead::Single | RangeRead::Range => (whole.start(), "n1"),
         RangeRead::Split => match caps.name("r2") {
