@@ -312,6 +312,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
             let near = trig.saturating_sub(3);
             if (near..trig + 1).any(|k| any_at(ctx, k, FORMER))
                 || phrase_in(ctx, lo, hi, FORMER_PHRASES)
+                || (lo..trig).any(|k| matches!(ctx.w(k), "until" | "previously" | "formerly"))
             {
                 return Some(Status::Former);
             }
@@ -1348,6 +1349,24 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             k += 1;
         }
         org_after = ctx.ent(k).filter(|&c| ctx.org(c));
+        // "CEO of banking giant Barclays": descriptors before the name.
+        if org_after.is_none() {
+            let mut d = k;
+            while d < k + 3
+                && ctx.ent(d).is_none()
+                && !ctx.w(d).is_empty()
+                && ctx.w(d).chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(
+                    ctx.w(d),
+                    "and" | "or" | "of" | "in" | "at" | "for" | "its" | "his" | "her" | "their"
+                )
+            {
+                d += 1;
+            }
+            if d > k {
+                org_after = ctx.ent(d).filter(|&c| ctx.org(c));
+            }
+        }
         if org_after.is_none() {
             org_after = ctx.pronoun_at(k);
         }
@@ -1479,6 +1498,21 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
                     ctx.push(p, RelationKind::Founded, a, "found.founders", 0.6, i);
                 }
             }
+        }
+    }
+    // "CEO Will Bryk says" in a sentence naming no organisation: the
+    // company the text is about.
+    let no_org_here = !(0..ctx.items.len()).any(|k| ctx.ent(k).is_some_and(|c| ctx.org(c)));
+    if org_after.is_none()
+        && org_before.is_none()
+        && no_org_here
+        && kind == RelationKind::Leads
+        && b == i
+        && per_after.is_some()
+    {
+        if let (Some(a), Some(p)) = (ctx.antecedent, per_after) {
+            ctx.push(p, RelationKind::Leads, a, "role.topic", 0.5, i);
+            return;
         }
     }
     let org = org_after.or(org_before);
