@@ -162,6 +162,18 @@ impl<'a> Ctx<'a> {
             if CLAUSE_BREAKS.contains(&w) {
                 break;
             }
+            // Step over a relative clause closed by this comma:
+            // "Laura Ashley, which floated in 1995, is majority-owned by".
+            if w == "," {
+                if let Some(k) = (lo..j).rev().find(|&k| {
+                    self.w(k) == "," && matches!(self.w(k + 1), "which" | "who" | "whose")
+                }) {
+                    if (k + 1..j).all(|m| !matches!(self.w(m), ";")) {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
             if let Some(a) = self.pronoun_at(j) {
                 if w != "its" && pred(a) {
                     return vec![a];
@@ -240,6 +252,15 @@ impl<'a> Ctx<'a> {
             if let Some(c) = self.ent(j) {
                 // "acquired X's startup Y": X only modifies the object.
                 if self.w(j + 1) == "'s" && (j + 2..hi).any(|k| self.ent(k).is_some_and(pred)) {
+                    continue;
+                }
+                // "Sequoia-backed startup Y": a modifier of the object.
+                if self.w(j + 1) == "-"
+                    && matches!(
+                        self.w(j + 2),
+                        "backed" | "owned" | "based" | "led" | "funded" | "controlled"
+                    )
+                {
                     continue;
                 }
                 if pred(c) {
@@ -532,7 +553,7 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 return;
             }
         }
-        let Some((_, tails)) = ctx.object(if take_over { i + 1 } else { i }, 6, |c| ctx.org(c))
+        let Some((_, tails)) = ctx.object(if take_over { i + 1 } else { i }, 8, |c| ctx.org(c))
         else {
             return;
         };
