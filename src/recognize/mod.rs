@@ -571,7 +571,24 @@ impl Recognizer {
                 let glued =
                     toks[l].end < next.start && !text[toks[l].end..next.start].contains('\n');
                 if glued && next.kind == TokenKind::Word && extends_name(next.text(text)) {
-                    return;
+                    // Only an acronym ("DBS Vickers") or a run ending in an
+                    // organisation head ("Monsanto Growth Ventures") makes a
+                    // new name; "Google Glass" stays Google and a product.
+                    let matched = &text[m.start..m.end];
+                    let acronym = matched.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !matched.chars().any(|c| c.is_lowercase());
+                    let mut k = l + 1;
+                    while toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == TokenKind::Word && extends_name(t.text(text)))
+                        && k < l + 4
+                    {
+                        k += 1;
+                    }
+                    let last = toks[k].text(text);
+                    if acronym || ORG_HEADS.contains(&last) || LEGAL_DESIGNATORS.contains(&last) {
+                        return;
+                    }
                 }
             }
         }
