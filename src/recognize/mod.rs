@@ -592,16 +592,48 @@ impl Recognizer {
                 }
             }
         }
+        // "Anheuser-Busch Companies", "Acme Corp": a designator or a generic
+        // group word after a known organisation belongs to its mention.
+        let mut l = l;
+        let mut end = m.end;
+        if e.entity_type == EntityType::Org {
+            while let Some(next) = toks.get(l + 1) {
+                let w = next.text(text);
+                let glued = toks[l].end < next.start
+                    && !text[toks[l].end..next.start].contains('\n')
+                    && !taken.get(l + 1).copied().unwrap_or(true);
+                if glued
+                    && next.kind == TokenKind::Word
+                    && (LEGAL_DESIGNATORS.contains(&w)
+                        || matches!(w, "Companies" | "Cos" | "Group" | "Holdings"))
+                {
+                    l += 1;
+                    end = next.end;
+                    // Keep the period of "Inc." / "Corp.".
+                    if let Some(dot) = toks.get(l + 1) {
+                        if dot.start == end
+                            && dot.text(text) == "."
+                            && LEGAL_DESIGNATORS.contains(&format!("{w}.").as_str())
+                        {
+                            l += 1;
+                            end = dot.end;
+                        }
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
         for t in &mut taken[f..=l] {
             *t = true;
         }
         out.push(Mention {
             start: m.start,
-            end: m.end,
+            end,
             first: f,
             last: l + 1,
             sentence: si,
-            surface: normalize_name(&text[m.start..m.end]),
+            surface: normalize_name(&text[m.start..end]),
             entity_type: e.entity_type,
             source: match e.source {
                 EntrySource::Rules => Source::Rules,
