@@ -726,6 +726,14 @@ impl Recognizer {
             .collect();
         let n = words.len();
         let lastw = *words.last()?;
+        // A head word alone ("Group", "Companies") is a fragment, not a name;
+        // a few bodies are named by one head word.
+        if n == 1
+            && ORG_HEADS.contains(&lastw)
+            && !matches!(lastw, "Treasury" | "Parliament" | "Congress" | "Senate")
+        {
+            return None;
+        }
         if n == 1 && LEGAL_DESIGNATORS.contains(&lastw) {
             // A designator alone ("Inc" wrapped onto the next line) is no name.
             return None;
