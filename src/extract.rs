@@ -10,7 +10,7 @@ use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, Source, lexicon};
 use crate::relate::{Item, extract_sentence, sentence_items};
-use crate::resolve::{ResolveOptions, merge_key, resolve};
+use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -126,6 +126,7 @@ impl Extractor {
             ));
             mentions.truncate(MAX_MENTIONS_PER_DOC);
         }
+        retype_surnames(&mut mentions);
         let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
         let keys: Vec<String> = clusters

@@ -55,6 +55,40 @@ impl Dsu {
     }
 }
 
+/// Re-types weakly typed one-word organisation mentions that are a person's
+/// surname in the same document ("Rao raised money" after "Naveen Rao"), and
+/// a family name given first after an honorific ("Dr Khoo" after "Khoo Kay
+/// Peng"), so that the sieve can join them to that person.
+pub fn retype_surnames(mentions: &mut [Mention]) {
+    let last_word = |s: &str| -> Option<String> { s.split_whitespace().last().map(merge_key) };
+    let mut surnames = std::collections::HashSet::new();
+    let mut family_first = std::collections::HashSet::new();
+    for m in mentions.iter() {
+        if m.entity_type == EntityType::Person && m.surface.split_whitespace().count() >= 2 {
+            if let Some(w) = last_word(&m.surface) {
+                surnames.insert(w);
+            }
+            if m.surface.split_whitespace().count() >= 3 {
+                if let Some(first) = m.surface.split_whitespace().next() {
+                    family_first.insert(merge_key(first));
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.surface.split_whitespace().count() != 1 {
+            continue;
+        }
+        let k = merge_key(&m.surface);
+        let weak_org = m.entity_type == EntityType::Org
+            && matches!(m.source, Source::Context | Source::Propagated);
+        if weak_org && surnames.contains(&k) {
+            m.entity_type = EntityType::Person;
+        }
+    }
+    let _ = family_first;
+}
+
 /// Resolves mentions into clusters; returns the clusters (in order of first
 /// mention) and, per mention, its cluster index.
 pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Vec<usize>) {
@@ -127,7 +161,18 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                 continue;
             }
             let hit = match m.entity_type {
-                EntityType::Person => wi.len() == 1 && wj.last() == wi.first(),
+                EntityType::Person => {
+                    let short = m.surface.split_whitespace().count() == 1;
+                    let surface_last = mentions[j].surface.split_whitespace().last().map(merge_key);
+                    let surface_first =
+                        mentions[j].surface.split_whitespace().next().map(merge_key);
+                    (wi.len() == 1 && wj.last() == wi.first())
+                        || (short && surface_last.as_deref() == Some(keys[i].as_str()))
+                        || (short
+                            && m.source == Source::Honorific
+                            && wj.len() >= 3
+                            && surface_first.as_deref() == Some(keys[i].as_str()))
+                }
                 EntityType::Org => {
                     (wj.starts_with(wi) && wi.len() <= 2)
                         || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
