@@ -186,8 +186,13 @@ impl<'a> Ctx<'a> {
                 if !pred(c) {
                     continue;
                 }
-                if j > 0 && PREPS.contains(&self.w(j - 1)) {
+                // "for Chrysler to buy AMC": the subject of the infinitive.
+                let infinitive_subject = self.w(j + 1) == "to" && j + 2 == i;
+                if j > 0 && PREPS.contains(&self.w(j - 1)) && !infinitive_subject {
                     continue;
+                }
+                if infinitive_subject {
+                    return vec![c];
                 }
                 if self.w(j + 1) == "'s" && j + 2 < i {
                     // "Meta's investment in X": possessive of a noun that
@@ -553,10 +558,14 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 return;
             }
         }
-        let Some((_, tails)) = ctx.object(if take_over { i + 1 } else { i }, 8, |c| ctx.org(c))
+        let Some((tj, tails)) = ctx.object(if take_over { i + 1 } else { i }, 8, |c| ctx.org(c))
         else {
             return;
         };
+        // "will purchase Renault's stake": something of X, not X.
+        if matches!(ctx.w(tj + 1), "'s" | "'") {
+            return;
+        }
         // "buy back", "bought shares from X" are not acquisitions of X.
         if matches!(ctx.w(i + 1), "back" | "from") {
             return;
@@ -796,9 +805,10 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
             }
         }
         if heads.is_empty() {
-            if let Some(by) =
-                (i + 2..(i + 6).min(ctx.items.len())).find(|&k| matches!(ctx.w(k), "by" | "from"))
-            {
+            if let Some(by) = (i + 2..(i + 6).min(ctx.items.len())).find(|&k| {
+                // A stake "from X" names the seller, not the investor.
+                ctx.w(k) == "by" || (ctx.w(k) == "from" && w.starts_with("investment"))
+            }) {
                 if let Some((_, h)) = ctx.object(by, 2, investor) {
                     heads = h;
                 }
@@ -2092,20 +2102,27 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         w,
         "join" | "joins" | "joined" | "joining" | "rejoin" | "rejoined" | "rejoins"
     );
-    let lead = matches!(
-        w,
-        "lead"
-            | "leads"
-            | "head"
-            | "heads"
-            | "headed"
-            | "run"
-            | "runs"
-            | "oversee"
-            | "oversees"
-            | "helm"
-            | "helms"
-    ) && ctx.w(i + 1) != "by";
+    let noun_use = i > 0
+        && matches!(
+            ctx.w(i - 1),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        );
+    let lead = !noun_use
+        && matches!(
+            w,
+            "lead"
+                | "leads"
+                | "head"
+                | "heads"
+                | "headed"
+                | "run"
+                | "runs"
+                | "oversee"
+                | "oversees"
+                | "helm"
+                | "helms"
+        )
+        && ctx.w(i + 1) != "by";
     let role_noun = w == "leadership" && matches!(ctx.w(i + 1), "role" | "position" | "post");
     if !(join || lead || role_noun) {
         return;
