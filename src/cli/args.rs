@@ -139,6 +139,51 @@ pub struct OutputArgs {
     /// (`evidence_count`).
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
     pub max_evidence: u32,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Which part of the graph to write (every format shows the same cut).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Cutting a picture out of a big graph")]
+pub struct FilterArgs {
+    /// Keep only these relation types, e.g. `invests_in,acquired`.
+    #[arg(long, value_name = "TYPE,...", value_delimiter = ',', value_parser = parse_relation)]
+    pub relations: Vec<kgraph::RelationKind>,
+
+    /// Keep only edges stated in at least K documents.
+    #[arg(long, value_name = "K", default_value_t = 1)]
+    pub min_support: usize,
+
+    /// Keep only edges with at least this confidence (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f64,
+
+    /// Keep only the neighbourhood of this entity (a name or alias).
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+
+    /// With --focus: how many edges away to go.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub hops: usize,
+}
+
+impl FilterArgs {
+    /// The library filter these flags describe.
+    pub fn to_filter(&self) -> kgraph::GraphFilter {
+        kgraph::GraphFilter {
+            relations: self.relations.clone(),
+            min_support: self.min_support,
+            min_confidence: self.min_confidence,
+            focus: self.focus.clone(),
+            hops: self.hops,
+        }
+    }
+}
+
+fn parse_relation(s: &str) -> Result<kgraph::RelationKind, String> {
+    s.parse().map_err(|e: kgraph::kinds::UnknownName| e.to_string())
 }
 
 /// Arguments of `kgraph build`.

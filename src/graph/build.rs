@@ -21,7 +21,7 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Edge, KnowledgeGraph, MergeRecord, Node};
 use crate::facts::{DocFacts, Evidence};
@@ -239,7 +239,7 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let mut log: Vec<MergeRecord> = self
+        let log: Vec<MergeRecord> = self
             .log
             .into_iter()
             .filter_map(|(key, mut rec)| {
@@ -247,13 +247,43 @@ impl GraphBuilder {
                 Some(rec)
             })
             .collect();
-        log.sort_by(|a, b| {
-            (&a.node, &a.doc, a.sentence, a.start, a.end, &a.surface)
-                .cmp(&(&b.node, &b.doc, b.sentence, b.start, b.end, &b.surface))
-        });
+        // Sorted by (node, doc, sentence, start, end, surface). The node and
+        // doc strings are ranked once, so the sort compares integers; the
+        // order (and the stable sort's tie order) is the same.
+        let node_rank = string_ranks(log.iter().map(|r| r.node.as_str()));
+        let doc_rank = string_ranks(log.iter().map(|r| r.doc.as_str()));
+        let keys: Vec<(usize, usize, usize, usize, usize)> = log
+            .iter()
+            .map(|r| {
+                (
+                    node_rank.get(r.node.as_str()).copied().unwrap_or(0),
+                    doc_rank.get(r.doc.as_str()).copied().unwrap_or(0),
+                    r.sentence,
+                    r.start,
+                    r.end,
+                )
+            })
+            .collect();
+        drop(node_rank);
+        drop(doc_rank);
+        let mut keyed: Vec<_> = keys.into_iter().zip(log).collect();
+        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.surface.cmp(&b.surface)));
+        let mut log: Vec<MergeRecord> = keyed.into_iter().map(|(_, r)| r).collect();
         log.dedup();
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
+}
+
+/// The rank of each distinct string in sorted order.
+fn string_ranks<'a>(strings: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut distinct: Vec<&str> = strings.collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    distinct
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s, i))
+        .collect()
 }
 
 fn edge_rank(s: Status) -> u8 {

@@ -7,9 +7,11 @@
 //! [`GraphView`].
 
 mod build;
+mod filter;
 mod view;
 
 pub use build::{GraphBuilder, MergeOptions};
+pub use filter::GraphFilter;
 pub use view::GraphView;
 
 use std::collections::HashMap;
