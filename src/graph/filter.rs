@@ -106,7 +106,11 @@ impl KnowledgeGraph {
             keep.insert(&e.source);
             keep.insert(&e.target);
         }
-        let nodes: Vec<Node> = self.nodes().filter(|n| keep.contains(n.id.as_str())).cloned().collect();
+        let nodes: Vec<Node> = self
+            .nodes()
+            .filter(|n| keep.contains(n.id.as_str()))
+            .cloned()
+            .collect();
         let edges: Vec<Edge> = edges.into_iter().cloned().collect();
         let log: Vec<MergeRecord> = self
             .merge_log()
