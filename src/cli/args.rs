@@ -183,7 +183,8 @@ impl FilterArgs {
 }
 
 fn parse_relation(s: &str) -> Result<kgraph::RelationKind, String> {
-    s.parse().map_err(|e: kgraph::kinds::UnknownName| e.to_string())
+    s.parse()
+        .map_err(|e: kgraph::kinds::UnknownName| e.to_string())
 }
 
 /// Arguments of `kgraph build`.
