@@ -14,8 +14,16 @@ use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
-/// the graph explode).
-pub const MAX_MENTIONS_PER_DOC: usize = 20_000;
+/// the graph, or the in-document resolution, which compares short forms
+/// with full forms, explode).
+pub const MAX_MENTIONS_PER_DOC: usize = 5_000;
+
+/// Most mentions kept per sentence (relation rules scan a sentence's items).
+pub const MAX_MENTIONS_PER_SENTENCE: usize = 100;
+
+/// Longest entity name kept, in bytes; longer "names" are runs of
+/// capitalised text, not names.
+pub const MAX_NAME_BYTES: usize = 200;
 
 /// The frozen extraction configuration.
 #[derive(Clone, Debug)]
@@ -118,7 +126,51 @@ impl Extractor {
         let text = doc.text();
         let a = analyze(text);
         let mut notes = Vec::new();
+        if a
+            .sentences
+            .iter()
+            .any(|s| s.end - s.start > crate::text::MAX_SENTENCE_BYTES)
+        {
+            notes.push(format!(
+                "a sentence over {} bytes was cut into pieces",
+                crate::text::MAX_SENTENCE_BYTES
+            ));
+        }
         let mut mentions = self.recognizer.recognize(text, &a);
+        let original = mentions.len();
+        let before = original;
+        mentions.retain(|m| m.surface.len() <= MAX_NAME_BYTES);
+        if mentions.len() < before {
+            notes.push(format!(
+                "{} name(s) longer than {MAX_NAME_BYTES} bytes ignored",
+                before - mentions.len()
+            ));
+        }
+        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        let before = mentions.len();
+        mentions.retain(|m| {
+            let n = per_sentence.entry(m.sentence).or_insert(0);
+            *n += 1;
+            *n <= MAX_MENTIONS_PER_SENTENCE
+        });
+        if mentions.len() < before {
+            notes.push(format!(
+                "{} mention(s) beyond {MAX_MENTIONS_PER_SENTENCE} per sentence ignored",
+                before - mentions.len()
+            ));
+        }
+        if mentions.len() < original {
+            // Dropping mentions shifted indices: re-point tickers to the
+            // name they follow.
+            for i in 0..mentions.len() {
+                if mentions[i].ticker_of.is_some() {
+                    let (first, sentence) = (mentions[i].first, mentions[i].sentence);
+                    mentions[i].ticker_of = mentions[..i]
+                        .iter()
+                        .rposition(|m| m.last == first && m.sentence == sentence);
+                }
+            }
+        }
         if mentions.len() > MAX_MENTIONS_PER_DOC {
             notes.push(format!(
                 "{} mentions, only the first {MAX_MENTIONS_PER_DOC} kept",

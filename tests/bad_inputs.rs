@@ -135,3 +135,39 @@ fn strict_turns_skipped_inputs_into_failure() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn caps_are_reported_and_bound_the_work() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let names: Vec<String> = (0..2000).map(|i| format!("Acme{i} Holdings Inc")).collect();
+    write(
+        tmp.path(),
+        "many.txt",
+        format!("Listed: {}.", names.join(", ")).as_bytes(),
+    );
+    let long: Vec<String> = (0..3000).map(|i| format!("Word{i}")).collect();
+    write(
+        tmp.path(),
+        "long.txt",
+        format!("X {} Inc said so.", long.join(" ")).as_bytes(),
+    );
+    let assert = Command::cargo_bin("kgraph")
+        .expect("binary")
+        .arg("build")
+        .arg(tmp.path().join("many.txt"))
+        .arg(tmp.path().join("long.txt"))
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("many.txt") && stderr.contains("per sentence"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("was cut into pieces"), "{stderr}");
+    assert!(
+        stderr.contains("long.txt") && stderr.contains("longer than"),
+        "{stderr}"
+    );
+}

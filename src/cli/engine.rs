@@ -118,6 +118,10 @@ impl Engine {
                 };
                 for (facts, bytes) in facts {
                     reporter.document(bytes);
+                    // Caps hit and similar: say so, naming the document.
+                    for note in &facts.notes {
+                        reporter.warning(&format!("{}: {note}", facts.doc));
+                    }
                     sink(facts)?;
                 }
             }

@@ -11,7 +11,7 @@ pub mod quantity;
 mod sentences;
 mod tokens;
 
-pub use sentences::{Sentence, split_sentences};
+pub use sentences::{MAX_SENTENCE_BYTES, Sentence, split_sentences};
 pub use tokens::{Token, TokenKind, tokenize};
 
 /// A document cut into tokens and sentences.
