@@ -119,6 +119,16 @@ impl CypherExporter {
     /// # Errors
     /// Fails only if evidence cannot be serialised.
     pub fn to_cypher(&self, view: &GraphView<'_>) -> Result<String> {
+        let mut out = Vec::new();
+        self.write_cypher(view, &mut out)?;
+        // Written from `&str` pieces only, so always valid UTF-8.
+        Ok(String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// Writes the script statement by statement (the bytes of
+    /// [`CypherExporter::to_cypher`]).
+    fn write_cypher(&self, view: &GraphView<'_>, out: &mut dyn Write) -> Result<()> {
         let mut s = String::new();
         let _ = writeln!(
             s,
@@ -129,13 +139,18 @@ impl CypherExporter {
         s.push_str(
             "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
         );
+        out.write_all(s.as_bytes())?;
         for n in view.nodes() {
+            s.clear();
             node_statement(&mut s, n);
+            out.write_all(s.as_bytes())?;
         }
         for e in view.edges() {
+            s.clear();
             edge_statement(&mut s, e)?;
+            out.write_all(s.as_bytes())?;
         }
-        Ok(s)
+        Ok(())
     }
 }
 
@@ -145,8 +160,7 @@ impl Exporter for CypherExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        out.write_all(self.to_cypher(view)?.as_bytes())?;
-        Ok(())
+        self.write_cypher(view, out)
     }
 }
 

@@ -216,9 +216,13 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// control characters except tab are dropped. Both Neo4j exports apply it,
 /// so they build the same database.
 pub fn neo4j_text(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c == '\n' || c == '\r' || is_other_control(c))
+    // Fast check: control characters are below 0x20, DEL, or C1 (UTF-8
+    // lead byte 0xC2); without such bytes there is nothing to change.
+    if s.bytes()
+        .all(|b| (b >= 0x20 && b != 0x7f && b != 0xc2) || b == b'\t')
+        || !s
+            .chars()
+            .any(|c| c == '\n' || c == '\r' || is_other_control(c))
     {
         return Cow::Borrowed(s);
     }
@@ -264,7 +268,22 @@ pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
 pub fn cypher_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
+    // Runs of bytes that need no escaping are copied at once; only a
+    // backslash, a quote, a control byte, DEL or a C1 lead byte (0xC2,
+    // always at a char boundary) is looked at as a char.
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !(b == b'\\' || b == b'"' || b < 0x20 || b == 0x7f || b == 0xc2) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
@@ -274,7 +293,10 @@ pub fn cypher_string(s: &str) -> String {
             c if is_other_control(c) => {}
             c => out.push(c),
         }
+        i += c.len_utf8();
+        run = i;
     }
+    out.push_str(&s[run..]);
     out.push('"');
     out
 }

@@ -72,23 +72,37 @@ impl Gazetteer {
     /// Finds matches in `text[range]` (case-sensitive unless `caseless`).
     /// Offsets are absolute.
     pub fn find(&self, text: &str, range: std::ops::Range<usize>, caseless: bool) -> Vec<GazMatch> {
+        self.iter(text, range, caseless).collect()
+    }
+
+    /// The first match of [`Gazetteer::find`], without collecting the rest.
+    pub fn find_first(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        caseless: bool,
+    ) -> Option<GazMatch> {
+        self.iter(text, range, caseless).next()
+    }
+
+    fn iter<'a>(
+        &'a self,
+        text: &'a str,
+        range: std::ops::Range<usize>,
+        caseless: bool,
+    ) -> impl Iterator<Item = GazMatch> + 'a {
         let ac = if caseless {
             &self.caseless
         } else {
             &self.exact
         };
-        let Some(ac) = ac else {
-            return Vec::new();
-        };
-        let Some(hay) = text.get(range.clone()) else {
-            return Vec::new();
-        };
-        ac.find_iter(hay)
-            .map(|m| GazMatch {
+        let hay = text.get(range.clone());
+        ac.iter().zip(hay).flat_map(move |(ac, hay)| {
+            ac.find_iter(hay).map(move |m| GazMatch {
                 start: range.start + m.start(),
                 end: range.start + m.end(),
                 entry: self.surfaces[m.pattern().as_usize()],
             })
-            .collect()
+        })
     }
 }

@@ -1,6 +1,7 @@
 //! Word lists embedded in the binary from `data/` (see `data/README.md` for
 //! each file's source and licence).
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -30,19 +31,32 @@ static FIRST: LazyLock<HashSet<String>> =
 static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(&[LOCATIONS]));
 static NON: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(&[NON_ENTITIES]));
 
+/// `w.to_lowercase()`, borrowed when `w` is ASCII without capitals.
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(w)
+        }
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 /// Whether a word is a known first name (case-insensitive).
 pub fn is_first_name(w: &str) -> bool {
-    FIRST.contains(&w.to_lowercase())
+    FIRST.contains(lower(w).as_ref())
 }
 
 /// Whether a name is a known place or demonym (case-insensitive).
 pub fn is_place(w: &str) -> bool {
-    PLACES.contains(&w.to_lowercase())
+    PLACES.contains(lower(w).as_ref())
 }
 
 /// Whether a name is a capitalised word that is never an entity on its own.
 pub fn is_non_entity(w: &str) -> bool {
-    NON.contains(&w.to_lowercase())
+    NON.contains(lower(w).as_ref())
 }
 
 /// Legal designators that end an organisation name.

@@ -18,7 +18,9 @@ pub mod lexicon;
 
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
 use crate::resolve::{key_words, merge_key};
@@ -333,10 +335,19 @@ impl Recognizer {
         let toks = &a.tokens;
         let mut taken = vec![false; toks.len()];
         let mut out: Vec<Mention> = Vec::new();
-        let tok_at_start: HashMap<usize, usize> =
-            toks.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-        let tok_at_end: HashMap<usize, usize> =
-            toks.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+        // Token index by start and by end byte offset (the last token
+        // wins, as with a map filled in order); NO_TOKEN where none.
+        let span = toks
+            .iter()
+            .map(|t| t.end.max(t.start) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut tok_at_start = vec![NO_TOKEN; span];
+        let mut tok_at_end = vec![NO_TOKEN; span];
+        for (i, t) in toks.iter().enumerate() {
+            tok_at_start[t.start] = i;
+            tok_at_end[t.end] = i;
+        }
 
         // Pass 1: gazetteer and rules entities over body sentences.
         let mut caseless_sents = Vec::new();
@@ -406,15 +417,17 @@ impl Recognizer {
         }
         for mut m in weak {
             let key = merge_key(&m.surface);
-            let words = key_words(&m.surface);
             let ty = if let Some(t) = typed.get(&key) {
                 Some(*t)
-            } else if words.len() == 1 && surnames.contains(&words[0]) {
-                Some(EntityType::Person)
-            } else if words.len() == 1 && first_words.contains_key(&words[0]) {
-                Some(EntityType::Org)
             } else {
-                None
+                let words = key_words(&m.surface);
+                if words.len() == 1 && surnames.contains(&words[0]) {
+                    Some(EntityType::Person)
+                } else if words.len() == 1 && first_words.contains_key(&words[0]) {
+                    Some(EntityType::Org)
+                } else {
+                    None
+                }
             };
             if let Some(t) = ty {
                 m.entity_type = t;
@@ -537,7 +550,9 @@ impl Recognizer {
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
         }
         let _ = caseless_sents;
-        out.retain(|m| !self.stop_keys.contains(&merge_key(&m.surface)));
+        if !self.stop_keys.is_empty() {
+            out.retain(|m| !self.stop_keys.contains(&merge_key(&m.surface)));
+        }
         out.sort_by_key(|m| (m.start, m.end));
         // Re-point tickers after sorting.
         fix_tickers(&mut out);
@@ -551,12 +566,13 @@ impl Recognizer {
         m: GazMatch,
         si: usize,
         toks: &[Token],
-        tok_at_start: &HashMap<usize, usize>,
-        tok_at_end: &HashMap<usize, usize>,
+        tok_at_start: &[usize],
+        tok_at_end: &[usize],
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        let (Some(&f), Some(&l)) = (tok_at_start.get(&m.start), tok_at_end.get(&m.end)) else {
+        let tok = |ix: &[usize], at: usize| ix.get(at).copied().filter(|&i| i != NO_TOKEN);
+        let (Some(f), Some(l)) = (tok(tok_at_start, m.start), tok(tok_at_end, m.end)) else {
             return;
         };
         if (f..=l).any(|k| taken[k]) {
@@ -586,7 +602,8 @@ impl Recognizer {
                         k += 1;
                     }
                     let last = toks[k].text(text);
-                    if acronym || ORG_HEADS.contains(&last) || LEGAL_DESIGNATORS.contains(&last) {
+                    if acronym || ORG_HEAD_SET.contains(&last) || LEGAL_DESIGNATORS.contains(&last)
+                    {
                         return;
                     }
                 }
@@ -729,7 +746,7 @@ impl Recognizer {
         // A head word alone ("Group", "Companies") is a fragment, not a name;
         // a few bodies are named by one head word.
         if n == 1
-            && ORG_HEADS.contains(&lastw)
+            && ORG_HEAD_SET.contains(&lastw)
             && !matches!(lastw, "Treasury" | "Parliament" | "Congress" | "Senate")
         {
             return None;
@@ -740,29 +757,32 @@ impl Recognizer {
         }
         let surface_raw = &text[toks[f].start..toks[l - 1].end];
         let surface = normalize_name(surface_raw);
-        if self.stop_keys.contains(&merge_key(&surface)) {
+        if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(&surface)) {
             return None;
         }
-        let lower = |k: usize| -> String {
+        let lower = |k: usize| -> Cow<'_, str> {
             toks.get(k)
-                .map(|t| t.text(text).to_lowercase())
-                .unwrap_or_default()
+                .map_or(Cow::Borrowed(""), |t| lexicon::lower(t.text(text)))
         };
         let prev = if f > sfirst {
             lower(f - 1)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         let prev2 = if f > sfirst + 1 {
             lower(f - 2)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
-        let next = if l < slast { lower(l) } else { String::new() };
+        let next = if l < slast {
+            lower(l)
+        } else {
+            Cow::Borrowed("")
+        };
         let next2 = if l + 1 < slast {
             lower(l + 1)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         let mk = |t: EntityType, src: Source| Mention {
             start: toks[f].start,
@@ -788,8 +808,7 @@ impl Recognizer {
         if n >= 2
             && self
                 .gazetteer
-                .find(text, toks[f].start..toks[l - 1].end, false)
-                .first()
+                .find_first(text, toks[f].start..toks[l - 1].end, false)
                 .is_some_and(|m| {
                     m.start == toks[f].start
                         && self.gazetteer.entry(m.entry).entity_type == EntityType::Org
@@ -800,22 +819,20 @@ impl Recognizer {
         if n >= 2 && LEGAL_DESIGNATORS.contains(&lastw) {
             return Some(mk(EntityType::Org, Source::Designator));
         }
-        let honorific = HONORIFICS.iter().any(|h| {
-            let h = h.trim_end_matches('.').to_lowercase();
-            prev == h || (prev == "." && prev2 == h)
-        });
+        let honorific = HONORIFICS_LOWER.contains(&*prev)
+            || (prev == "." && HONORIFICS_LOWER.contains(&*prev2));
         let person_shape = (1..=4).contains(&n)
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-            && !ORG_HEADS.contains(&lastw);
+            && !ORG_HEAD_SET.contains(&lastw);
         if honorific && person_shape {
             return Some(mk(EntityType::Person, Source::Honorific));
         }
-        if n >= 2 && ORG_HEADS.contains(&lastw) && !ORG_HEADS.contains(&words[0]) {
+        if n >= 2 && ORG_HEAD_SET.contains(&lastw) && !ORG_HEAD_SET.contains(&words[0]) {
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
-        if n >= 2 && ORG_HEADS.contains(&lastw) {
+        if n >= 2 && ORG_HEAD_SET.contains(&lastw) {
             // "Bank of England" style: head first, multiple words.
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
@@ -849,27 +866,27 @@ impl Recognizer {
             "unit",
             "division",
         ];
-        if CLASSIFIERS.contains(&prev.as_str())
-            || (matches!(prev.as_str(), "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&prev2.as_str()) || ORG_BEFORE.contains(&prev2.as_str())))
+        if CLASSIFIERS.contains(&&*prev)
+            || (matches!(&*prev, "called" | "named" | "dubbed")
+                && (CLASSIFIERS.contains(&&*prev2) || ORG_BEFORE_SET.contains(&&*prev2)))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && lexicon::is_first_name(words[0]) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
-        let role_before = is_role_word(&prev) && !matches!(prev.as_str(), "partner" | "partners");
+        let role_before = is_role_word(&prev) && !matches!(&*prev, "partner" | "partners");
         let role_after = next == ","
-            && (is_role_word(&next2) || matches!(next2.as_str(), "who" | "the" | "a"))
+            && (is_role_word(&next2) || matches!(&*next2, "who" | "the" | "a"))
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
             return Some(mk(EntityType::Person, Source::Role));
         }
         // Organisation contexts.
-        let org_before = ORG_BEFORE.contains(&prev.as_str())
+        let org_before = ORG_BEFORE_SET.contains(&&*prev)
             || (prev == "of"
                 && matches!(
-                    prev2.as_str(),
+                    &*prev2,
                     "shares"
                         | "stake"
                         | "acquisition"
@@ -885,7 +902,7 @@ impl Recognizer {
                         | "president"
                 ))
             || matches!(
-                prev.as_str(),
+                &*prev,
                 "acquire"
                     | "acquired"
                     | "acquiring"
@@ -898,18 +915,18 @@ impl Recognizer {
         let next3 = if l + 2 < slast {
             lower(l + 2)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
-        let org_after = ORG_AFTER.contains(&next.as_str())
-            || (matches!(next.as_str(), "has" | "had")
+        let org_after = ORG_AFTER_SET.contains(&&*next)
+            || (matches!(&*next, "has" | "had")
                 && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
             || (next == "said" && next2 == "it")
-            || (matches!(next.as_str(), "'s" | "’s") && ORG_AFTER.contains(&next2.as_str()))
-            || (next == "-" && matches!(next2.as_str(), "backed" | "owned" | "controlled" | "led"))
+            || (matches!(&*next, "'s" | "’s") && ORG_AFTER_SET.contains(&&*next2))
+            || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
             || (next == ","
-                && matches!(next2.as_str(), "a" | "an" | "which")
+                && matches!(&*next2, "a" | "an" | "which")
                 && org_apposition(text, toks, l + 1, slast));
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
@@ -920,23 +937,20 @@ impl Recognizer {
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
         if matches!(
-            prev.as_str(),
+            &*prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
         ) && n <= 4
             && !starts_sentence
         {
-            let window = (f.saturating_sub(20).max(sfirst)..f)
-                .map(&lower)
-                .collect::<Vec<_>>();
-            let cue = window.iter().any(|w| {
+            let cue = (f.saturating_sub(20).max(sfirst)..f).any(|k| {
                 matches!(
-                    w.as_str(),
+                    &*lower(k),
                     "led" | "co-led" | "participation" | "investors" | "backers" | "including"
                 )
             });
             let funding = (sfirst..slast).any(|k| {
                 matches!(
-                    lower(k).as_str(),
+                    &*lower(k),
                     "raised"
                         | "raises"
                         | "round"
@@ -956,6 +970,9 @@ impl Recognizer {
         Some(mk(EntityType::Org, Source::Propagated))
     }
 }
+
+/// No token starts or ends here (see `Recognizer::recognize`).
+const NO_TOKEN: usize = usize::MAX;
 
 /// Whether the words after `, a` describe an organisation.
 fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool {
@@ -998,14 +1015,38 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
         "consultancy",
     ];
     (from..(from + 8).min(slast)).any(|k| {
-        let w = toks[k].text(text).to_lowercase();
+        let w = lexicon::lower(toks[k].text(text));
         HEADS.contains(&w.trim_end_matches('s'))
     })
 }
 
 fn is_role_word(w: &str) -> bool {
-    ROLE_WORDS.contains(&w.to_lowercase().as_str())
+    ROLE_WORD_SET.contains(&&*lexicon::lower(w))
 }
+
+// The word lists as sets: `contains` on them is looked up per token.
+static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_HEADS.iter().copied().collect());
+static FUNCTION_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+static HONORIFIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| HONORIFICS.iter().copied().collect());
+static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CALENDAR.iter().copied().collect());
+static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+static ORG_BEFORE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_BEFORE.iter().copied().collect());
+static ORG_AFTER_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_AFTER.iter().copied().collect());
+
+/// The honorifics, lower-cased, without their final period.
+static HONORIFICS_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    HONORIFICS
+        .iter()
+        .map(|h| h.trim_end_matches('.').to_lowercase())
+        .collect()
+});
 
 /// Whether a word after a known organisation name makes a longer name: a
 /// capitalised word that is not a role, function word, designator or
@@ -1013,11 +1054,11 @@ fn is_role_word(w: &str) -> bool {
 fn extends_name(w: &str) -> bool {
     let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
     cap && w.chars().any(|c| c.is_lowercase())
-        && !FUNCTION_WORDS.contains(&w)
-        && !HONORIFICS.contains(&w)
-        && !CALENDAR.contains(&w)
+        && !FUNCTION_WORD_SET.contains(&w)
+        && !HONORIFIC_SET.contains(&w)
+        && !CALENDAR_SET.contains(&w)
         && !LEGAL_DESIGNATORS.contains(&w)
-        && !ROLE_CUT.contains(&w.to_lowercase().as_str())
+        && !ROLE_CUT.contains(&&*lexicon::lower(w))
         && !is_role_word(w)
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
@@ -1101,7 +1142,7 @@ fn chunks(
                 // Bank of England, University of Oxford.
                 if matches!(w, "of" | "de" | "du" | "van" | "von" | "der" | "for")
                     && is_cap(j + 1)
-                    && ORG_HEADS.contains(&toks[j - 1].text(text))
+                    && ORG_HEAD_SET.contains(&toks[j - 1].text(text))
                 {
                     j += 2;
                     continue;
@@ -1121,8 +1162,9 @@ fn chunks(
                     let two_names = w == "and"
                         && j >= i + 2
                         && e >= j + 3
-                        && (ORG_HEADS.contains(&left) || LEGAL_DESIGNATORS.contains(&left));
-                    if !two_names && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEADS.contains(&lw)) {
+                        && (ORG_HEAD_SET.contains(&left) || LEGAL_DESIGNATORS.contains(&left));
+                    if !two_names && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEAD_SET.contains(&lw))
+                    {
                         j += 2;
                         continue;
                     }
@@ -1143,9 +1185,9 @@ fn chunks(
         // role words inside ("Chrysler Chairman Lee Iacocca").
         let mut s = i;
         while s < j
-            && (FUNCTION_WORDS.contains(&toks[s].text(text))
-                || HONORIFICS.contains(&toks[s].text(text))
-                || CALENDAR.contains(&toks[s].text(text)))
+            && (FUNCTION_WORD_SET.contains(&toks[s].text(text))
+                || HONORIFIC_SET.contains(&toks[s].text(text))
+                || CALENDAR_SET.contains(&toks[s].text(text)))
         {
             s += 1;
         }
@@ -1153,7 +1195,7 @@ fn chunks(
         let mut k = s;
         while k < j {
             let w = toks[k].text(text);
-            if toks[k].kind == TokenKind::Word && ROLE_CUT.contains(&w.to_lowercase().as_str()) {
+            if toks[k].kind == TokenKind::Word && ROLE_CUT.contains(&&*lexicon::lower(w)) {
                 if k > start {
                     out.push((start, k));
                 }

@@ -102,12 +102,16 @@ pub fn sentence_items(
         let w = match tok.kind {
             TokenKind::Possessive => "'s".to_string(),
             TokenKind::Markup => "<markup>".to_string(),
-            _ => w.replace(['’', '‘'], "'").to_lowercase(),
-        };
-        let w = match w.as_str() {
-            "“" | "”" => "\"".to_string(),
-            "—" | "–" => "-".to_string(),
-            _ => w,
+            // ASCII: no curly quotes or dashes to fold, one allocation.
+            _ if w.is_ascii() => w.to_ascii_lowercase(),
+            _ => {
+                let w = w.replace(['’', '‘'], "'").to_lowercase();
+                match w.as_str() {
+                    "“" | "”" => "\"".to_string(),
+                    "—" | "–" => "-".to_string(),
+                    _ => w,
+                }
+            }
         };
         items.push(Item::Word(w));
         k += 1;

@@ -409,19 +409,18 @@ pub fn extract_sentence(
     let funding = items
         .iter()
         .any(|x| x.word().is_some_and(|w| FUNDING.contains(&w)));
-    for i in 0..items.len() {
-        let w = ctx.w(i).to_string();
-        if w.is_empty() {
+    for (i, item) in items.iter().enumerate() {
+        let Some(w) = item.word() else {
             continue;
-        }
-        acquisitions(&mut ctx, i, &w);
-        investments(&mut ctx, i, &w, funding);
+        };
+        acquisitions(&mut ctx, i, w);
+        investments(&mut ctx, i, w, funding);
         roles(&mut ctx, i);
-        founding(&mut ctx, i, &w);
-        subsidiaries(&mut ctx, i, &w);
-        partners(&mut ctx, i, &w);
-        competitors(&mut ctx, i, &w);
-        careers(&mut ctx, i, &w);
+        founding(&mut ctx, i, w);
+        subsidiaries(&mut ctx, i, w);
+        partners(&mut ctx, i, w);
+        competitors(&mut ctx, i, w);
+        careers(&mut ctx, i, w);
     }
     hyphen_rules(&mut ctx);
     attach_quantities(&mut ctx);
@@ -1185,7 +1184,22 @@ fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
 
 /// Matches the longest role phrase at item i: (length, kind) where kind is
 /// Leads, WorksFor or Founded.
+/// First words of every role phrase: most items start none, and are
+/// rejected with one lookup.
+static ROLE_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        FOUNDER_ROLES
+            .iter()
+            .chain(WORK_ROLES)
+            .chain(LEAD_ROLES)
+            .filter_map(|p| p.first().copied())
+            .collect()
+    });
+
 fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
+    if !ROLE_FIRST.contains(ctx.w(i)) {
+        return None;
+    }
     let mut best: Option<(usize, RelationKind)> = None;
     for (set, kind) in [
         (FOUNDER_ROLES, RelationKind::Founded),

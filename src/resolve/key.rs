@@ -72,6 +72,25 @@ pub fn fold_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// The words of a name as compared: lower-cased, accents folded, possessive
 /// dropped, `.` and `'` removed, other punctuation separating words.
 pub fn key_words(name: &str) -> Vec<String> {
+    if name.is_ascii() {
+        let mut buf = String::new();
+        let mut ends = Vec::new();
+        ascii_key(name, &mut buf, |end| ends.push(end));
+        let mut start = 0;
+        return ends
+            .into_iter()
+            .map(|end| {
+                let w = buf[start..end].to_string();
+                start = end;
+                w
+            })
+            .collect();
+    }
+    key_words_general(name)
+}
+
+/// [`key_words`] for any name (the fast path handles ASCII names).
+fn key_words_general(name: &str) -> Vec<String> {
     let folded = fold_accents(name);
     let mut s = folded.trim().to_lowercase();
     for poss in ["'s", "'"] {
@@ -124,9 +143,61 @@ pub fn strip_legal(words: &mut Vec<String>) {
 /// assert_eq!(merge_key("Meta's"), "meta");
 /// ```
 pub fn merge_key(name: &str) -> String {
-    let mut words = key_words(name);
+    if name.is_ascii() {
+        // Fast path, same result: the words are written lower-cased into
+        // one buffer; the starts of the last two words allow the legal
+        // suffixes to be cut off.
+        let mut buf = String::with_capacity(name.len());
+        let mut count = 0usize;
+        let mut starts = [0usize; 2];
+        let mut next_start = 0;
+        ascii_key(name, &mut buf, |end| {
+            starts = [starts[1], next_start];
+            next_start = end;
+            count += 1;
+        });
+        for i in (0..2).rev() {
+            let start = starts[i];
+            if count > 1 && LEGAL_SUFFIXES.contains(&&buf[start..]) {
+                buf.truncate(start);
+                count -= 1;
+            } else {
+                break;
+            }
+        }
+        return buf;
+    }
+    let mut words = key_words_general(name);
     strip_legal(&mut words);
     words.concat()
+}
+
+/// [`key_words`] of an ASCII name, written into `buf` one word after the
+/// other; `word_end` is called with the end of each word in `buf`.
+fn ascii_key(name: &str, buf: &mut String, mut word_end: impl FnMut(usize)) {
+    let mut s = name.trim().as_bytes();
+    let n = s.len();
+    if n >= 2 && s[n - 2] == b'\'' && s[n - 1].eq_ignore_ascii_case(&b's') {
+        s = &s[..n - 2];
+    } else if n >= 1 && s[n - 1] == b'\'' {
+        s = &s[..n - 1];
+    }
+    let mut in_word = false;
+    for &b in s {
+        if b == b'.' || b == b'\'' {
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            buf.push(char::from(b.to_ascii_lowercase()));
+            in_word = true;
+        } else if in_word {
+            word_end(buf.len());
+            in_word = false;
+        }
+    }
+    if in_word {
+        word_end(buf.len());
+    }
 }
 
 #[cfg(test)]
@@ -141,5 +212,39 @@ mod tests {
         assert_eq!(merge_key("Meta’s"), "meta");
         assert_eq!(merge_key("U.S. Steel Corp"), "ussteel");
         assert_eq!(merge_key("Co"), "co");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_general() {
+        let names = [
+            "",
+            " ",
+            "'",
+            "'s",
+            "Meta's",
+            "Meta'S ",
+            " Meta Platforms, Inc. ",
+            "U.S. Steel Corp",
+            "Co",
+            "Inc Ltd",
+            "A Co Ltd",
+            "Foo Bar Co Ltd",
+            "Foo Co. Ltd.",
+            "Scale-AI",
+            "O'Neil",
+            "Smith & Co",
+            "Hewlett-Packard Co",
+            "x' ",
+            "abc..def",
+            "  a  b  c  ",
+            "GmbH AG SA",
+            "Banco 2000 SA",
+        ];
+        for n in names {
+            assert_eq!(key_words(n), key_words_general(n), "{n:?}");
+            let mut w = key_words_general(n);
+            strip_legal(&mut w);
+            assert_eq!(merge_key(n), w.concat(), "{n:?}");
+        }
     }
 }
