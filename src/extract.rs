@@ -126,8 +126,7 @@ impl Extractor {
         let text = doc.text();
         let a = analyze(text);
         let mut notes = Vec::new();
-        if a
-            .sentences
+        if a.sentences
             .iter()
             .any(|s| s.end - s.start > crate::text::MAX_SENTENCE_BYTES)
         {
