@@ -24,49 +24,16 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use kgraph::config::Rules;
-use kgraph::recognize::{Entry, EntrySource, Gazetteer, Mention, Recognizer, lexicon};
+use kgraph::extract::Extractor;
+use kgraph::recognize::{Mention, Recognizer};
 use kgraph::relate::{extract_sentence, sentence_items};
 use kgraph::resolve::{Cluster, ResolveOptions, resolve};
 use kgraph::text::{Analysis, analyze, quantity};
 use kgraph::{DocFacts, EntityType, Pipeline};
 
-/// A recogniser built like the one inside `Extractor::new` with default
-/// rules: every built-in gazetteer entry and its aliases.
+/// The recogniser of the default pipeline (built-in gazetteer, no rules).
 fn standalone_recognizer() -> Recognizer {
-    let rules = Rules::default();
-    let mut entries = Vec::new();
-    let mut surfaces = Vec::new();
-    for line in lexicon::GAZETTEER_TSV.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(t), Some(name)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        let Ok(entity_type) = t.trim().parse::<EntityType>() else {
-            continue;
-        };
-        let name = name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let ix = entries.len();
-        entries.push(Entry {
-            name: name.to_string(),
-            entity_type,
-            source: EntrySource::Builtin,
-        });
-        let aliases = cols.next().unwrap_or("");
-        for s in std::iter::once(name).chain(aliases.split('|')) {
-            let s = s.trim();
-            if !s.is_empty() {
-                surfaces.push((s.to_string(), ix));
-            }
-        }
-    }
-    Recognizer::new(Gazetteer::new(entries, surfaces), &rules.stop_names)
+    Extractor::new(&Rules::default()).recognizer().clone()
 }
 
 /// What the relation stage starts from, per document.

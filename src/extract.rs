@@ -121,6 +121,12 @@ impl Extractor {
         }
     }
 
+    /// The recogniser this extractor runs (for benchmarks and tools that
+    /// time or inspect recognition alone).
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
     /// Extracts the facts of one document.
     pub fn extract(&self, doc: &Document) -> DocFacts {
         let text = doc.text();

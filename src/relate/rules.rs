@@ -539,20 +539,8 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 if let Some((_, tails)) = of_tail.and_then(|k| ctx.object(k, 3, |c| ctx.org(c))) {
                     let heads = ctx.subject(i, org_or_per);
                     let p = pct.map(|(_, p)| p);
-                    let kind = if p.is_some_and(|p| p >= 50.0) || ctx.w(sw - 1) == "majority" {
-                        RelationKind::Acquired
-                    } else {
-                        RelationKind::InvestsIn
-                    };
-                    for &h in &heads {
-                        for &t in &tails {
-                            let before = ctx.out.len();
-                            ctx.push(h, kind, t, "stake.buy", 0.8, i);
-                            if let Some(f) = ctx.out.get_mut(before) {
-                                f.stake_pct = p;
-                            }
-                        }
-                    }
+                    let majority = ctx.w(sw - 1) == "majority";
+                    push_stakes(ctx, &heads, &tails, p, majority, "stake.buy", 0.8, i);
                 }
                 return;
             }
@@ -719,6 +707,35 @@ fn vehicle_parent(ctx: &Ctx<'_>, c: usize, before: usize) -> Option<usize> {
     None
 }
 
+/// A stake of `heads` in `tails`: 50% or more (or "majority") is an
+/// acquisition, anything else an investment; the stake rides along.
+#[allow(clippy::too_many_arguments)]
+fn push_stakes(
+    ctx: &mut Ctx<'_>,
+    heads: &[usize],
+    tails: &[usize],
+    pct: Option<f64>,
+    majority: bool,
+    rule: &'static str,
+    conf: f64,
+    trig: usize,
+) {
+    let kind = if pct.is_some_and(|p| p >= 50.0) || majority {
+        RelationKind::Acquired
+    } else {
+        RelationKind::InvestsIn
+    };
+    for &h in heads {
+        for &t in tails {
+            let before = ctx.out.len();
+            ctx.push(h, kind, t, rule, conf, trig);
+            if let Some(f) = ctx.out.get_mut(before) {
+                f.stake_pct = pct;
+            }
+        }
+    }
+}
+
 fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     let investor = |c: usize| ctx.org(c) || ctx.per(c);
     // "invested $5 million in Tally"
@@ -822,20 +839,7 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         });
         let majority =
             (i.saturating_sub(3)..i).any(|k| matches!(ctx.w(k), "majority" | "controlling"));
-        let kind = if pct.is_some_and(|p| p >= 50.0) || majority {
-            RelationKind::Acquired
-        } else {
-            RelationKind::InvestsIn
-        };
-        for &h in &heads {
-            for &t in &tails {
-                let before = ctx.out.len();
-                ctx.push(h, kind, t, "inv.noun", 0.75, i);
-                if let Some(f) = ctx.out.get_mut(before) {
-                    f.stake_pct = pct;
-                }
-            }
-        }
+        push_stakes(ctx, &heads, &tails, pct, majority, "inv.noun", 0.75, i);
         return;
     }
     // "X pct owned by Y" / "owned by Y"
