@@ -965,6 +965,11 @@ impl Recognizer {
                 return Some(mk(EntityType::Org, Source::Context));
             }
         }
+        // A one-word name with a capital inside ("ClearMetal", "BoxGroup",
+        // "NVentures") is a brand or company, not a person or a word.
+        if n == 1 && is_camel_case(lastw) {
+            return Some(mk(EntityType::Org, Source::Context));
+        }
         // Untyped: a candidate for propagation.
         let _ = out;
         Some(mk(EntityType::Org, Source::Propagated))
@@ -1063,6 +1068,31 @@ fn extends_name(w: &str) -> bool {
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
         && !lexicon::is_non_entity(w)
+}
+
+/// Whether a word has a capital after a lower-case letter, or starts with
+/// two capitals followed by lower case ("ClearMetal", "NVentures"), and is
+/// not a surname pattern (McDonald, MacArthur, DeLuca, LeBlanc).
+fn is_camel_case(w: &str) -> bool {
+    if !w.chars().all(|c| c.is_alphanumeric()) || w.chars().count() < 4 {
+        return false;
+    }
+    for prefix in ["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"] {
+        if let Some(rest) = w.strip_prefix(prefix) {
+            if rest.chars().next().is_some_and(|c| c.is_uppercase()) {
+                return false;
+            }
+        }
+    }
+    let chars: Vec<char> = w.chars().collect();
+    let inner = chars
+        .windows(2)
+        .any(|p| p[0].is_lowercase() && p[1].is_uppercase());
+    let two_caps = chars.len() > 3
+        && chars[0].is_uppercase()
+        && chars[1].is_uppercase()
+        && chars[2].is_lowercase();
+    inner || two_caps
 }
 
 /// Whether the inside of `<...>` is a ticker (`TWA`, `ARBG.F`, `AMO.N`).
