@@ -1253,3 +1253,45 @@ fn chunks(
 pub fn normalize_name(s: &str) -> String {
     crate::text::fold_whitespace(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn camel_case_names() {
+        for yes in [
+            "ClearMetal",
+            "BoxGroup",
+            "NVentures",
+            "MyFitnessPal",
+            "HartBeat",
+        ] {
+            assert!(is_camel_case(yes), "{yes}");
+        }
+        for no in [
+            "McDonald",
+            "MacArthur",
+            "DeLuca",
+            "Google",
+            "IBM",
+            "Apple",
+            "OBrien",
+            "A1",
+        ] {
+            assert!(!is_camel_case(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn tickers() {
+        assert!(is_ticker("TWA") && is_ticker("ARBG.F"));
+        assert!(!is_ticker("Allegheny International Inc") && !is_ticker(""));
+    }
+
+    #[test]
+    fn known_names_extend_only_into_names() {
+        assert!(extends_name("Vickers"));
+        assert!(!extends_name("CEO") && !extends_name("Inc") && !extends_name("Monday"));
+    }
+}
