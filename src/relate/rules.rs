@@ -154,7 +154,7 @@ impl<'a> Ctx<'a> {
     /// the antecedent of a pronoun found first. Coordinated subjects are
     /// all returned.
     fn subject(&self, i: usize, pred: impl Fn(usize) -> bool + Copy) -> Vec<usize> {
-        let lo = i.saturating_sub(24);
+        let lo = i.saturating_sub(40);
         let mut j = i;
         while j > lo {
             j -= 1;
@@ -884,6 +884,9 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     // Funding rounds: "led by A", "participation from B", "backed by C",
     // "investors including D", "from E" after raised.
     let lead = (matches!(w, "led" | "co-led") && ctx.w(i + 1) == "by")
+        // "Others in the round include X": a round's member list.
+        || (matches!(w, "include" | "includes" | "included" | "including")
+            && (i.saturating_sub(4)..i).any(|k| matches!(ctx.w(k), "round" | "deal" | "financing")))
         || (w == "participation" && matches!(ctx.w(i + 1), "from" | "of" | "by"))
         || (w == "backed" && ctx.w(i + 1) == "by")
         || (matches!(w, "investors" | "backers" | "investor")
@@ -1096,6 +1099,23 @@ fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
         ",",
         "and",
         "with",
+        "actor",
+        "billionaire",
+        "entrepreneur",
+        "investment",
+        "private",
+        "equity",
+        "credit",
+        "growth",
+        "venture",
+        "management",
+        "consultancy",
+        "giant",
+        "two",
+        "three",
+        "several",
+        "backer",
+        "previous",
         "participation",
         "from",
         "as",
