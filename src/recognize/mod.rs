@@ -586,24 +586,32 @@ impl Recognizer {
             if let Some(next) = toks.get(l + 1) {
                 let glued =
                     toks[l].end < next.start && !text[toks[l].end..next.start].contains('\n');
-                if glued && next.kind == TokenKind::Word && extends_name(next.text(text)) {
-                    // Only an acronym ("DBS Vickers") or a run ending in an
-                    // organisation head ("Monsanto Growth Ventures") makes a
-                    // new name; "Google Glass" stays Google and a product.
+                // Only an acronym ("DBS Vickers") or a run ending in an
+                // organisation head ("Monsanto Growth Ventures") makes a new
+                // name; "Google Glass" stays Google and a product.
+                let capital = |t: &Token| {
+                    t.kind == TokenKind::Word
+                        && t.text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase())
+                        && t.text(text).chars().any(|c| c.is_lowercase())
+                        && !FUNCTION_WORD_SET.contains(t.text(text))
+                        && !LEGAL_DESIGNATORS.contains(&t.text(text))
+                        && !matches!(t.text(text), "Companies" | "Cos" | "Group" | "Holdings")
+                        && !is_role_word(t.text(text))
+                };
+                if glued && capital(next) {
                     let matched = &text[m.start..m.end];
                     let acronym = matched.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && !matched.chars().any(|c| c.is_lowercase());
                     let mut k = l + 1;
-                    while toks
-                        .get(k + 1)
-                        .is_some_and(|t| t.kind == TokenKind::Word && extends_name(t.text(text)))
-                        && k < l + 4
-                    {
+                    while toks.get(k + 1).is_some_and(capital) && k < l + 4 {
                         k += 1;
                     }
                     let last = toks[k].text(text);
-                    if acronym || ORG_HEAD_SET.contains(&last) || LEGAL_DESIGNATORS.contains(&last)
-                    {
+                    let head_run = ORG_HEAD_SET.contains(&last);
+                    if head_run || (acronym && extends_name(next.text(text))) {
                         return;
                     }
                 }
