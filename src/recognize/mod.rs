@@ -195,6 +195,15 @@ const CALENDAR: &[&str] = &[
 /// Capitalised role words that cut a run of capitals into names
 /// ("Chrysler Chairman Lee Iacocca").
 const ROLE_CUT: &[&str] = &[
+    "secretary",
+    "minister",
+    "chancellor",
+    "governor",
+    "senator",
+    "premier",
+    "mayor",
+    "commissioner",
+    "ambassador",
     "ceo",
     "chairman",
     "chairwoman",
