@@ -1391,6 +1391,21 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             }
         }
     }
+    // ", a telecoms analyst with": free modifiers after an article.
+    for gap in 1..=2 {
+        if b > gap
+            && matches!(ctx.w(b - gap - 1), "a" | "an" | "the")
+            && (b - gap..b).all(|k| {
+                let w = ctx.w(k);
+                !w.is_empty()
+                    && w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !matches!(w, "and" | "or" | "of" | "in" | "at" | "for" | "with" | "to")
+            })
+        {
+            b -= gap + 1;
+            break;
+        }
+    }
     let its = (b..i).any(|k| ctx.w(k) == "its");
     // Org before the role: "Chrysler Chairman Lee Iacocca", "Snap's CEO X".
     let mut org_before = None;
@@ -1421,7 +1436,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         // "CEO of banking giant Barclays": descriptors before the name.
         if org_after.is_none() {
             let mut d = k;
-            while d < k + 3
+            while d < k + 6
                 && ctx.ent(d).is_none()
                 && !ctx.w(d).is_empty()
                 && ctx.w(d).chars().all(|c| c.is_lowercase() || c == '-')
