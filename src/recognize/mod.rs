@@ -846,6 +846,16 @@ impl Recognizer {
         if honorific && person_shape {
             return Some(mk(EntityType::Person, Source::Honorific));
         }
+        // "Kunal Bahl and Rohit Bansal": a name coordinated with a person.
+        if (2..=3).contains(&n)
+            && person_shape
+            && prev == "and"
+            && out
+                .iter()
+                .any(|m| m.entity_type == EntityType::Person && m.last + 1 == f && m.sentence == si)
+        {
+            return Some(mk(EntityType::Person, Source::Context));
+        }
         if n >= 2 && ORG_HEAD_SET.contains(&lastw) && !ORG_HEAD_SET.contains(&words[0]) {
             return Some(mk(EntityType::Org, Source::HeadWord));
         }

@@ -1653,9 +1653,27 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             (off + 1..k).all(|j| ctx.ent(j).is_none() && !matches!(ctx.w(j), "," | "and"))
         });
     if let Some(by) = by {
-        let Some((_, founders)) = ctx.object(by, 3, person_or_org) else {
+        let Some((fj, mut founders)) = ctx.object(by, 3, person_or_org) else {
             return;
         };
+        // "founded by Alphabet executive chairman Eric Schmidt": the person
+        // the title belongs to.
+        if founders.len() == 1 && ctx.org(founders[0]) {
+            let mut k = fj + 1;
+            if ctx.w(k) == "'s" {
+                k += 1;
+            }
+            if let Some((len, _)) = role_at(ctx, k).or_else(|| role_at(ctx, k + 1)) {
+                let after = if role_at(ctx, k).is_some() {
+                    k + len
+                } else {
+                    k + 1 + len
+                };
+                if let Some(p) = ctx.ent(after).filter(|&c| ctx.per(c)) {
+                    founders = vec![p];
+                }
+            }
+        }
         let orgs = ctx.subject(i, |c| ctx.org(c));
         for &o in &orgs {
             for &f in &founders {
