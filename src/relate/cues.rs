@@ -322,6 +322,7 @@ pub const PROPOSED_PHRASES: &[&[&str]] = &[
 
 /// Status cues: announced.
 pub const ANNOUNCED: &[&str] = &[
+    "accepted",
     "agreed",
     "agrees",
     "agree",

@@ -594,7 +594,7 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         if tails.is_empty() {
             // "a hostile bid by rival X" / "takeover by X": the target is
             // the subject of the clause.
-            if ctx.w(i + 1) == "by" && !(i > 0 && ctx.w(i - 1) == "'s") {
+            if matches!(ctx.w(i + 1), "by" | "from") && !(i > 0 && ctx.w(i - 1) == "'s") {
                 if let Some((_, heads)) = ctx.object(i + 1, 3, |c| ctx.org(c)) {
                     let tails: Vec<usize> = ctx
                         .subject(i, |c| ctx.org(c))
@@ -639,9 +639,30 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         if heads.is_empty() {
             heads = ctx.subject(i, org_or_per);
         }
+        if heads.is_empty() {
+            // "Pending approval is the purchase of X": the company the text
+            // is about.
+            heads = ctx
+                .antecedent
+                .filter(|a| !tails.contains(a))
+                .into_iter()
+                .collect();
+        }
         for &h in &heads {
             for &t in &tails {
                 ctx.push(h, RelationKind::Acquired, t, "acq.nominal", 0.7, i);
+            }
+        }
+        return;
+    }
+    // "X agreed to merge into Y": Y takes X over.
+    if matches!(w, "merge" | "merged" | "merges" | "merging") && ctx.w(i + 1) == "into" {
+        if let Some((_, heads)) = ctx.object(i + 1, 3, |c| ctx.org(c)) {
+            let tails = ctx.subject(i, |c| ctx.org(c));
+            for &h in &heads {
+                for &t in &tails {
+                    ctx.push(h, RelationKind::Acquired, t, "acq.merge-into", 0.75, i);
+                }
             }
         }
         return;
