@@ -576,7 +576,7 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         return;
     }
     if ACQ_NOUNS.contains(&w)
-        || (BID_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "for" | "to" | "by"))
+        || (BID_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "for" | "to" | "by" | "from"))
     {
         let org_or_per = |c: usize| ctx.org(c) || ctx.per(c);
         // "acquisition of TAIL (by HEAD)"
