@@ -963,16 +963,27 @@ impl Recognizer {
             return Some(mk(EntityType::Org, Source::Context));
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
-        if matches!(
+        // Also the first of a list opening the sentence ("NEA, DCLI and X
+        // also participated in the round").
+        let list_start = starts_sentence && next == "," && !person_shape_with_first_name(&words);
+        if (matches!(
             &*prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
-        ) && n <= 4
-            && !starts_sentence
+        ) && !starts_sentence
+            || list_start)
+            && n <= 4
         {
-            let cue = (f.saturating_sub(20).max(sfirst)..f).any(|k| {
+            let cue = (f.saturating_sub(20).max(sfirst)..(l + 20).min(slast)).any(|k| {
                 matches!(
                     &*lower(k),
-                    "led" | "co-led" | "participation" | "investors" | "backers" | "including"
+                    "led"
+                        | "co-led"
+                        | "participation"
+                        | "investors"
+                        | "backers"
+                        | "including"
+                        | "participated"
+                        | "participating"
                 )
             });
             let funding = (sfirst..slast).any(|k| {
@@ -1095,6 +1106,12 @@ fn extends_name(w: &str) -> bool {
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
         && !lexicon::is_non_entity(w)
+}
+
+/// Whether a chunk looks like a person's name: two or three words, the
+/// first a known first name.
+fn person_shape_with_first_name(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len()) && words.first().is_some_and(|w| lexicon::is_first_name(w))
 }
 
 /// Whether a word has a capital after a lower-case letter, or starts with
