@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, Source, lexicon};
-use crate::relate::{Item, extract_sentence, sentence_items};
+use crate::relate::{Item, extract_sentence_in, sentence_items};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
 use crate::text::{analyze, fold_whitespace, quantity};
 
@@ -203,12 +203,21 @@ impl Extractor {
         let quantities = quantity::find_quantities(text, 0..text.len());
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
+        let mut raiser: Option<usize> = None;
         for (si, s) in a.sentences.iter().enumerate() {
             let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
             if !self.triggers.is_empty() {
                 apply_triggers(&mut items, &self.triggers);
             }
-            let found = extract_sentence(&items, &types, antecedent);
+            let found = extract_sentence_in(&items, &types, antecedent, raiser);
+            // The company a round was raised by, for members named later.
+            if let Some(f) = found
+                .iter()
+                .rev()
+                .find(|f| f.kind == RelationKind::InvestsIn && f.rule.starts_with("inv.round"))
+            {
+                raiser = Some(f.tail);
+            }
             if !found.is_empty() {
                 let sentence_text = fold_whitespace(&text[s.start..s.end]);
                 for f in found {

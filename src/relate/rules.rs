@@ -32,6 +32,9 @@ struct Ctx<'a> {
     types: &'a [EntityType],
     /// Entity that "it", "its" and "the company" stand for.
     antecedent: Option<usize>,
+    /// The company that last raised money in the document (the target of
+    /// an earlier round), for round members named later.
+    raiser: Option<usize>,
     out: Vec<Found>,
 }
 
@@ -400,10 +403,24 @@ pub fn extract_sentence(
     types: &[EntityType],
     antecedent: Option<usize>,
 ) -> Vec<Found> {
+    extract_sentence_in(items, types, antecedent, None)
+}
+
+/// [`extract_sentence`] with the document's last fundraiser: round members
+/// named in a sentence without a raise verb ("Others in the round include
+/// X") invest in it rather than in the sentence's or previous sentence's
+/// first organisation.
+pub fn extract_sentence_in(
+    items: &[Item],
+    types: &[EntityType],
+    antecedent: Option<usize>,
+    raiser: Option<usize>,
+) -> Vec<Found> {
     let mut ctx = Ctx {
         items,
         types,
         antecedent,
+        raiser,
         out: Vec::new(),
     };
     let funding = items
@@ -972,7 +989,11 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
                 ctx.ent(k)
                     .filter(|&c| ctx.org(c) && !investors.contains(&c))
             });
-            first_org.or(ctx.antecedent).into_iter().collect()
+            first_org
+                .or(ctx.raiser.filter(|c| !investors.contains(c)))
+                .or(ctx.antecedent)
+                .into_iter()
+                .collect()
         }
     };
     let rule = if w == "backed" {
@@ -1085,6 +1106,7 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
         let raiser = raise_at
             .and_then(|r| ctx.subject(r, |c| ctx.org(c)).first().copied())
             .filter(|c| !heads.contains(c))
+            .or(ctx.raiser.filter(|c| !heads.contains(c)))
             .or(ctx.antecedent.filter(|c| !heads.contains(c)))
             .or((0..ctx.items.len())
                 .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !heads.contains(&c))));
