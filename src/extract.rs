@@ -265,6 +265,33 @@ impl Extractor {
             }
         }
 
+        // A round's amount goes to every investor of that round the
+        // document names (guidelines: each participating investor's edge
+        // carries the round's total), when their own statement gives none.
+        let mut round_amount: BTreeMap<String, (f64, Option<String>)> = BTreeMap::new();
+        for r in &relations {
+            if r.kind == RelationKind::InvestsIn && r.evidence.rule == "inv.round" {
+                if let Some(a) = r.evidence.amount_usd {
+                    round_amount
+                        .entry(r.tail.clone())
+                        .or_insert((a, r.evidence.amount_text.clone()));
+                }
+            }
+        }
+        for r in &mut relations {
+            if r.kind == RelationKind::InvestsIn
+                && r.evidence.amount_usd.is_none()
+                && matches!(r.evidence.rule.as_str(), "inv.round" | "inv.member")
+            {
+                if let Some((a, text)) = round_amount.get(&r.tail) {
+                    // Say where the figure came from: another sentence.
+                    r.evidence.amount_usd = Some(*a);
+                    r.evidence.amount_text = text.clone();
+                    r.evidence.rule.push_str("+round-amount");
+                }
+            }
+        }
+
         // Entities.
         let mut by_key: BTreeMap<String, EntityFact> = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
