@@ -956,21 +956,7 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         return;
     }
     // The company raising: subject of "raised", else the antecedent.
-    let raise_at = (0..i).rev().find(|&k| {
-        matches!(
-            ctx.w(k),
-            "raised"
-                | "raises"
-                | "raise"
-                | "raising"
-                | "secured"
-                | "secures"
-                | "closed"
-                | "closes"
-                | "landed"
-                | "lands"
-        )
-    });
+    let raise_at = (0..i).rev().find(|&k| is_raise_verb(ctx.w(k)));
     // "Y, a startup backed by X": the backed company is the phrase before.
     let backed_np = if w == "backed" {
         (i.saturating_sub(8)..i).rev().find_map(|k| {
@@ -1090,19 +1076,7 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             }
         }
         let heads = ctx.subject(at, investor);
-        let raise_at = (0..ctx.items.len()).find(|&k| {
-            matches!(
-                ctx.w(k),
-                "raised"
-                    | "raises"
-                    | "raise"
-                    | "raising"
-                    | "secured"
-                    | "secures"
-                    | "closed"
-                    | "closes"
-            )
-        });
+        let raise_at = (0..ctx.items.len()).find(|&k| is_raise_verb(ctx.w(k)));
         let raiser = raise_at
             .and_then(|r| ctx.subject(r, |c| ctx.org(c)).first().copied())
             .filter(|c| !heads.contains(c))
@@ -2305,6 +2279,23 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             });
         }
     }
+}
+
+/// Verbs of a company raising money ("raised $18 million").
+fn is_raise_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "raised"
+            | "raises"
+            | "raise"
+            | "raising"
+            | "secured"
+            | "secures"
+            | "closed"
+            | "closes"
+            | "landed"
+            | "lands"
+    )
 }
 
 /// Whether a word before an entity makes it the object of a verb ("bought
