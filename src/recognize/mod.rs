@@ -359,11 +359,8 @@ impl Recognizer {
         }
 
         // Pass 1: gazetteer and rules entities over body sentences.
-        let mut caseless_sents = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
-            let caseless = s.all_caps;
-            if caseless {
-                caseless_sents.push(si);
+            if s.all_caps {
                 continue;
             }
             for m in self.gazetteer.find(text, s.start..s.end, false) {
@@ -489,21 +486,10 @@ impl Recognizer {
             if !(s.all_caps || s.headline) {
                 continue;
             }
+            // Title-case headlines had the case-sensitive pass with the
+            // body; all-capitals ones get a case-blind one here.
             if s.all_caps {
                 for m in self.gazetteer.find(text, s.start..s.end, true) {
-                    self.push_gaz(
-                        text,
-                        m,
-                        si,
-                        toks,
-                        &tok_at_start,
-                        &tok_at_end,
-                        &mut taken,
-                        &mut out,
-                    );
-                }
-            } else {
-                for m in self.gazetteer.find(text, s.start..s.end, false) {
                     self.push_gaz(
                         text,
                         m,
@@ -558,7 +544,6 @@ impl Recognizer {
             // Markup in headlines: tickers after known names.
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
         }
-        let _ = caseless_sents;
         if !self.stop_keys.is_empty() {
             out.retain(|m| !self.stop_keys.contains(&merge_key(&m.surface)));
         }
