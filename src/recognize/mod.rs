@@ -884,6 +884,31 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
+        // A company named after a person ("Laura Ashley boss", "Ralph
+        // Lauren's shares"): words only a company takes beat the first name.
+        let company_only = matches!(
+            &*next,
+            "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses"
+        ) || (matches!(&*next, "'s" | "’s")
+            && matches!(
+                &*next2,
+                "shares"
+                    | "shareholders"
+                    | "board"
+                    | "boss"
+                    | "chief"
+                    | "ceo"
+                    | "chairman"
+                    | "subsidiary"
+                    | "unit"
+                    | "stores"
+                    | "profits"
+                    | "sales"
+                    | "stock"
+            ));
+        if company_only && n <= 4 {
+            return Some(mk(EntityType::Org, Source::Context));
+        }
         if (2..=4).contains(&n) && person_shape && lexicon::is_first_name(words[0]) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
