@@ -344,19 +344,7 @@ impl Recognizer {
         let toks = &a.tokens;
         let mut taken = vec![false; toks.len()];
         let mut out: Vec<Mention> = Vec::new();
-        // Token index by start and by end byte offset (the last token
-        // wins, as with a map filled in order); NO_TOKEN where none.
-        let span = toks
-            .iter()
-            .map(|t| t.end.max(t.start) + 1)
-            .max()
-            .unwrap_or(0);
-        let mut tok_at_start = vec![NO_TOKEN; span];
-        let mut tok_at_end = vec![NO_TOKEN; span];
-        for (i, t) in toks.iter().enumerate() {
-            tok_at_start[t.start] = i;
-            tok_at_end[t.end] = i;
-        }
+        let index = TokenIndex::new(toks);
 
         // Pass 1: gazetteer and rules entities over body sentences.
         for (si, s) in a.sentences.iter().enumerate() {
@@ -364,16 +352,7 @@ impl Recognizer {
                 continue;
             }
             for m in self.gazetteer.find(text, s.start..s.end, false) {
-                self.push_gaz(
-                    text,
-                    m,
-                    si,
-                    toks,
-                    &tok_at_start,
-                    &tok_at_end,
-                    &mut taken,
-                    &mut out,
-                );
+                self.push_gaz(text, m, si, &index, &mut taken, &mut out);
             }
         }
 
@@ -490,16 +469,7 @@ impl Recognizer {
             // body; all-capitals ones get a case-blind one here.
             if s.all_caps {
                 for m in self.gazetteer.find(text, s.start..s.end, true) {
-                    self.push_gaz(
-                        text,
-                        m,
-                        si,
-                        toks,
-                        &tok_at_start,
-                        &tok_at_end,
-                        &mut taken,
-                        &mut out,
-                    );
+                    self.push_gaz(text, m, si, &index, &mut taken, &mut out);
                 }
             }
             let mut i = s.first;
@@ -553,20 +523,17 @@ impl Recognizer {
         out
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn push_gaz(
         &self,
         text: &str,
         m: GazMatch,
         si: usize,
-        toks: &[Token],
-        tok_at_start: &[usize],
-        tok_at_end: &[usize],
+        index: &TokenIndex<'_>,
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        let tok = |ix: &[usize], at: usize| ix.get(at).copied().filter(|&i| i != NO_TOKEN);
-        let (Some(f), Some(l)) = (tok(tok_at_start, m.start), tok(tok_at_end, m.end)) else {
+        let toks = index.toks;
+        let (Some(f), Some(l)) = (index.starting_at(m.start), index.ending_at(m.end)) else {
             return;
         };
         if (f..=l).any(|k| taken[k]) {
@@ -1026,6 +993,42 @@ impl Recognizer {
 
 /// No token starts or ends here (see `Recognizer::recognize`).
 const NO_TOKEN: usize = usize::MAX;
+
+/// A document's tokens with their indices by start and by end byte offset
+/// (the last token wins, as with a map filled in order), so a gazetteer
+/// match's byte span maps to whole tokens in O(1).
+struct TokenIndex<'t> {
+    toks: &'t [Token],
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl<'t> TokenIndex<'t> {
+    fn new(toks: &'t [Token]) -> TokenIndex<'t> {
+        let span = toks
+            .iter()
+            .map(|t| t.end.max(t.start) + 1)
+            .max()
+            .unwrap_or(0);
+        let mut starts = vec![NO_TOKEN; span];
+        let mut ends = vec![NO_TOKEN; span];
+        for (i, t) in toks.iter().enumerate() {
+            starts[t.start] = i;
+            ends[t.end] = i;
+        }
+        TokenIndex { toks, starts, ends }
+    }
+
+    /// The token starting at byte `at`.
+    fn starting_at(&self, at: usize) -> Option<usize> {
+        self.starts.get(at).copied().filter(|&i| i != NO_TOKEN)
+    }
+
+    /// The token ending at byte `at`.
+    fn ending_at(&self, at: usize) -> Option<usize> {
+        self.ends.get(at).copied().filter(|&i| i != NO_TOKEN)
+    }
+}
 
 /// Whether the words after `, a` describe an organisation.
 fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool {
