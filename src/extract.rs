@@ -8,7 +8,7 @@ use crate::config::Rules;
 use crate::document::Document;
 use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
-use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, Source, lexicon};
+use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::{Item, extract_sentence_in, sentence_items};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
 use crate::text::{analyze, fold_whitespace, quantity};
@@ -322,7 +322,6 @@ impl Extractor {
         for e in &mut entities {
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }
-        let _ = Source::Rules;
         DocFacts {
             doc: doc.id().to_string(),
             entities,

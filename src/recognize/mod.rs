@@ -986,7 +986,6 @@ impl Recognizer {
             return Some(mk(EntityType::Org, Source::Context));
         }
         // Untyped: a candidate for propagation.
-        let _ = out;
         Some(mk(EntityType::Org, Source::Propagated))
     }
 }

@@ -1958,24 +1958,20 @@ fn parent_lab(ctx: &mut Ctx<'_>, i: usize) -> Option<()> {
         steps += 1;
     }
     let child = ctx.ent(k).filter(|&c| ctx.org(c))?;
-    let _ = child;
-    let Item::Ent { mention, .. } = ctx.items[k] else {
-        return None;
-    };
-    let _ = mention;
-    // The caller cannot see names; lab-like children are marked by the
-    // pipeline in `types` only, so accept any org after "newly formed"
-    // style modifiers or with no modifiers when followed by a unit word.
-    let modifiers: Vec<&str> = (i + 1..k).map(|x| ctx.w(x)).collect();
-    if modifiers.iter().any(|m| {
+    // Rules see types, not names: accept an org after "newly formed" style
+    // modifiers, or one followed by a unit word.
+    let new_unit = (i + 1..k).any(|x| {
         matches!(
-            *m,
+            ctx.w(x),
             "newly" | "formed" | "new" | "own" | "in-house" | "internal"
         )
-    }) || matches!(
-        ctx.w(k + 1),
-        "unit" | "division" | "subsidiary" | "arm" | "lab"
-    ) {
+    });
+    if new_unit
+        || matches!(
+            ctx.w(k + 1),
+            "unit" | "division" | "subsidiary" | "arm" | "lab"
+        )
+    {
         ctx.push(
             child,
             RelationKind::SubsidiaryOf,

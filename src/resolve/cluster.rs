@@ -56,22 +56,16 @@ impl Dsu {
 }
 
 /// Re-types weakly typed one-word organisation mentions that are a person's
-/// surname in the same document ("Rao raised money" after "Naveen Rao"), and
-/// a family name given first after an honorific ("Dr Khoo" after "Khoo Kay
-/// Peng"), so that the sieve can join them to that person.
+/// surname in the same document ("Rao raised money" after "Naveen Rao"), so
+/// that the sieve can join them to that person. (Family names given first,
+/// "Dr Khoo" after "Khoo Kay Peng", are joined by the sieve itself.)
 pub fn retype_surnames(mentions: &mut [Mention]) {
     let last_word = |s: &str| -> Option<String> { s.split_whitespace().last().map(merge_key) };
     let mut surnames = std::collections::HashSet::new();
-    let mut family_first = std::collections::HashSet::new();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.surface.split_whitespace().count() >= 2 {
             if let Some(w) = last_word(&m.surface) {
                 surnames.insert(w);
-            }
-            if m.surface.split_whitespace().count() >= 3 {
-                if let Some(first) = m.surface.split_whitespace().next() {
-                    family_first.insert(merge_key(first));
-                }
             }
         }
     }
@@ -86,7 +80,6 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
             m.entity_type = EntityType::Person;
         }
     }
-    let _ = family_first;
 }
 
 /// Resolves mentions into clusters; returns the clusters (in order of first
