@@ -927,6 +927,31 @@ impl Recognizer {
             || (matches!(&*next, "has" | "had")
                 && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
             || (next == "said" && next2 == "it")
+            // "a former Halvard engineer": an employer before a job title.
+            || (matches!(&*prev, "former" | "ex" | "ex-")
+                && (is_role_word(&next) || matches!(&*next, "employee" | "employees" | "staffer")))
+            // "Kite was founded in", "Kite, whose founders": said only of
+            // companies.
+            || (matches!(&*next, "was" | "is")
+                && matches!(
+                    &*next2,
+                    "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
+                ))
+            || (next == ","
+                && next2 == "whose"
+                && matches!(
+                    &*next3,
+                    "founders"
+                        | "co-founders"
+                        | "other"
+                        | "investors"
+                        | "backers"
+                        | "customers"
+                        | "clients"
+                        | "shares"
+                        | "products"
+                        | "parent"
+                ))
             || (matches!(&*next, "'s" | "’s") && ORG_AFTER_SET.contains(&&*next2))
             || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
             || (next == ","

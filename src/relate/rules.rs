@@ -338,7 +338,12 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     let post = |set: &[&str]| (trig..hi).any(|k| any_at(ctx, k, set));
     match kind {
         RelationKind::Leads | RelationKind::WorksFor | RelationKind::Founded => {
-            let near = trig.saturating_sub(3);
+            // "former" within the role phrase: up to five items back, not
+            // past a comma ("a former Halvard and Norrik employee").
+            let near = (trig.saturating_sub(5)..trig)
+                .rev()
+                .find(|&k| matches!(ctx.w(k), "," | ";" | "."))
+                .map_or(trig.saturating_sub(5), |k| k + 1);
             if (near..trig + 1).any(|k| any_at(ctx, k, FORMER))
                 || phrase_in(ctx, lo, hi, FORMER_PHRASES)
                 || (lo..trig).any(|k| matches!(ctx.w(k), "until" | "previously" | "formerly"))
@@ -1513,6 +1518,14 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             k -= 2;
         } else if org_before.is_some() && k >= 1 && ctx.ent(k - 1).is_some() {
             k -= 1;
+            // "Dunn, a former Facebook and Dropbox employee": the other
+            // employers coordinated before, then the article.
+            while k >= 2 && ctx.w(k - 1) == "and" && ctx.ent(k - 2).is_some_and(|c| ctx.org(c)) {
+                k -= 2;
+            }
+            while k >= 1 && matches!(ctx.w(k - 1), "a" | "an" | "the" | "former" | "ex" | "then") {
+                k -= 1;
+            }
         }
         let mut steps = 0;
         while k > 0 && steps < 5 {
@@ -1603,16 +1616,29 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     }
     // "CEO Will Bryk says" in a sentence naming no organisation: the
     // company the text is about.
+    // "..., says co-founder and CEO Adam Compain": a quote attributed to a
+    // title with no company is the sentence's subject company's.
     let no_org_here = !(0..ctx.items.len()).any(|k| ctx.ent(k).is_some_and(|c| ctx.org(c)));
+    let attribution = b >= 1 && matches!(ctx.w(b - 1), "says" | "said");
     if org_after.is_none()
         && org_before.is_none()
-        && no_org_here
-        && kind == RelationKind::Leads
-        && b == i
+        && (no_org_here || attribution)
+        && (kind == RelationKind::Leads || also_lead)
+        && (b == i || attribution)
         && per_after.is_some()
     {
-        if let (Some(a), Some(p)) = (ctx.antecedent, per_after) {
-            ctx.push(p, RelationKind::Leads, a, "role.topic", 0.5, i);
+        let topic = if no_org_here {
+            ctx.antecedent
+        } else {
+            (0..b)
+                .find(|&k| {
+                    ctx.ent(k).is_some_and(|c| ctx.org(c))
+                        && !(k > 0 && (PREPS.contains(&ctx.w(k - 1)) || ctx.w(k - 1) == "by"))
+                })
+                .and_then(|k| ctx.ent(k))
+        };
+        if let (Some(a), Some(p)) = (topic, per_after) {
+            push_role(ctx, p, a, kind, "role.topic", i, also_lead);
             return;
         }
     }
@@ -1625,6 +1651,17 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
             "role.apposition"
         };
         push_role(ctx, p, o, kind, rule, i, also_lead);
+        // "a former Facebook and Dropbox employee": every employer named.
+        if org_after.is_none() && b >= 1 && ctx.ent(b - 1) == Some(o) {
+            let mut k = b - 1;
+            while k >= 2 && matches!(ctx.w(k - 1), "and" | ",") {
+                let Some(c) = ctx.ent(k - 2).filter(|&c| ctx.org(c)) else {
+                    break;
+                };
+                push_role(ctx, p, c, kind, rule, i, also_lead);
+                k -= 2;
+            }
+        }
     }
     // "named X chief executive", "appointed X as CEO": subject org names a
     // person.
@@ -1646,6 +1683,39 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
 }
 
 fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
+    // "X, whose (other) founders are head of design A and B".
+    if matches!(w, "founders" | "co-founders" | "cofounders") {
+        let whose = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| ctx.w(k) == "whose");
+        let org = whose
+            .filter(|&k| k >= 2 && ctx.w(k - 1) == ",")
+            .and_then(|k| ctx.ent(k - 2))
+            .filter(|&c| ctx.org(c));
+        if let Some(o) = org {
+            if matches!(ctx.w(i + 1), "are" | "were" | "include" | "included") {
+                let n = ctx.items.len();
+                let end = (i + 2..n)
+                    .find(|&k| matches!(ctx.w(k), "," | ";" | "." | "which" | "who"))
+                    .map_or(n, |k| {
+                        // "A, B and C": a comma between people continues.
+                        let mut e = k;
+                        while ctx.w(e) == "," && ctx.ent(e + 1).is_some_and(|c| ctx.per(c)) {
+                            e = (e + 2..n)
+                                .find(|&m| matches!(ctx.w(m), "," | ";" | "." | "which" | "who"))
+                                .unwrap_or(n);
+                        }
+                        e
+                    });
+                for k in i + 2..end {
+                    if let Some(p) = ctx.ent(k).filter(|&c| ctx.per(c)) {
+                        ctx.push(p, RelationKind::Founded, o, "found.whose", 0.75, i);
+                    }
+                }
+            }
+        }
+        return;
+    }
     let founded_verb = matches!(
         w,
         "founded" | "co-founded" | "cofounded" | "started" | "established" | "created"
@@ -1676,22 +1746,56 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         // "founded by Alphabet executive chairman Eric Schmidt": the person
         // the title belongs to.
         if founders.len() == 1 && ctx.org(founders[0]) {
-            let mut k = fj + 1;
-            if ctx.w(k) == "'s" {
-                k += 1;
-            }
-            if let Some((len, _)) = role_at(ctx, k).or_else(|| role_at(ctx, k + 1)) {
-                let after = if role_at(ctx, k).is_some() {
-                    k + len
-                } else {
-                    k + 1 + len
-                };
-                if let Some(p) = ctx.ent(after).filter(|&c| ctx.per(c)) {
+            // Up to four title words between the org and the person, none
+            // of them a break ("former Google chief Sam Pell").
+            let title = (fj + 1..(fj + 6).min(ctx.items.len()))
+                .take_while(|&k| {
+                    ctx.ent(k).is_none_or(|c| ctx.per(c))
+                        && !matches!(ctx.w(k), "," | "and" | "." | ";" | "(" | "with" | "in")
+                })
+                .find(|&k| ctx.ent(k).is_some());
+            if let Some(p) = title.and_then(|k| ctx.ent(k)) {
+                if (fj + 1..).take_while(|&k| ctx.ent(k) != Some(p)).any(|k| {
+                    let w = ctx.w(k);
+                    w == "'s" || ROLE_FIRST.contains(w) || role_at(ctx, k).is_some()
+                }) {
                     founders = vec![p];
                 }
             }
         }
-        let orgs = ctx.subject(i, |c| ctx.org(c));
+        // "founded by A, a former X engineer; B, ...; and C, ...": founders
+        // listed with appositions between semicolons.
+        if founders.iter().all(|&f| ctx.per(f)) {
+            let n = ctx.items.len();
+            let mut k = fj + 1;
+            while k < n && !matches!(ctx.w(k), "." | "but") {
+                if ctx.w(k) == ";" {
+                    let mut m = k + 1;
+                    if ctx.w(m) == "and" {
+                        m += 1;
+                    }
+                    match ctx.ent(m).filter(|&c| ctx.per(c)) {
+                        Some(p) => founders.push(p),
+                        None => break,
+                    }
+                    k = m;
+                }
+                k += 1;
+            }
+        }
+        let mut orgs = ctx.subject(i, |c| ctx.org(c));
+        // "A and B, the firm founded by X": the apposition belongs to the
+        // nearest name only.
+        if orgs.len() > 1 {
+            if let Some(last) = (0..i)
+                .rev()
+                .find(|&k| ctx.ent(k).is_some_and(|c| orgs.contains(&c)))
+            {
+                if (last..i).any(|k| ctx.w(k) == ",") {
+                    orgs = ctx.ent(last).into_iter().collect();
+                }
+            }
+        }
         for &o in &orgs {
             for &f in &founders {
                 ctx.push(f, RelationKind::Founded, o, "found.passive", 0.85, i);
