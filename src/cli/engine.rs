@@ -2,8 +2,9 @@
 //! and streaming, batched, parallel extraction.
 //!
 //! Documents are read lazily on the calling thread, a batch at a time, while
-//! the previous batch is extracted in parallel on the pool; each batch is
-//! dropped once its facts are out. Facts reach the sink in input order, so
+//! the previous batch is extracted in parallel on the pool and the facts of
+//! the one before are handed on; each batch is dropped once its facts are
+//! out. Facts reach the sink in input order, so
 //! `kgraph extract` prints them in a stable order and the memory held is a
 //! couple of batches of text plus the facts.
 
@@ -17,9 +18,9 @@ use super::args::InputArgs;
 use super::report::Reporter;
 
 /// Most documents in one batch.
-const BATCH_DOCS: usize = 1024;
+const BATCH_DOCS: usize = 256;
 /// Most bytes of text in one batch (a batch holds at least one document).
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_BYTES: usize = 1 << 20;
 
 /// A configured pipeline and its worker threads.
 #[derive(Debug)]
@@ -100,29 +101,39 @@ impl Engine {
         let pipeline = &self.pipeline;
         let pool = &self.pool;
         std::thread::scope(|scope| {
+            // Three stages overlap: while the pool extracts batch N, this
+            // thread hands the facts of batch N-1 to `sink` and reads batch
+            // N+1, so the merge costs no extraction time.
+            let mut done: Vec<(DocFacts, usize)> = Vec::new();
             let mut batch = next_batch(&mut docs);
-            while !batch.is_empty() {
+            while !batch.is_empty() || !done.is_empty() {
                 let current = std::mem::take(&mut batch);
-                let worker = scope.spawn(move || {
-                    pool.install(|| {
-                        current
-                            .par_iter()
-                            .map(|doc| (pipeline.extract(doc), doc.text().len()))
-                            .collect::<Vec<_>>()
+                let worker = (!current.is_empty()).then(|| {
+                    scope.spawn(move || {
+                        pool.install(|| {
+                            current
+                                .par_iter()
+                                .map(|doc| (pipeline.extract(doc), doc.text().len()))
+                                .collect::<Vec<_>>()
+                        })
                     })
                 });
-                batch = next_batch(&mut docs);
-                let facts = match worker.join() {
-                    Ok(facts) => facts,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                };
-                for (facts, bytes) in facts {
+                for (facts, bytes) in std::mem::take(&mut done) {
                     reporter.document(bytes);
                     // Caps hit and similar: say so, naming the document.
                     for note in &facts.notes {
                         reporter.warning(&format!("{}: {note}", facts.doc));
                     }
                     sink(facts)?;
+                }
+                if worker.is_some() {
+                    batch = next_batch(&mut docs);
+                }
+                if let Some(worker) = worker {
+                    done = match worker.join() {
+                        Ok(facts) => facts,
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    };
                 }
             }
             Ok(())
