@@ -423,8 +423,8 @@ fn render_says_when_graphviz_is_missing() {
 
 #[test]
 fn render_svg_when_graphviz_is_installed() {
-    if !have("dot", &["-V"]) {
-        require_tools_in_ci("Graphviz `dot`");
+    if !common::have("dot", &["-V"]) {
+        common::require_tools_in_ci("Graphviz `dot`");
         return;
     }
     let g = common::fixture_graph();
@@ -433,24 +433,6 @@ fn render_svg_when_graphviz_is_installed() {
     assert!(svg.contains("<svg"), "{svg}");
     let png = std::fs::read(dir.path().join("graph.png")).expect("png");
     assert!(png.starts_with(b"\x89PNG"));
-}
-
-fn have(program: &str, args: &[&str]) -> bool {
-    Command::new(program)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-fn require_tools_in_ci(what: &str) {
-    if in_ci() {
-        panic!("{what} is not installed, and CI=true requires it");
-    }
-    eprintln!("SKIP: {what} is not installed");
 }
 
 fn check_exports_tool() -> Option<PathBuf> {
@@ -487,7 +469,7 @@ fn check_exports_accepts_the_fixture() {
     let g = common::fixture_graph();
     let dir = write_all(&g, Format::ALL);
     let Some((ok, text)) = run_check_exports(dir.path(), &[]) else {
-        require_tools_in_ci("check-exports (with Graphviz, networkx, FalkorDB)");
+        common::require_tools_in_ci("check-exports (with Graphviz, networkx, FalkorDB)");
         return;
     };
     println!("{text}");
@@ -508,7 +490,7 @@ fn cypher_script_can_run_twice() {
         dir.path(),
         &["--only", "json,cypher", "--cypher", "twice.cypher"],
     ) else {
-        require_tools_in_ci("check-exports (with FalkorDB)");
+        common::require_tools_in_ci("check-exports (with FalkorDB)");
         return;
     };
     println!("{text}");

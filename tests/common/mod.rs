@@ -1,9 +1,11 @@
 //! Test fixtures: a small graph full of hostile names, built through the
 //! real merge (`GraphBuilder`), so exporters can be tested before the
-//! extraction pipeline exists.
+//! extraction pipeline exists. Also the rule for tests that need an
+//! external tool: skip when it is missing, fail when `CI=true`.
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::process::Command;
 
 use kgraph::{
     DocFacts, EntityFact, EntityType, Evidence, GraphBuilder, KnowledgeGraph, MentionFact,
@@ -355,4 +357,26 @@ pub fn fixture_graph_from(docs: Vec<DocFacts>) -> KnowledgeGraph {
 /// The fixture graph.
 pub fn fixture_graph() -> KnowledgeGraph {
     fixture_graph_from(fixture_docs())
+}
+
+/// Whether `program args...` runs and exits successfully.
+pub fn have(program: &str, args: &[&str]) -> bool {
+    Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether the tests run under CI (`CI=true`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// Called by a test that cannot run because `what` is missing: under CI a
+/// failure, otherwise a printed skip (the caller then returns).
+pub fn require_tools_in_ci(what: &str) {
+    if in_ci() {
+        panic!("{what} is not installed, and CI=true requires it");
+    }
+    eprintln!("SKIP: {what} is not installed");
 }
