@@ -125,6 +125,16 @@ fn temp_file(dir: &Path) -> io::Result<NamedTempFile> {
     builder.tempfile_in(dir)
 }
 
+/// The graph cut down by the output's filters (`--relations`,
+/// `--focus`, ...); the graph itself, not a copy, when there are none.
+pub fn filtered(graph: KnowledgeGraph, args: &OutputArgs) -> Result<KnowledgeGraph> {
+    let filter = args.filter.to_filter();
+    if filter.is_empty() {
+        return Ok(graph);
+    }
+    graph.filter(&filter).map_err(|e| anyhow::anyhow!(e))
+}
+
 /// Writes the graph as planned; returns the files written (relative to the
 /// folder), in format order. Files are written in parallel on `pool`.
 ///

@@ -64,6 +64,10 @@ struct EdgeAcc {
 
 type EvKey = (String, usize, usize, usize, String);
 
+/// A merge record's sort key: ranks of its node id and doc id, then
+/// sentence, start and end.
+type LogKey = (usize, usize, usize, usize, usize);
+
 fn ev_key(e: &Evidence) -> EvKey {
     (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
 }
@@ -239,51 +243,42 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let log: Vec<MergeRecord> = self
+        // Sorted by (node, doc, sentence, start, end, surface). Node ids and
+        // doc ids are ranked once (each set is small and already distinct),
+        // so the sort compares integers; the order is the same.
+        let node_rank: HashMap<&str, (usize, &String)> = {
+            let mut distinct: Vec<(&str, &String)> =
+                ids.iter().map(|(k, id)| (k.as_str(), id)).collect();
+            distinct.sort_unstable_by(|a, b| a.1.cmp(b.1));
+            distinct
+                .into_iter()
+                .enumerate()
+                .map(|(rank, (key, id))| (key, (rank, id)))
+                .collect()
+        };
+        let doc_rank: HashMap<&str, usize> = self
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(rank, d)| (d.as_str(), rank))
+            .collect();
+        let mut keyed: Vec<(LogKey, MergeRecord)> = self
             .log
             .into_iter()
             .filter_map(|(key, mut rec)| {
-                rec.node = ids.get(&key)?.clone();
-                Some(rec)
-            })
-            .collect();
-        // Sorted by (node, doc, sentence, start, end, surface). The node and
-        // doc strings are ranked once, so the sort compares integers; the
-        // order (and the stable sort's tie order) is the same.
-        let node_rank = string_ranks(log.iter().map(|r| r.node.as_str()));
-        let doc_rank = string_ranks(log.iter().map(|r| r.doc.as_str()));
-        let keys: Vec<(usize, usize, usize, usize, usize)> = log
-            .iter()
-            .map(|r| {
-                (
-                    node_rank.get(r.node.as_str()).copied().unwrap_or(0),
-                    doc_rank.get(r.doc.as_str()).copied().unwrap_or(0),
-                    r.sentence,
-                    r.start,
-                    r.end,
-                )
+                let &(node, id) = node_rank.get(key.as_str())?;
+                rec.node.clone_from(id);
+                let doc = doc_rank.get(rec.doc.as_str()).copied().unwrap_or(0);
+                Some(((node, doc, rec.sentence, rec.start, rec.end), rec))
             })
             .collect();
         drop(node_rank);
         drop(doc_rank);
-        let mut keyed: Vec<_> = keys.into_iter().zip(log).collect();
         keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.surface.cmp(&b.surface)));
         let mut log: Vec<MergeRecord> = keyed.into_iter().map(|(_, r)| r).collect();
         log.dedup();
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
-}
-
-/// The rank of each distinct string in sorted order.
-fn string_ranks<'a>(strings: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    let mut distinct: Vec<&str> = strings.collect();
-    distinct.sort_unstable();
-    distinct.dedup();
-    distinct
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| (s, i))
-        .collect()
 }
 
 fn edge_rank(s: Status) -> u8 {

@@ -1,7 +1,9 @@
 //! Gazetteer matching with aho-corasick (leftmost-longest, so
 //! "Meta Platforms" beats "Meta").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::kinds::EntityType;
 
@@ -49,9 +51,14 @@ impl Gazetteer {
     /// Compiles entries with their surface forms (name and aliases).
     pub fn new(entries: Vec<Entry>, surfaces: Vec<(String, usize)>) -> Gazetteer {
         let pats: Vec<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
+        // Names start at token starts, so searches are anchored there: a
+        // full DFA (a few MB for thousands of names) walked from each token
+        // start, which for most tokens dies on the first byte or two.
         let build = |ci: bool| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(ci)
                 .build(&pats)
                 .ok()
@@ -69,40 +76,51 @@ impl Gazetteer {
         &self.entries[ix]
     }
 
-    /// Finds matches in `text[range]` (case-sensitive unless `caseless`).
-    /// Offsets are absolute.
-    pub fn find(&self, text: &str, range: std::ops::Range<usize>, caseless: bool) -> Vec<GazMatch> {
-        self.iter(text, range, caseless).collect()
-    }
-
-    /// The first match of [`Gazetteer::find`], without collecting the rest.
-    pub fn find_first(
+    /// The longest name starting exactly at byte `start` and ending at or
+    /// before `end` (case-sensitive unless `caseless`).
+    pub fn match_at(
         &self,
         text: &str,
-        range: std::ops::Range<usize>,
+        start: usize,
+        end: usize,
         caseless: bool,
     ) -> Option<GazMatch> {
-        self.iter(text, range, caseless).next()
+        let ac = if caseless {
+            self.caseless.as_ref()
+        } else {
+            self.exact.as_ref()
+        }?;
+        if start >= end || end > text.len() {
+            return None;
+        }
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        let m = ac.find(input)?;
+        Some(GazMatch {
+            start: m.start(),
+            end: m.end(),
+            entry: self.surfaces[m.pattern().as_usize()],
+        })
     }
 
-    fn iter<'a>(
-        &'a self,
-        text: &'a str,
-        range: std::ops::Range<usize>,
+    /// Non-overlapping matches starting at the given byte offsets
+    /// (ascending) and ending by `end`: the longest name at each start; a
+    /// start inside an earlier match is skipped.
+    pub fn find_at(
+        &self,
+        text: &str,
+        starts: impl IntoIterator<Item = usize>,
+        end: usize,
         caseless: bool,
-    ) -> impl Iterator<Item = GazMatch> + 'a {
-        let ac = if caseless {
-            &self.caseless
-        } else {
-            &self.exact
-        };
-        let hay = text.get(range.clone());
-        ac.iter().zip(hay).flat_map(move |(ac, hay)| {
-            ac.find_iter(hay).map(move |m| GazMatch {
-                start: range.start + m.start(),
-                end: range.start + m.end(),
-                entry: self.surfaces[m.pattern().as_usize()],
-            })
-        })
+    ) -> Vec<GazMatch> {
+        let mut out: Vec<GazMatch> = Vec::new();
+        for start in starts {
+            if out.last().is_some_and(|m| start < m.end) {
+                continue;
+            }
+            if let Some(m) = self.match_at(text, start, end, caseless) {
+                out.push(m);
+            }
+        }
+        out
     }
 }

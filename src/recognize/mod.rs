@@ -351,7 +351,8 @@ impl Recognizer {
             if s.all_caps {
                 continue;
             }
-            for m in self.gazetteer.find(text, s.start..s.end, false) {
+            let starts = toks[s.first..s.last].iter().map(|t| t.start);
+            for m in self.gazetteer.find_at(text, starts, s.end, false) {
                 self.push_gaz(text, m, si, &index, &mut taken, &mut out);
             }
         }
@@ -468,7 +469,8 @@ impl Recognizer {
             // Title-case headlines had the case-sensitive pass with the
             // body; all-capitals ones get a case-blind one here.
             if s.all_caps {
-                for m in self.gazetteer.find(text, s.start..s.end, true) {
+                let starts = toks[s.first..s.last].iter().map(|t| t.start);
+                for m in self.gazetteer.find_at(text, starts, s.end, true) {
                     self.push_gaz(text, m, si, &index, &mut taken, &mut out);
                 }
             }
@@ -777,11 +779,8 @@ impl Recognizer {
         if n >= 2
             && self
                 .gazetteer
-                .find_first(text, toks[f].start..toks[l - 1].end, false)
-                .is_some_and(|m| {
-                    m.start == toks[f].start
-                        && self.gazetteer.entry(m.entry).entity_type == EntityType::Org
-                })
+                .match_at(text, toks[f].start, toks[l - 1].end, false)
+                .is_some_and(|m| self.gazetteer.entry(m.entry).entity_type == EntityType::Org)
         {
             return Some(mk(EntityType::Org, Source::Context));
         }

@@ -25,9 +25,7 @@ pub fn run(args: BuildArgs) -> Result<Status> {
         reporter.finish(Some(0), Some(0));
         bail!("no documents were read; nothing written");
     }
-    let graph = graph
-        .filter(&args.output.filter.to_filter())
-        .map_err(|e| anyhow::anyhow!(e))?;
+    let graph = output::filtered(graph, &args.output)?;
     output::write(&plan, &graph, engine.pool())?;
     Ok(reporter.finish(Some(graph.node_count()), Some(graph.edge_count())))
 }

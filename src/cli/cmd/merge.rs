@@ -60,9 +60,7 @@ pub fn run(args: MergeArgs) -> Result<Status> {
         bail!("the fact files hold no document; nothing written");
     }
     let graph = builder.finish();
-    let graph = graph
-        .filter(&args.output.filter.to_filter())
-        .map_err(|e| anyhow::anyhow!(e))?;
+    let graph = output::filtered(graph, &args.output)?;
     output::write(&plan, &graph, engine.pool())?;
     Ok(reporter.finish(Some(graph.node_count()), Some(graph.edge_count())))
 }
