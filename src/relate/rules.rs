@@ -571,10 +571,23 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         else {
             return;
         };
-        // "will purchase Renault's stake": something of X, not X.
-        if matches!(ctx.w(tj + 1), "'s" | "'") {
+        // "will purchase Renault's stake": something of X, not X; "TO BUY
+        // BENEFICIAL UNIT": a unit of X.
+        let mut after_tail = tj + 1;
+        while after_tail < ctx.items.len() && ctx.ent(after_tail) == ctx.ent(tj) {
+            after_tail += 1; // a ticker after the name: "BENEFICIAL <BNL> UNIT"
+        }
+        if matches!(
+            ctx.w(after_tail),
+            "'s" | "'" | "unit" | "units" | "subsidiary" | "subsidiaries" | "division" | "arm"
+        ) {
             return;
         }
+        // "acquire X from Y": X was Y's.
+        let (_, tail_end) = ctx.list_from(tj, |c| ctx.org(c));
+        let seller = (ctx.w(tail_end + 1) == "from")
+            .then(|| ctx.ent(tail_end + 2).filter(|&c| ctx.org(c)))
+            .flatten();
         // "buy back", "bought shares from X" are not acquisitions of X.
         if matches!(ctx.w(i + 1), "back" | "from") {
             return;
@@ -593,6 +606,20 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         for &h in &heads {
             for &t in &tails {
                 ctx.push(h, RelationKind::Acquired, t, "acq.active", 0.8, i);
+            }
+        }
+        if let Some(seller) = seller {
+            for &t in &tails {
+                if t != seller && !heads.contains(&seller) {
+                    ctx.push(
+                        t,
+                        RelationKind::SubsidiaryOf,
+                        seller,
+                        "sub.sold-from",
+                        0.7,
+                        i,
+                    );
+                }
             }
         }
         return;
@@ -1923,36 +1950,40 @@ fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             }
         }
     }
-    // "PARENT's CHILD unit" / "PARENT unit CHILD" / "PARENT's investment fund CHILD"
-    if i >= 1 {
-        if let Some(child) = ctx.ent(i - 1).filter(|&c| ctx.org(c)) {
-            // PARENT's CHILD unit
-            if i >= 3 && ctx.w(i - 2) == "'s" {
-                if let Some(p) = ctx.ent(i - 3).filter(|&c| ctx.org(c)) {
-                    ctx.push(
-                        child,
-                        RelationKind::SubsidiaryOf,
-                        p,
-                        "sub.possessive",
-                        0.8,
-                        i,
-                    );
-                    return;
+    // "PARENT's CHILD unit" / "its A, B and C subsidiaries" / "PARENT unit
+    // CHILD" / "PARENT's investment fund CHILD"
+    if i >= 1 && ctx.ent(i - 1).is_some_and(|c| ctx.org(c)) {
+        // Walk back over a coordinated list of children.
+        let mut k = i - 1;
+        loop {
+            // ", B", " and B", ", and B"
+            let sep = if k >= 3 && ctx.w(k - 1) == "and" && ctx.w(k - 2) == "," {
+                3
+            } else if k >= 2 && matches!(ctx.w(k - 1), "," | "and") {
+                2
+            } else {
+                break;
+            };
+            if !ctx.ent(k - sep).is_some_and(|c| ctx.org(c)) {
+                break;
+            }
+            k -= sep;
+        }
+        let children: Vec<usize> = (k..i).filter_map(|m| ctx.ent(m)).collect();
+        let parent = if k >= 2 && ctx.w(k - 1) == "'s" {
+            ctx.ent(k - 2).filter(|&c| ctx.org(c)).map(|p| (p, 0.8))
+        } else if k >= 1 && ctx.w(k - 1) == "its" {
+            ctx.pronoun_at(k - 1).map(|p| (p, 0.7))
+        } else {
+            None
+        };
+        if let Some((p, conf)) = parent {
+            for c in children {
+                if c != p {
+                    ctx.push(c, RelationKind::SubsidiaryOf, p, "sub.possessive", conf, i);
                 }
             }
-            if i >= 2 && ctx.w(i - 2) == "its" {
-                if let Some(p) = ctx.antecedent {
-                    ctx.push(
-                        child,
-                        RelationKind::SubsidiaryOf,
-                        p,
-                        "sub.possessive",
-                        0.7,
-                        i,
-                    );
-                    return;
-                }
-            }
+            return;
         }
     }
     let child_after = ctx

@@ -1,6 +1,6 @@
 //! In-document resolution: a multi-pass sieve over mentions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{key_words, merge_key, strip_legal};
 use crate::kinds::EntityType;
@@ -124,11 +124,20 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     }
     // Pass 3: short forms, surnames and acronyms, against earlier full
     // forms (or any full form, for headline mentions before the body).
+    // Keys of organisations named with a legal designator ("Beneficial
+    // Corp"): full names, so never a short form of a longer name
+    // ("Beneficial International Insurance Co" is another company).
+    let mut designated: HashSet<&str> = HashSet::new();
     let words: Vec<Vec<String>> = mentions
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(k, m)| {
             let mut w = key_words(m.canonical.as_deref().unwrap_or(&m.surface));
+            let before = w.len();
             strip_legal(&mut w);
+            if w.len() < before && m.entity_type == EntityType::Org && m.canonical.is_none() {
+                designated.insert(keys[k].as_str());
+            }
             if w.first().is_some_and(|f| f == "the") && w.len() > 1 {
                 w.remove(0);
             }
@@ -167,7 +176,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                             && surface_first.as_deref() == Some(keys[i].as_str()))
                 }
                 EntityType::Org => {
-                    (wj.starts_with(wi) && wi.len() <= 2)
+                    (wj.starts_with(wi) && wi.len() <= 2 && !designated.contains(keys[i].as_str()))
                         || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
                 }
                 _ => false,
