@@ -123,6 +123,12 @@ impl<'a> Ctx<'a> {
         out.push(c);
         let mut end = k;
         loop {
+            // A ticker after a name is the same entity: "TNT Ltd <TNTA.S>".
+            while (self.ent(k + 1).is_some() && self.ent(k + 1) == self.ent(k))
+                || self.w(k + 1) == "<markup>"
+            {
+                k += 1;
+            }
             let mut n = k + 1;
             if self.w(n) == "'s" {
                 break;
@@ -136,6 +142,13 @@ impl<'a> Ctx<'a> {
                 n += 3;
             } else if self.w(k + 1) != "," {
                 break;
+            }
+            // "and Rupert Murdoch's News Corp": the possessed name.
+            if self.ent(n).is_some()
+                && matches!(self.w(n + 1), "'s" | "'")
+                && self.ent(n + 2).is_some_and(&pred)
+            {
+                n += 2;
             }
             match self.ent(n) {
                 Some(c) if pred(c) => {
@@ -164,6 +177,22 @@ impl<'a> Ctx<'a> {
             let w = self.w(j);
             if CLAUSE_BREAKS.contains(&w) {
                 break;
+            }
+            // "X owns Y, ..., and is in turn owned by Z": a second verb
+            // phrase shares the sentence's subject.
+            if w == "and"
+                && matches!(
+                    self.w(j + 1),
+                    "is" | "was" | "are" | "were" | "has" | "had" | "will"
+                )
+            {
+                let first = (0..j).find(|&k| {
+                    self.ent(k).is_some_and(pred)
+                        && !(k > 0 && (PREPS.contains(&self.w(k - 1)) || self.w(k - 1) == "by"))
+                });
+                if let Some(c) = first.and_then(|k| self.ent(k)) {
+                    return vec![c];
+                }
             }
             // Step over a relative clause closed by this comma:
             // "Laura Ashley, which floated in 1995, is majority-owned by".
@@ -259,7 +288,9 @@ impl<'a> Ctx<'a> {
             }
             if let Some(c) = self.ent(j) {
                 // "acquired X's startup Y": X only modifies the object.
-                if self.w(j + 1) == "'s" && (j + 2..hi).any(|k| self.ent(k).is_some_and(pred)) {
+                if matches!(self.w(j + 1), "'s" | "'")
+                    && (j + 2..hi).any(|k| self.ent(k).is_some_and(pred))
+                {
                     continue;
                 }
                 // "Sequoia-backed startup Y": a modifier of the object.
@@ -574,7 +605,9 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         // "will purchase Renault's stake": something of X, not X; "TO BUY
         // BENEFICIAL UNIT": a unit of X.
         let mut after_tail = tj + 1;
-        while after_tail < ctx.items.len() && ctx.ent(after_tail) == ctx.ent(tj) {
+        while after_tail < ctx.items.len()
+            && (ctx.ent(after_tail) == ctx.ent(tj) || ctx.w(after_tail) == "<markup>")
+        {
             after_tail += 1; // a ticker after the name: "BENEFICIAL <BNL> UNIT"
         }
         if matches!(
@@ -912,19 +945,41 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         push_stakes(ctx, &heads, &tails, pct, majority, "inv.noun", 0.75, i);
         return;
     }
-    // "X pct owned by Y" / "owned by Y"
-    if w == "owned" && ctx.w(i + 1) == "by" {
-        let Some((_, owners)) = ctx.object(i + 1, 2, investor) else {
+    // "X pct owned by Y" / "owned by Y" / "owned 30 pct by Y" / "owned
+    // 50/50 by A and B"
+    let owned_by = (w == "owned")
+        .then(|| {
+            (i + 1..(i + 5).min(ctx.items.len()))
+                .find(|&k| ctx.w(k) == "by")
+                .filter(|&by| {
+                    (i + 1..by).all(|k| {
+                        matches!(ctx.items[k], Item::Pct(_))
+                            || matches!(ctx.w(k), "50/50" | "50-50" | "equally" | "jointly" | "/")
+                            || ctx.w(k).bytes().all(|b| b.is_ascii_digit())
+                    })
+                })
+        })
+        .flatten();
+    if let Some(by) = owned_by {
+        let Some((_, owners)) = ctx.object(by, 6, investor) else {
             return;
         };
+        let halves = owners.len() == 2
+            && (i + 1..by).any(|k| matches!(ctx.w(k), "50/50" | "50-50" | "equally" | "/"));
         let pct = match i.checked_sub(1).map(|k| &ctx.items[k]) {
             Some(Item::Pct(p)) => Some(*p),
-            _ => None,
-        };
+            _ => (i + 1..by).find_map(|k| match ctx.items[k] {
+                Item::Pct(p) => Some(p),
+                _ => None,
+            }),
+        }
+        .or(halves.then_some(50.0));
         let owned = ctx.subject(i, |c| ctx.org(c));
         for &o in &owned {
             for &h in &owners {
                 let (kind, rule) = match pct {
+                    // Held half-and-half, neither owner controls it.
+                    _ if halves => (RelationKind::InvestsIn, "inv.owned-jointly"),
                     Some(p) if p < 50.0 => (RelationKind::InvestsIn, "inv.owned"),
                     _ if ctx.per(h) => (RelationKind::Acquired, "acq.owned"),
                     _ => (RelationKind::SubsidiaryOf, "sub.owned"),
@@ -2585,7 +2640,10 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     }
     // Re-type: a purchase of 50% or more is an acquisition.
     for f in &mut ctx.out {
-        if f.kind == RelationKind::InvestsIn && f.stake_pct.is_some_and(|p| p >= 50.0) {
+        if f.kind == RelationKind::InvestsIn
+            && f.stake_pct.is_some_and(|p| p >= 50.0)
+            && f.rule != "inv.owned-jointly"
+        {
             f.kind = RelationKind::Acquired;
         }
     }
