@@ -574,7 +574,9 @@ impl Recognizer {
                     }
                     let last = toks[k].text(text);
                     let head_run = ORG_HEAD_SET.contains(&last);
-                    if head_run || (acronym && extends_name(next.text(text))) {
+                    // "Sequoia India", "Microsoft Ireland": a named arm.
+                    let regional_arm = k == l + 1 && lexicon::is_place(next.text(text));
+                    if head_run || regional_arm || (acronym && extends_name(next.text(text))) {
                         return;
                     }
                 }
@@ -807,6 +809,15 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Person, Source::Context));
         }
+        // "Chinese Insurance giant Ping An": a demonym and an industry word
+        // before a classifier describe the name that follows.
+        if n >= 2
+            && lexicon::is_place(words[0])
+            && words[1..].iter().all(|w| ORG_HEAD_SET.contains(w))
+            && ORG_BEFORE_SET.contains(&&*next)
+        {
+            return None;
+        }
         if n >= 2 && ORG_HEAD_SET.contains(&lastw) && !ORG_HEAD_SET.contains(&words[0]) {
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
@@ -974,7 +985,7 @@ impl Recognizer {
             || list_start)
             && n <= 4
         {
-            let cue = (f.saturating_sub(20).max(sfirst)..(l + 20).min(slast)).any(|k| {
+            let cue = (f.saturating_sub(30).max(sfirst)..(l + 30).min(slast)).any(|k| {
                 matches!(
                     &*lower(k),
                     "led"
@@ -1272,7 +1283,9 @@ fn chunks(
                     let two_names = w == "and"
                         && j >= i + 2
                         && e >= j + 3
-                        && (ORG_HEAD_SET.contains(&left) || LEGAL_DESIGNATORS.contains(&left));
+                        && (ORG_HEAD_SET.contains(&left)
+                            || LEGAL_DESIGNATORS.contains(&left)
+                            || lexicon::is_place(left));
                     if !two_names && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEAD_SET.contains(&lw))
                     {
                         j += 2;

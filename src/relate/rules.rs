@@ -1147,7 +1147,13 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             w,
             "lead" | "leads" | "led" | "leading" | "co-led" | "co-lead"
         ) && matches!(ctx.w(i + 1), "the" | "this" | "its")
-            && round_noun(i + 2));
+            && round_noun(i + 2))
+        // "X joined as a new investor"
+        || (matches!(w, "joined" | "joins" | "join" | "came")
+            && ctx.w(i + 1) == "as"
+            && (i + 2..(i + 5).min(ctx.items.len()))
+                .take_while(|&k| ctx.ent(k).is_none())
+                .any(|k| matches!(ctx.w(k), "investor" | "backer" | "shareholder" | "investors" | "backers")));
     if member {
         // "A and B, a founder of C, also participated": skip the apposition.
         let mut at = i;

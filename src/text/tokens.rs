@@ -141,6 +141,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let mut j = i + 1;
+            let mut web = false;
             loop {
                 match at(j) {
                     Some(d) if d.is_alphanumeric() => j += 1,
@@ -149,6 +150,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                             && dotted_run(&chars, i, j) =>
                     {
                         j += 2;
+                    }
+                    // "Hotels.com", "SAP.io": a web name is one word.
+                    Some('.') if domain_suffix(&chars, j + 1) > 0 => {
+                        j += 1 + domain_suffix(&chars, j + 1);
+                        web = true;
                     }
                     Some('&') if at(j + 1).is_some_and(|e| e.is_uppercase()) => j += 2,
                     Some(d)
@@ -163,7 +169,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // A dotted abbreviation keeps its final period: U.S., S.A., N.V.
-            if at(j) == Some('.') && j >= i + 2 && chars[i..j].iter().any(|&(_, d)| d == '.') {
+            if !web
+                && at(j) == Some('.')
+                && j >= i + 2
+                && chars[i..j].iter().any(|&(_, d)| d == '.')
+            {
                 j += 1;
             }
             out.push(Token {
@@ -182,6 +192,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// The length in chars of a web suffix (`com`, `io`, `ai`, ...) starting at
+/// char `k` and ending a word there, or 0.
+fn domain_suffix(chars: &[(usize, char)], k: usize) -> usize {
+    const SUFFIXES: &[&str] = &[
+        "com", "io", "ai", "net", "org", "co", "app", "dev", "xyz", "ly",
+    ];
+    let mut end = k;
+    while end < chars.len() && chars[end].1.is_ascii_lowercase() && end - k < 4 {
+        end += 1;
+    }
+    if end < chars.len() && chars[end].1.is_alphanumeric() {
+        return 0;
+    }
+    let suffix: String = chars[k..end].iter().map(|&(_, c)| c).collect();
+    if SUFFIXES.contains(&suffix.as_str()) {
+        end - k
+    } else {
+        0
+    }
 }
 
 /// Whether the word from `i` to the `.` at `j` is a run of single letters
@@ -217,6 +248,8 @@ mod tests {
             ("U.S. Steel Corp.", &["U.S.", "Steel", "Corp", "."]),
             ("$14.3 billion", &["$", "14.3", "billion"]),
             ("1,250,000 dlrs", &["1,250,000", "dlrs"]),
+            ("Hotels.com, SAP.io.", &["Hotels.com", ",", "SAP.io", "."]),
+            ("It grew.Com", &["It", "grew", ".", "Com"]),
             (
                 "<Allegheny International Inc> said",
                 &["<Allegheny International Inc>", "said"],
