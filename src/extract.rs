@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
-use crate::relate::{Item, extract_sentence_in, sentence_items};
+use crate::relate::{Item, extract_sentence_in, sentence_items, sentence_raiser};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
 use crate::text::{analyze, fold_whitespace, quantity};
 
@@ -204,6 +204,7 @@ impl Extractor {
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
+        let mut raise_amounts: Vec<(String, f64)> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
             if !self.triggers.is_empty() {
@@ -217,6 +218,12 @@ impl Extractor {
                 .find(|f| f.kind == RelationKind::InvestsIn && f.rule.starts_with("inv.round"))
             {
                 raiser = Some(f.tail);
+            } else if let Some((r, amount)) = sentence_raiser(&items, &types, antecedent) {
+                // "X is in talks to raise $1 billion": no investor named yet.
+                raiser = Some(r);
+                if let Some(a) = amount {
+                    raise_amounts.push((keys[r].clone(), a));
+                }
             }
             if !found.is_empty() {
                 let sentence_text = fold_whitespace(&text[s.start..s.end]);
@@ -277,6 +284,9 @@ impl Extractor {
                         .or_insert((a, r.evidence.amount_text.clone()));
                 }
             }
+        }
+        for (key, a) in raise_amounts {
+            round_amount.entry(key).or_insert((a, None));
         }
         for r in &mut relations {
             if r.kind == RelationKind::InvestsIn

@@ -12,4 +12,4 @@ mod items;
 mod rules;
 
 pub use items::{Item, sentence_items};
-pub use rules::{Found, extract_sentence, extract_sentence_in};
+pub use rules::{Found, extract_sentence, extract_sentence_in, sentence_raiser};

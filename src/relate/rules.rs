@@ -491,6 +491,46 @@ pub fn extract_sentence_in(
     out
 }
 
+/// The company a sentence says is raising money, with the amount: "X
+/// raised $9 million", "Rao is in talks to raise $1 billion for a new
+/// startup called Y". Round members named in later sentences invest in it.
+pub fn sentence_raiser(
+    items: &[Item],
+    types: &[EntityType],
+    antecedent: Option<usize>,
+) -> Option<(usize, Option<f64>)> {
+    let ctx = Ctx {
+        items,
+        types,
+        antecedent,
+        raiser: None,
+        out: Vec::new(),
+    };
+    raise_target(&ctx)
+}
+
+/// See [`sentence_raiser`].
+fn raise_target(ctx: &Ctx<'_>) -> Option<(usize, Option<f64>)> {
+    let items = ctx.items;
+    let r = (0..items.len()).find(|&k| is_raise_verb(ctx.w(k)))?;
+    let hi = (r + 12).min(items.len());
+    let amount = (r + 1..hi).find_map(|k| match items[k] {
+        Item::Money {
+            usd: Some(usd),
+            per_share: false,
+            ..
+        } => Some(usd),
+        _ => None,
+    });
+    // "raise $1 billion for (a new startup called) Y"
+    let for_org = (r + 1..hi)
+        .find(|&k| ctx.w(k) == "for")
+        .and_then(|k| ctx.object(k, 6, |c| ctx.org(c)))
+        .and_then(|(_, list)| list.first().copied());
+    let subject = ctx.subject(r, |c| ctx.org(c)).first().copied();
+    for_org.or(subject).map(|c| (c, amount))
+}
+
 fn is_passive(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = (i.saturating_sub(3)..i).any(|k| {
         matches!(
@@ -1169,9 +1209,8 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             }
         }
         let heads = ctx.subject(at, investor);
-        let raise_at = (0..ctx.items.len()).find(|&k| is_raise_verb(ctx.w(k)));
-        let raiser = raise_at
-            .and_then(|r| ctx.subject(r, |c| ctx.org(c)).first().copied())
+        let raiser = raise_target(ctx)
+            .map(|(c, _)| c)
             .filter(|c| !heads.contains(c))
             .or(ctx.raiser.filter(|c| !heads.contains(c)))
             .or(ctx.antecedent.filter(|c| !heads.contains(c)))
@@ -1686,7 +1725,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     if org_after.is_none()
         && org_before.is_none()
         && kind == RelationKind::Founded
-        && (b == 0 || matches!(ctx.w(b - 1), "its" | "their" | "his" | "her"))
+        && (b == 0 || matches!(ctx.w(b - 1), "its" | "their"))
     {
         if let Some(pa) = per_after {
             let (list, _) = ctx.list_from(
@@ -2416,6 +2455,33 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     };
     // "leads Databricks' AI efforts" leads a function, not the company.
     if lead && matches!(ctx.w(j + 1), "'s" | "'") {
+        return;
+    }
+    // "lead the investment": a round, not a company.
+    if lead
+        && (i + 1..j).any(|k| {
+            matches!(
+                ctx.w(k),
+                "investment" | "round" | "deal" | "financing" | "funding" | "effort" | "efforts"
+            )
+        })
+    {
+        return;
+    }
+    // An organisation that is the subject of its own clause in between
+    // ("Brisk has agreed to lead ...") leaves no person to lead.
+    let org_clause = ctx
+        .subject(i, |c| ctx.per(c) || ctx.org(c))
+        .first()
+        .filter(|&&c| ctx.org(c))
+        .and_then(|&c| (0..i).rev().find(|&k| ctx.ent(k) == Some(c)))
+        .is_some_and(|k| {
+            matches!(
+                ctx.w(k + 1),
+                "has" | "have" | "had" | "is" | "was" | "will" | "would" | "agreed" | "plans"
+            )
+        });
+    if org_clause {
         return;
     }
     let people = ctx.subject(i, |c| ctx.per(c));

@@ -55,8 +55,9 @@ impl Dsu {
     }
 }
 
-/// Re-types weakly typed one-word organisation mentions that are a person's
-/// surname in the same document ("Rao raised money" after "Naveen Rao"), so
+/// Re-types weakly typed (or gazetteer-alias) one-word organisation mentions
+/// that are a person's surname in the same document ("Rao raised money"
+/// after "Naveen Rao", "Spiegel" after "Evan Spiegel"), so
 /// that the sieve can join them to that person. (Family names given first,
 /// "Dr Khoo" after "Khoo Kay Peng", are joined by the sieve itself.)
 pub fn retype_surnames(mentions: &mut [Mention]) {
@@ -76,8 +77,15 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
         let k = merge_key(&m.surface);
         let weak_org = m.entity_type == EntityType::Org
             && matches!(m.source, Source::Context | Source::Propagated);
-        if weak_org && surnames.contains(&k) {
+        // "Spiegel" after "Evan Spiegel": the person, not the gazetteer's
+        // magazine known by that short alias.
+        let alias_org = m.entity_type == EntityType::Org
+            && m.source == Source::Gazetteer
+            && m.canonical.as_deref().is_some_and(|c| merge_key(c) != k);
+        if (weak_org || alias_org) && surnames.contains(&k) {
             m.entity_type = EntityType::Person;
+            m.canonical = None;
+            m.source = Source::Context;
         }
     }
 }
