@@ -890,8 +890,15 @@ impl Recognizer {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
         let role_before = is_role_word(&prev) && !matches!(&*prev, "partner" | "partners");
+        // "Innovation Endeavors, the venture capital firm": an organisation's
+        // apposition, not a person's.
+        let org_appos = next == ","
+            && matches!(&*next2, "a" | "an" | "the" | "which")
+            && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
+            && org_apposition(text, toks, l + 1, slast);
         let role_after = next == ","
             && (is_role_word(&next2) || matches!(&*next2, "who" | "the" | "a"))
+            && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
             return Some(mk(EntityType::Person, Source::Role));
@@ -964,9 +971,7 @@ impl Recognizer {
                 ))
             || (matches!(&*next, "'s" | "’s") && ORG_AFTER_SET.contains(&&*next2))
             || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
-            || (next == ","
-                && matches!(&*next2, "a" | "an" | "which")
-                && org_apposition(text, toks, l + 1, slast));
+            || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
             && n <= 5
@@ -1104,10 +1109,19 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
         "agency",
         "consultancy",
     ];
-    (from..(from + 8).min(slast)).any(|k| {
-        let w = lexicon::lower(toks[k].text(text));
-        HEADS.contains(&w.trim_end_matches('s'))
-    })
+    // The head comes before any preposition or role word: "a founder of
+    // cloud platform X" is a person's apposition.
+    let end = (from + 8).min(slast).max(from + 1);
+    for tok in toks.get(from + 1..end).unwrap_or_default() {
+        let w = lexicon::lower(tok.text(text));
+        if HEADS.contains(&w.trim_end_matches('s')) {
+            return true;
+        }
+        if is_role_word(&w) || matches!(&*w, "of" | "at" | "for" | "with" | "in" | "who" | ",") {
+            return false;
+        }
+    }
+    false
 }
 
 fn is_role_word(w: &str) -> bool {

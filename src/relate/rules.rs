@@ -40,8 +40,29 @@ struct Ctx<'a> {
 
 const PRONOUNS: &[&str] = &["it", "its", "itself"];
 const DESCRIPTORS: &[&str] = &[
-    "company", "firm", "group", "startup", "start-up", "bank", "carrier", "concern", "airline",
-    "maker", "giant", "lender", "insurer", "retailer", "business",
+    "company",
+    "firm",
+    "group",
+    "startup",
+    "start-up",
+    "bank",
+    "carrier",
+    "concern",
+    "airline",
+    "maker",
+    "giant",
+    "lender",
+    "insurer",
+    "retailer",
+    "business",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "brewer",
+    "publisher",
+    "conglomerate",
+    "operator",
+    "supermarket",
 ];
 const PREPS: &[&str] = &[
     "of",
@@ -91,20 +112,65 @@ impl<'a> Ctx<'a> {
     /// A pronoun or "the company" at item i, standing for the antecedent.
     fn pronoun_at(&self, i: usize) -> Option<usize> {
         let w = self.w(i);
+        // "the Japanese carmaker", "the troubled retailer": a description
+        // with modifiers names the company the text is about, unless that
+        // one is named earlier in this sentence.
+        if DESCRIPTORS.contains(&w) && i >= 2 && self.w(i - 1) != "the" {
+            let the = (i.saturating_sub(3)..i - 1)
+                .rev()
+                .find(|&k| self.w(k) == "the");
+            if let Some(t) = the {
+                let modifiers = (t + 1..i).all(|k| {
+                    let m = self.w(k);
+                    self.ent(k).is_none()
+                        && !m.is_empty()
+                        && m.chars().all(|c| c.is_alphabetic() || c == '-')
+                        && !matches!(m, "and" | "or" | "of" | "its" | "their")
+                });
+                let named_here = |c: usize| (0..i).any(|k| self.ent(k) == Some(c));
+                // An apposition: "Innovation Endeavors, the venture firm".
+                if modifiers && t >= 2 && self.w(t - 1) == "," {
+                    if let Some(c) = self.ent(t - 2).filter(|&c| self.org(c)) {
+                        return Some(c);
+                    }
+                }
+                if modifiers {
+                    if let Some(a) = self.antecedent.filter(|&a| self.org(a) && !named_here(a)) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
         if PRONOUNS.contains(&w) || (DESCRIPTORS.contains(&w) && i > 0 && self.w(i - 1) == "the") {
             // The nearest organisation to the left that is a subject (not
             // inside a prepositional phrase or a possessive), else the first
             // organisation earlier in the sentence, else the one carried
             // from earlier sentences.
             let subj = (0..i).rev().find_map(|k| {
+                // The word before the name, past an article.
+                let before = if k > 1 && matches!(self.w(k - 1), "the" | "a" | "an") {
+                    k - 1
+                } else {
+                    k
+                };
+                let verb = if before > 0 { self.w(before - 1) } else { "" };
                 self.ent(k).filter(|&c| {
                     self.org(c)
                         && !(k > 0 && (PREPS.contains(&self.w(k - 1)) || self.w(k - 1) == "by"))
                         && self.w(k + 1) != "'s"
-                        && !(k > 0 && is_object_verb(self.w(k - 1)))
+                        && !is_object_verb(verb)
+                        && !matches!(
+                            verb,
+                            "lead" | "leads" | "run" | "runs" | "join" | "joins" | "joining"
+                        )
                 })
             });
-            let here = (0..i).find_map(|k| self.ent(k).filter(|&c| self.org(c)));
+            let here = (0..i).find_map(|k| {
+                let led = k > 1
+                    && self.w(k - 1) == "the"
+                    && matches!(self.w(k - 2), "lead" | "leads" | "run" | "runs" | "join");
+                self.ent(k).filter(|&c| self.org(c) && !led)
+            });
             return subj.or(here).or(self.antecedent);
         }
         None
@@ -170,6 +236,22 @@ impl<'a> Ctx<'a> {
     /// the antecedent of a pronoun found first. Coordinated subjects are
     /// all returned.
     fn subject(&self, i: usize, pred: impl Fn(usize) -> bool + Copy) -> Vec<usize> {
+        // "..., Renault, which (also) owns": the name the relative clause
+        // hangs on, even inside a prepositional phrase.
+        if let Some(r) = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| matches!(self.w(k), "which" | "who"))
+        {
+            if r >= 2 && self.w(r - 1) == "," && (r + 1..i).all(|k| self.ent(k).is_none()) {
+                let mut e = r - 2;
+                while e > 0 && self.w(e) == "<markup>" {
+                    e -= 1;
+                }
+                if let Some(c) = self.ent(e).filter(|&c| pred(c)) {
+                    return vec![c];
+                }
+            }
+        }
         let lo = i.saturating_sub(40);
         let mut j = i;
         while j > lo {
@@ -177,6 +259,17 @@ impl<'a> Ctx<'a> {
             let w = self.w(j);
             if CLAUSE_BREAKS.contains(&w) {
                 break;
+            }
+            // Inside a relative clause: "..., Meta, which bought a stake":
+            // the name it hangs on, even inside a prepositional phrase.
+            if matches!(w, "which" | "who") && j >= 2 && self.w(j - 1) == "," {
+                let mut e = j - 2;
+                while e > 0 && self.w(e) == "<markup>" {
+                    e -= 1;
+                }
+                if let Some(c) = self.ent(e).filter(|&c| pred(c)) {
+                    return vec![c];
+                }
             }
             // "X owns Y, ..., and is in turn owned by Z": a second verb
             // phrase shares the sentence's subject.
@@ -1527,6 +1620,8 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
                         | "has"
                         | "said"
                         | "says"
+                        | "its"
+                        | "their"
                 )
             {
                 break;
