@@ -358,13 +358,14 @@ impl Recognizer {
         }
 
         // Pass 2 and 3: markup and name chunks.
+        let fixed = repeated_and_pairs(text, toks);
         let mut weak: Vec<Mention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             if s.all_caps || s.headline {
                 continue;
             }
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
-            for (f, l) in chunks(text, toks, s.first, s.last, &taken) {
+            for (f, l) in chunks(text, toks, s.first, s.last, &taken, &fixed) {
                 if let Some(m) = self.classify(text, toks, si, s.first, s.last, f, l, &out) {
                     for t in &mut taken[m.first..m.last] {
                         *t = true;
@@ -905,6 +906,8 @@ impl Recognizer {
         }
         // Organisation contexts.
         let org_before = ORG_BEFORE_SET.contains(&&*prev)
+            // "its publishing unit, Brant and Kessler,"
+            || (prev == "," && ORG_BEFORE_SET.contains(&&*prev2))
             || (prev == "of"
                 && matches!(
                     &*prev2,
@@ -1227,12 +1230,35 @@ fn fix_tickers(out: &mut [Mention]) {
 /// Splits a sentence's untaken tokens into name chunks: runs of capitalised
 /// words, joined over `&`, name-internal hyphens, initials, `, Inc.` and
 /// `of` before a capital; leading function words stripped; role words cut.
+/// Pairs of capitalised words joined by "and" more than once in a text
+/// ("Simon and Schuster ... Simon and Schuster's"): a fixed name, which the
+/// chunker keeps whole.
+fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'t str)> {
+    let cap = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.text(text).chars().next().is_some_and(char::is_uppercase)
+            && t.text(text).chars().any(char::is_lowercase)
+            && !FUNCTION_WORD_SET.contains(t.text(text))
+    };
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    for w in toks.windows(3) {
+        if cap(&w[0]) && w[1].text(text) == "and" && cap(&w[2]) {
+            *seen.entry((w[0].text(text), w[2].text(text))).or_insert(0) += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(pair, _)| pair)
+        .collect()
+}
+
 fn chunks(
     text: &str,
     toks: &[Token],
     first: usize,
     last: usize,
     taken: &[bool],
+    fixed: &HashSet<(&str, &str)>,
 ) -> Vec<(usize, usize)> {
     let is_cap = |k: usize| -> bool {
         let t = toks[k];
@@ -1268,6 +1294,18 @@ fn chunks(
                     j += 2;
                     continue;
                 }
+                // "Shaw's Supermarkets Inc": a possessive inside a name that
+                // ends in a legal designator.
+                if toks[j].kind == TokenKind::Possessive && w.ends_with('s') && is_cap(j + 1) {
+                    let mut e = j + 1;
+                    while e < last && is_cap(e) && e < j + 5 {
+                        e += 1;
+                    }
+                    if e > j + 2 && LEGAL_DESIGNATORS.contains(&toks[e - 1].text(text)) {
+                        j = e;
+                        continue;
+                    }
+                }
                 // Name, Inc.
                 if w == "," && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) && !taken[j + 1]
                 {
@@ -1300,7 +1338,12 @@ fn chunks(
                         && (ORG_HEAD_SET.contains(&left)
                             || LEGAL_DESIGNATORS.contains(&left)
                             || lexicon::is_place(left));
-                    if !two_names && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEAD_SET.contains(&lw))
+                    let fixed_name = w == "and"
+                        && !fixed.is_empty()
+                        && fixed.contains(&(left, toks[j + 1].text(text)));
+                    if fixed_name
+                        || (!two_names
+                            && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEAD_SET.contains(&lw)))
                     {
                         j += 2;
                         continue;
@@ -1325,6 +1368,14 @@ fn chunks(
             && (FUNCTION_WORD_SET.contains(&toks[s].text(text))
                 || HONORIFIC_SET.contains(&toks[s].text(text))
                 || CALENDAR_SET.contains(&toks[s].text(text)))
+        {
+            s += 1;
+        }
+        // "the U.S. Shaw's Supermarkets Inc": a place before a possessive
+        // name is not part of it.
+        if s + 2 < j
+            && lexicon::is_place(toks[s].text(text))
+            && toks[s + 2].kind == TokenKind::Possessive
         {
             s += 1;
         }

@@ -515,6 +515,18 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     if to_before || announced_pre {
         return Some(Status::Announced);
     }
+    // "SAINSBURY'S TAKING CONTROL OF SHAW'S", "X buying Y": under way.
+    let tw = ctx.w(trig);
+    if tw.ends_with("ing")
+        && !(trig > 0
+            && matches!(
+                ctx.w(trig - 1),
+                "after" | "since" | "completed" | "finished"
+            ))
+        && (ACQ_VERBS.contains(&tw) || matches!(tw, "taking" | "buying" | "acquiring"))
+    {
+        return Some(Status::Announced);
+    }
     // A noun ("Meta's investment in X") states the deal but not its stage:
     // no status of its own, so a sentence with a verb decides the edge's.
     if ACQ_NOUNS.contains(&ctx.w(trig)) || INVEST_NOUNS.contains(&ctx.w(trig)) {
@@ -667,9 +679,14 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
     }
     // "takes over as chief executive" is a role, not a takeover.
-    let take_over = (w == "take" || w == "took" || w == "takes" || w == "taking")
-        && ctx.w(i + 1) == "over"
-        && ctx.w(i + 2) != "as";
+    let take = matches!(
+        w,
+        "take" | "took" | "takes" | "taking" | "gain" | "gained" | "gains"
+    );
+    // "take over X", "take control of X"
+    let take_over = take
+        && ((ctx.w(i + 1) == "over" && ctx.w(i + 2) != "as")
+            || (ctx.w(i + 1) == "control" && ctx.w(i + 2) == "of"));
     if ACQ_VERBS.contains(&w) || take_over {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
             return;
@@ -731,8 +748,14 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 return;
             }
         }
-        let Some((tj, tails)) = ctx.object(if take_over { i + 1 } else { i }, 8, |c| ctx.org(c))
-        else {
+        let from = if take_over && ctx.w(i + 1) == "control" {
+            i + 2
+        } else if take_over {
+            i + 1
+        } else {
+            i
+        };
+        let Some((tj, tails)) = ctx.object(from, 8, |c| ctx.org(c)) else {
             return;
         };
         // "will purchase Renault's stake": something of X, not X; "TO BUY
@@ -1049,7 +1072,13 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
                 break;
             }
             if matches!(ctx.w(k), "its" | "their") {
-                heads = ctx.antecedent.into_iter().collect();
+                // "X raised its stake": the sentence's X, else the text's.
+                heads = ctx
+                    .pronoun_at(k)
+                    .or(ctx.antecedent)
+                    .filter(|c| !tails.contains(c))
+                    .into_iter()
+                    .collect();
                 break;
             }
             if ctx.ent(k).is_some() {
@@ -1069,10 +1098,20 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         if heads.is_empty() {
             heads = ctx.subject(i, investor);
         }
-        let pct = (i.saturating_sub(4)..i).find_map(|k| match ctx.items[k] {
-            Item::Pct(p) => Some(p),
-            _ => None,
-        });
+        let pct = (i.saturating_sub(4)..i)
+            .find_map(|k| match ctx.items[k] {
+                Item::Pct(p) => Some(p),
+                _ => None,
+            })
+            .or_else(|| {
+                // "its stake in X to 28.5 pct": the stake it reaches.
+                let hi = (inn + 8).min(ctx.items.len());
+                let to = (inn + 1..hi).find(|&k| ctx.w(k) == "to")?;
+                match ctx.items.get(to + 1) {
+                    Some(Item::Pct(p)) => Some(*p),
+                    _ => None,
+                }
+            });
         let majority =
             (i.saturating_sub(3)..i).any(|k| matches!(ctx.w(k), "majority" | "controlling"));
         push_stakes(ctx, &heads, &tails, pct, majority, "inv.noun", 0.75, i);

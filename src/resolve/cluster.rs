@@ -184,7 +184,20 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                             && surface_first.as_deref() == Some(keys[i].as_str()))
                 }
                 EntityType::Org => {
-                    (wj.starts_with(wi) && wi.len() <= 2 && !designated.contains(keys[i].as_str()))
+                    // "Shaw's" for "Shaw's Supermarkets": the first word's key
+                    // drops the possessive.
+                    let possessive_first = wi.len() == 1
+                        && wj.len() >= 2
+                        && mentions[j]
+                            .surface
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|f| {
+                                (f.ends_with("'s") || f.ends_with("’s")) && merge_key(f) == keys[i]
+                            });
+                    ((wj.starts_with(wi) || possessive_first)
+                        && wi.len() <= 2
+                        && !designated.contains(keys[i].as_str()))
                         || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
                 }
                 _ => false,
