@@ -687,18 +687,15 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     let take_over = take
         && ((ctx.w(i + 1) == "over" && ctx.w(i + 2) != "as")
             || (ctx.w(i + 1) == "control" && ctx.w(i + 2) == "of"));
-    if ACQ_VERBS.contains(&w) || take_over {
+    // "the purchase of", "a buy": a noun here; the nominal rule reads it.
+    let noun_use = matches!(w, "purchase" | "buy" | "purchases")
+        && i > 0
+        && matches!(
+            ctx.w(i - 1),
+            "the" | "a" | "an" | "its" | "this" | "that" | "their" | "'s"
+        );
+    if (ACQ_VERBS.contains(&w) && !noun_use) || take_over {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
-            return;
-        }
-        // "the purchase of", "a buy": a noun here; the nominal rule reads it.
-        if matches!(w, "purchase" | "buy" | "purchases")
-            && i > 0
-            && matches!(
-                ctx.w(i - 1),
-                "the" | "a" | "an" | "its" | "this" | "that" | "their" | "'s"
-            )
-        {
             return;
         }
         let org_or_per = |c: usize| ctx.org(c) || ctx.per(c);
@@ -851,8 +848,11 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         let mut heads = Vec::new();
         if let Some(by) = (after + 1..(after + 3).min(ctx.items.len())).find(|&k| ctx.w(k) == "by")
         {
-            if let Some((_, h)) = ctx.object(by, 2, org_or_per) {
-                heads = h;
+            match ctx.object(by, 2, org_or_per) {
+                Some((_, h)) => heads = h,
+                // "the purchase of WMC by Zurich-based X": the buyer is
+                // named, just not recognised; guess no other.
+                None => return,
             }
         }
         if heads.is_empty() {
