@@ -499,7 +499,18 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     {
         return Some(Status::Former);
     }
-    if pre(REPORTED) || post(REPORTED) || phrase_in(ctx, 0, n, REPORTED_PHRASES) {
+    // "for reportedly more than $400 million" hedges the price, not the deal.
+    let hedge = |k: usize| {
+        let mut m = k + 1;
+        while matches!(
+            ctx.w(m),
+            "more" | "less" | "than" | "about" | "nearly" | "around" | "some" | "almost" | "over"
+        ) {
+            m += 1;
+        }
+        any_at(ctx, k, REPORTED) && !matches!(ctx.items.get(m), Some(Item::Money { .. }))
+    };
+    if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, REPORTED_PHRASES) {
         return Some(Status::Reported);
     }
     if pre(PROPOSED) || phrase_in(ctx, lo, hi, PROPOSED_PHRASES) || any_at(ctx, trig, BID_NOUNS) {
@@ -743,6 +754,29 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                     push_stakes(ctx, &heads, &tails, p, majority, "stake.buy", 0.8, i);
                 }
                 return;
+            }
+        }
+        // "Nervana Systems, which Intel Corp. acquired in 2016": the object
+        // is the name the relative clause hangs on.
+        if !take_over && i >= 4 {
+            let rel = (i.saturating_sub(4)..i - 1).find(|&r| {
+                matches!(ctx.w(r), "which" | "that")
+                    && r >= 2
+                    && ctx.w(r - 1) == ","
+                    && ctx.ent(r + 1).is_some_and(org_or_per)
+                    && (r + 1..i).all(|k| {
+                        ctx.ent(k) == ctx.ent(r + 1) || matches!(ctx.w(k), "<markup>" | ".")
+                    })
+            });
+            if let Some(r) = rel {
+                let mut e = r - 2;
+                while e > 0 && ctx.w(e) == "<markup>" {
+                    e -= 1;
+                }
+                if let (Some(t), Some(h)) = (ctx.ent(e).filter(|&c| ctx.org(c)), ctx.ent(r + 1)) {
+                    ctx.push(h, RelationKind::Acquired, t, "acq.relative", 0.8, i);
+                    return;
+                }
             }
         }
         let from = if take_over && ctx.w(i + 1) == "control" {
@@ -2068,7 +2102,8 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         // Too ambiguous actively ("started trading"); passive only.
         return;
     }
-    let Some((_, orgs)) = ctx.object(off, 3, |c| ctx.org(c)) else {
+    // "co-founded the machine learning platform Nervana Systems"
+    let Some((_, orgs)) = ctx.object(off, 6, |c| ctx.org(c)) else {
         return;
     };
     let founders = ctx.subject(i, |c| ctx.per(c));
