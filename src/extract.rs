@@ -272,6 +272,20 @@ impl Extractor {
             }
         }
 
+        // A person who leads an organisation anywhere in the text does not
+        // also merely work for it.
+        let leads: std::collections::HashSet<(String, String)> = relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Leads)
+            .map(|r| (r.head.clone(), r.tail.clone()))
+            .collect();
+        if !leads.is_empty() {
+            relations.retain(|r| {
+                r.kind != RelationKind::WorksFor
+                    || !leads.contains(&(r.head.clone(), r.tail.clone()))
+            });
+        }
+
         // A round's amount goes to every investor of that round the
         // document names (guidelines: each participating investor's edge
         // carries the round's total), when their own statement gives none.

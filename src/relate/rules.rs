@@ -444,16 +444,18 @@ fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &[&[&str]]) -> bool {
 fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     let n = ctx.items.len();
     // Clause: back to the previous clause break, forward to the next.
+    // A relative clause (", which has accepted ...") is a clause of its own.
+    let relative = |k: usize| matches!(ctx.w(k), "which" | "who") && k > 0 && ctx.w(k - 1) == ",";
     let mut lo = trig.saturating_sub(10);
     for k in (lo..trig).rev() {
-        if matches!(ctx.w(k), ";" | "but" | "however" | "although") {
+        if matches!(ctx.w(k), ";" | "but" | "however" | "although") || relative(k) {
             lo = k + 1;
             break;
         }
     }
     let mut hi = n;
     for k in trig + 1..n {
-        if matches!(ctx.w(k), ";" | "but" | "however" | "although") {
+        if matches!(ctx.w(k), ";" | "but" | "however" | "although") || relative(k) {
             hi = k;
             break;
         }
@@ -512,6 +514,17 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     };
     if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, REPORTED_PHRASES) {
         return Some(Status::Reported);
+    }
+    // "has accepted a bid from X", "agreed to an offer": the deal is agreed.
+    if any_at(ctx, trig, BID_NOUNS)
+        && (lo..trig).any(|k| {
+            matches!(
+                ctx.w(k),
+                "accepted" | "accepts" | "accept" | "approved" | "approves" | "recommended"
+            )
+        })
+    {
+        return Some(Status::Announced);
     }
     if pre(PROPOSED) || phrase_in(ctx, lo, hi, PROPOSED_PHRASES) || any_at(ctx, trig, BID_NOUNS) {
         return Some(Status::Proposed);
@@ -590,6 +603,7 @@ pub fn extract_sentence_in(
         partners(&mut ctx, i, w);
         competitors(&mut ctx, i, w);
         careers(&mut ctx, i, w);
+        staff(&mut ctx, i, w);
     }
     hyphen_rules(&mut ctx);
     attach_quantities(&mut ctx);
@@ -1554,19 +1568,33 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
     // "chief innovation officer", "chief people officer": any other chief
     // officer works for the org.
     if ctx.w(i) == "chief" && best.is_none_or(|(l, _)| l < 3) {
-        let w1 = ctx.w(i + 1);
-        if ctx.w(i + 2) == "officer"
-            && !w1.is_empty()
-            && w1.chars().all(|c| c.is_alphabetic() || c == '-')
-            && w1 != "executive"
-        {
-            return Some((3, RelationKind::WorksFor));
+        // "chief information technology officer": up to three words.
+        let word = |k: usize| {
+            let w = ctx.w(k);
+            !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-') && w != "executive"
+        };
+        for len in 1..=3 {
+            if ctx.w(i + 1 + len) == "officer" && (i + 1..=i + len).all(word) {
+                return Some((len + 2, RelationKind::WorksFor));
+            }
         }
     }
-    // "head of sales" is a function, not the org.
+    // "head of sales" is a function, not the org; "head of artificial
+    // intelligence at Databricks" works there.
     if let Some((1, RelationKind::Leads)) = best {
         if matches!(ctx.w(i), "head" | "chief") && ctx.w(i + 1) == "of" && ctx.ent(i + 2).is_none()
         {
+            let at = (i + 2..(i + 7).min(ctx.items.len()))
+                .take_while(|&k| {
+                    ctx.ent(k).is_none()
+                        && ctx.w(k) != "at"
+                        && ctx.w(k).chars().all(|c| c.is_lowercase() || c == '-')
+                })
+                .last()
+                .map_or(i + 2, |k| k + 1);
+            if at > i + 2 && ctx.w(at) == "at" && ctx.ent(at + 1).is_some() {
+                return Some((at - i, RelationKind::WorksFor));
+            }
             return None;
         }
         if ctx.w(i) == "chief" {
@@ -1615,7 +1643,12 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     let mut kind = kind;
     if !also_lead && ctx.w(end) == "and" {
         if let Some((l2, k2)) = role_at(ctx, end + 1) {
-            if matches!(ctx.w(end + 1 + l2), "of" | "at") && k2 != RelationKind::Founded {
+            if matches!(ctx.w(end + 1 + l2), "of" | "at")
+                && k2 != RelationKind::Founded
+                // "president of agricultural solutions" is a function.
+                && (ctx.ent(end + 2 + l2).is_some()
+                    || matches!(ctx.w(end + 2 + l2), "the" | "its"))
+            {
                 if k2 == RelationKind::Leads {
                     kind = RelationKind::Leads;
                 }
@@ -1853,6 +1886,10 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
                     | "now"
                     | "stays"
                     | "stay"
+                    | "formerly"
+                    | "previously"
+                    | "once"
+                    | "currently"
             ) {
                 k -= 1;
                 steps += 1;
@@ -2704,6 +2741,44 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 stake_pct: None,
                 trigger: i,
             });
+        }
+    }
+}
+
+/// "SoftBank's Justin Wilson": a person named as an organisation's; "X
+/// sits on the OYO board": a director there.
+fn staff(ctx: &mut Ctx<'_>, i: usize, w: &str) {
+    if w == "'s" && i >= 1 {
+        let Some(o) = ctx.ent(i - 1).filter(|&c| ctx.org(c)) else {
+            return;
+        };
+        let Some(p) = ctx.ent(i + 1).filter(|&c| ctx.per(c)) else {
+            return;
+        };
+        // "Meta's Wang-led lab", "Google's Eric Schmidt-backed fund".
+        if ctx.w(i + 2) == "-" {
+            return;
+        }
+        ctx.push(p, RelationKind::WorksFor, o, "work.possessive", 0.6, i);
+        return;
+    }
+    if matches!(w, "sits" | "sit" | "sat" | "serves" | "served" | "seat")
+        && ctx.w(i + 1) == "on"
+        && matches!(ctx.w(i + 2), "the" | "its")
+    {
+        let Some(o) = ctx.ent(i + 3).filter(|&c| ctx.org(c)) else {
+            return;
+        };
+        if !matches!(ctx.w(i + 4), "board" | "'s") {
+            return;
+        }
+        let people: Vec<usize> = ctx
+            .subject(i, |c| ctx.per(c) || ctx.org(c))
+            .into_iter()
+            .filter(|&c| ctx.per(c))
+            .collect();
+        for p in people {
+            ctx.push(p, RelationKind::WorksFor, o, "work.board", 0.7, i);
         }
     }
 }
