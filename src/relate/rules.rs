@@ -1952,7 +1952,11 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     // title with no company is the sentence's subject company's.
     let no_org_here = !(0..ctx.items.len()).any(|k| ctx.ent(k).is_some_and(|c| ctx.org(c)));
     let attribution = b >= 1 && matches!(ctx.w(b - 1), "says" | "said");
+    // "President Obama", "Vice president Rangel": a head of state, most
+    // often, not the text's company's head.
+    let political = matches!(ctx.w(i), "president" | "vice" | "governor" | "minister");
     if org_after.is_none()
+        && !political
         && org_before.is_none()
         && (no_org_here || attribution)
         && (kind == RelationKind::Leads || also_lead)
