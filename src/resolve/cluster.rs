@@ -195,9 +195,16 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                             .is_some_and(|f| {
                                 (f.ends_with("'s") || f.ends_with("’s")) && merge_key(f) == keys[i]
                             });
+                    // A designated short name is another company, unless the
+                    // longer one only adds its designator and a group word
+                    // ("Bond Corp" and "Bond Corp Holdings").
+                    let same_family = wj.get(wi.len()).is_some_and(|w| {
+                        super::LEGAL_SUFFIXES.contains(&w.as_str())
+                            || matches!(w.as_str(), "holdings" | "group" | "companies" | "cos")
+                    });
                     ((wj.starts_with(wi) || possessive_first)
                         && wi.len() <= 2
-                        && !designated.contains(keys[i].as_str()))
+                        && (same_family || !designated.contains(keys[i].as_str())))
                         || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
                 }
                 _ => false,
