@@ -257,6 +257,13 @@ impl<'a> Ctx<'a> {
         while j > lo {
             j -= 1;
             let w = self.w(j);
+            // Step over a parenthesis: "a 7.4bn dollar ($5.8bn; £3bn) bid".
+            if w == ")" {
+                if let Some(open) = (lo..j).rev().find(|&k| self.w(k) == "(") {
+                    j = open;
+                    continue;
+                }
+            }
             if CLAUSE_BREAKS.contains(&w) {
                 break;
             }
@@ -827,6 +834,16 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             return;
         }
         let mut heads = ctx.subject(i, org_or_per);
+        // "Shanda may boost its stake in Sina, even buying it outright": an
+        // object "it" is not the buyer; the nearest other company is.
+        let mut tails = tails;
+        if ctx.w(tj) == "it" && tails.iter().all(|t| heads.contains(t)) {
+            tails = (0..i)
+                .rev()
+                .find_map(|k| ctx.ent(k).filter(|&c| ctx.org(c) && !heads.contains(&c)))
+                .into_iter()
+                .collect();
+        }
         // "X's publishing unit, Y, agreed to acquire Z": the parent too.
         let parents: Vec<usize> = heads
             .iter()
