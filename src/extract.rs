@@ -10,7 +10,7 @@ use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::{Item, extract_sentence_in, sentence_items, sentence_raiser};
-use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames};
+use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -183,6 +183,7 @@ impl Extractor {
             ));
             mentions.truncate(MAX_MENTIONS_PER_DOC);
         }
+        unify_types(&mut mentions);
         retype_surnames(&mut mentions);
         let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();

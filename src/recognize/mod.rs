@@ -826,6 +826,16 @@ impl Recognizer {
             // "Bank of England" style: head first, multiple words.
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
+        // "Bill May, chairman of X": a first name and a role after the
+        // comma make a person even of words that are also common words.
+        if (2..=3).contains(&n)
+            && person_shape
+            && lexicon::is_first_name(words[0])
+            && next == ","
+            && is_role_word(&next2)
+        {
+            return Some(mk(EntityType::Person, Source::Role));
+        }
         let all_non = words
             .iter()
             .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
@@ -866,7 +876,7 @@ impl Recognizer {
         // Lauren's shares"): words only a company takes beat the first name.
         let company_only = matches!(
             &*next,
-            "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses"
+            "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
         ) || (matches!(&*next, "'s" | "’s")
             && matches!(
                 &*next2,
@@ -884,7 +894,9 @@ impl Recognizer {
                     | "sales"
                     | "stock"
             ));
-        if company_only && n <= 4 {
+        // "Laura Ashley, which floated in 1995": "which", not "who".
+        let which = next == "," && next2 == "which" && n >= 2;
+        if (company_only || which) && n <= 4 {
             return Some(mk(EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && lexicon::is_first_name(words[0]) {

@@ -225,8 +225,15 @@ pub const FORMER: &[&str] = &[
 ];
 
 /// Multi-word former cues.
-pub const FORMER_PHRASES: &[&[&str]] =
-    &[&["stepped", "down"], &["no", "longer"], &["steps", "down"]];
+pub const FORMER_PHRASES: &[&[&str]] = &[
+    &["stepped", "down"],
+    &["no", "longer"],
+    &["steps", "down"],
+    &["stepping", "down"],
+    &["parting", "company"],
+    &["parted", "company"],
+    &["parts", "company"],
+];
 
 /// Status cues: reported.
 pub const REPORTED: &[&str] = &[

@@ -90,6 +90,37 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
     }
 }
 
+/// Gives every mention of a name one type when the text is sure of it
+/// somewhere: a name typed ORG by its context ("Laura Ashley shares",
+/// "Laura Ashley chief") is ORG also where only its first name made it a
+/// PERSON.
+pub fn unify_types(mentions: &mut [Mention]) {
+    let strong_org: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| {
+            m.entity_type == EntityType::Org
+                && matches!(
+                    m.source,
+                    Source::Context | Source::Designator | Source::Markup | Source::Ticker
+                )
+                && m.surface.split_whitespace().count() >= 2
+        })
+        .map(|m| merge_key(&m.surface))
+        .collect();
+    if strong_org.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        if m.entity_type == EntityType::Person
+            && m.source != Source::Honorific
+            && strong_org.contains(&merge_key(&m.surface))
+        {
+            m.entity_type = EntityType::Org;
+            m.source = Source::Context;
+        }
+    }
+}
+
 /// Resolves mentions into clusters; returns the clusters (in order of first
 /// mention) and, per mention, its cluster index.
 pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Vec<usize>) {

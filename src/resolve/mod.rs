@@ -8,6 +8,6 @@
 mod cluster;
 mod key;
 
-pub use cluster::{Cluster, ResolveOptions, clean_label, resolve, retype_surnames};
+pub use cluster::{Cluster, ResolveOptions, clean_label, resolve, retype_surnames, unify_types};
 
 pub use key::{LEGAL_SUFFIXES, fold_accents, key_words, merge_key, strip_legal};
