@@ -1308,7 +1308,12 @@ fn chunks(
                 }
                 // "Shaw's Supermarkets Inc": a possessive inside a name that
                 // ends in a legal designator.
-                if toks[j].kind == TokenKind::Possessive && w.ends_with('s') && is_cap(j + 1) {
+                // One word before it ("Alan Bond's Bond Corp" is two names).
+                if toks[j].kind == TokenKind::Possessive
+                    && w.ends_with('s')
+                    && (j == i + 1 || (j == i + 2 && lexicon::is_place(toks[i].text(text))))
+                    && is_cap(j + 1)
+                {
                     let mut e = j + 1;
                     while e < last && is_cap(e) && e < j + 5 {
                         e += 1;
