@@ -2953,7 +2953,12 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
     for k in 0..n {
         if let Item::Pct(p) = ctx.items[k] {
             let near = (k + 1..(k + 4).min(n))
-                .any(|j| matches!(ctx.w(j), "stake" | "interest" | "of" | "owned" | "holding"));
+                .any(|j| matches!(ctx.w(j), "stake" | "interest" | "of" | "owned" | "holding"))
+                // "bringing its stake in the company to 29.9 pct"
+                || (k >= 1
+                    && ctx.w(k - 1) == "to"
+                    && (k.saturating_sub(8)..k)
+                        .any(|j| matches!(ctx.w(j), "stake" | "holding" | "interest")));
             if near {
                 stake = Some(p);
                 break;
