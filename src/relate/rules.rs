@@ -109,6 +109,43 @@ impl<'a> Ctx<'a> {
         seq.iter().enumerate().all(|(k, s)| self.w(i + k) == *s)
     }
 
+    /// The entity ending at item k, stepping back over Reuters markup after
+    /// it ("Allied Stores Corp <ALS>, which").
+    fn name_before(&self, k: usize) -> Option<usize> {
+        let mut e = k;
+        while e > 0 && self.w(e) == "<markup>" {
+            e -= 1;
+        }
+        self.ent(e)
+    }
+
+    /// The last item of the name at k: its ticker mention and markup after
+    /// it are the same name ("TNT Ltd <TNTA.S>").
+    fn name_end(&self, k: usize) -> usize {
+        let mut e = k;
+        while (self.ent(e + 1).is_some() && self.ent(e + 1) == self.ent(e))
+            || self.w(e + 1) == "<markup>"
+        {
+            e += 1;
+        }
+        e
+    }
+
+    /// Whether the name at k is the object of "lead", "run" or "join"
+    /// (after an article, if any): not what "the company" refers to.
+    fn led_object(&self, k: usize) -> bool {
+        let before = if k > 1 && matches!(self.w(k - 1), "the" | "a" | "an") {
+            k - 1
+        } else {
+            k
+        };
+        before > 0
+            && matches!(
+                self.w(before - 1),
+                "lead" | "leads" | "run" | "runs" | "join" | "joins" | "joining"
+            )
+    }
+
     /// A pronoun or "the company" at item i, standing for the antecedent.
     fn pronoun_at(&self, i: usize) -> Option<usize> {
         let w = self.w(i);
@@ -159,10 +196,7 @@ impl<'a> Ctx<'a> {
                         && !(k > 0 && (PREPS.contains(&self.w(k - 1)) || self.w(k - 1) == "by"))
                         && self.w(k + 1) != "'s"
                         && !is_object_verb(verb)
-                        && !matches!(
-                            verb,
-                            "lead" | "leads" | "run" | "runs" | "join" | "joins" | "joining"
-                        )
+                        && !self.led_object(k)
                 })
             });
             let here = (0..i).find_map(|k| {
@@ -189,12 +223,7 @@ impl<'a> Ctx<'a> {
         out.push(c);
         let mut end = k;
         loop {
-            // A ticker after a name is the same entity: "TNT Ltd <TNTA.S>".
-            while (self.ent(k + 1).is_some() && self.ent(k + 1) == self.ent(k))
-                || self.w(k + 1) == "<markup>"
-            {
-                k += 1;
-            }
+            k = self.name_end(k);
             let mut n = k + 1;
             if self.w(n) == "'s" {
                 break;
@@ -236,18 +265,14 @@ impl<'a> Ctx<'a> {
     /// the antecedent of a pronoun found first. Coordinated subjects are
     /// all returned.
     fn subject(&self, i: usize, pred: impl Fn(usize) -> bool + Copy) -> Vec<usize> {
-        // "..., Renault, which (also) owns": the name the relative clause
-        // hangs on, even inside a prepositional phrase.
+        // "..., Renault, which (also) owns": a relative pronoun a few words
+        // back, with no name after it, decides before anything else.
         if let Some(r) = (i.saturating_sub(3)..i)
             .rev()
             .find(|&k| matches!(self.w(k), "which" | "who"))
         {
             if r >= 2 && self.w(r - 1) == "," && (r + 1..i).all(|k| self.ent(k).is_none()) {
-                let mut e = r - 2;
-                while e > 0 && self.w(e) == "<markup>" {
-                    e -= 1;
-                }
-                if let Some(c) = self.ent(e).filter(|&c| pred(c)) {
+                if let Some(c) = self.name_before(r - 2).filter(|&c| pred(c)) {
                     return vec![c];
                 }
             }
@@ -267,14 +292,11 @@ impl<'a> Ctx<'a> {
             if CLAUSE_BREAKS.contains(&w) {
                 break;
             }
-            // Inside a relative clause: "..., Meta, which bought a stake":
-            // the name it hangs on, even inside a prepositional phrase.
+            // Inside a relative clause: "..., Meta, which bought a stake",
+            // "Renault, which owns": the name it hangs on, even inside a
+            // prepositional phrase.
             if matches!(w, "which" | "who") && j >= 2 && self.w(j - 1) == "," {
-                let mut e = j - 2;
-                while e > 0 && self.w(e) == "<markup>" {
-                    e -= 1;
-                }
-                if let Some(c) = self.ent(e).filter(|&c| pred(c)) {
+                if let Some(c) = self.name_before(j - 2).filter(|&c| pred(c)) {
                     return vec![c];
                 }
             }
@@ -790,11 +812,8 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                     })
             });
             if let Some(r) = rel {
-                let mut e = r - 2;
-                while e > 0 && ctx.w(e) == "<markup>" {
-                    e -= 1;
-                }
-                if let (Some(t), Some(h)) = (ctx.ent(e).filter(|&c| ctx.org(c)), ctx.ent(r + 1)) {
+                let tail = ctx.name_before(r - 2).filter(|&c| ctx.org(c));
+                if let (Some(t), Some(h)) = (tail, ctx.ent(r + 1)) {
                     ctx.push(h, RelationKind::Acquired, t, "acq.relative", 0.8, i);
                     return;
                 }

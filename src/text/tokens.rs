@@ -152,10 +152,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         j += 2;
                     }
                     // "Hotels.com", "SAP.io": a web name is one word.
-                    Some('.') if domain_suffix(&chars, j + 1) > 0 => {
-                        j += 1 + domain_suffix(&chars, j + 1);
-                        web = true;
-                    }
+                    Some('.') => match domain_suffix(&chars, j + 1) {
+                        0 => break,
+                        d => {
+                            j += 1 + d;
+                            web = true;
+                        }
+                    },
                     Some('&') if at(j + 1).is_some_and(|e| e.is_uppercase()) => j += 2,
                     Some(d)
                         if is_apostrophe(d)
@@ -204,15 +207,13 @@ fn domain_suffix(chars: &[(usize, char)], k: usize) -> usize {
     while end < chars.len() && chars[end].1.is_ascii_lowercase() && end - k < 4 {
         end += 1;
     }
-    if end < chars.len() && chars[end].1.is_alphanumeric() {
+    if end == k || (end < chars.len() && chars[end].1.is_alphanumeric()) {
         return 0;
     }
-    let suffix: String = chars[k..end].iter().map(|&(_, c)| c).collect();
-    if SUFFIXES.contains(&suffix.as_str()) {
-        end - k
-    } else {
-        0
-    }
+    // ASCII letters only: compare in place, without building a string.
+    let suffix = &chars[k..end];
+    let is = |s: &&str| s.len() == suffix.len() && s.chars().zip(suffix).all(|(a, &(_, b))| a == b);
+    if SUFFIXES.iter().any(is) { end - k } else { 0 }
 }
 
 /// Whether the word from `i` to the `.` at `j` is a run of single letters
