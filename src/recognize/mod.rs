@@ -906,7 +906,7 @@ impl Recognizer {
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
         let org_appos = next == ","
-            && matches!(&*next2, "a" | "an" | "the" | "which")
+            && matches!(&*next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         let role_after = next == ","
@@ -935,7 +935,10 @@ impl Recognizer {
                         | "founder"
                         | "co-founder"
                         | "chairman"
+                        | "chairwoman"
                         | "president"
+                        | "executive"
+                        | "officer"
                 ))
             || matches!(
                 &*prev,
@@ -1126,6 +1129,12 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
     ];
     // The head comes before any preposition or role word: "a founder of
     // cloud platform X" is a person's apposition.
+    let mut from = from;
+    // "X, one of the largest retail groups in Y": the head follows.
+    let word = |k: usize| toks.get(k).map(|t| lexicon::lower(t.text(text)));
+    if word(from + 1).as_deref() == Some("one") && word(from + 2).as_deref() == Some("of") {
+        from += 2;
+    }
     let end = (from + 8).min(slast).max(from + 1);
     for tok in toks.get(from + 1..end).unwrap_or_default() {
         let w = lexicon::lower(tok.text(text));

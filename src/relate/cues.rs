@@ -222,6 +222,7 @@ pub const FORMER: &[&str] = &[
     "divested",
     "until",
     "departed",
+    "departure",
 ];
 
 /// Multi-word former cues.

@@ -823,6 +823,15 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             i + 2
         } else if take_over {
             i + 1
+        } else if ctx.w(i + 1) == "the"
+            && matches!(
+                ctx.w(i + 2),
+                "team" | "teams" | "company" | "startup" | "makers" | "maker" | "assets"
+            )
+            && matches!(ctx.w(i + 3), "behind" | "of")
+        {
+            // "acquires the team behind X": an acqui-hire of X.
+            i + 3
         } else {
             i
         };
@@ -1389,7 +1398,7 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             "round" | "deal" | "financing" | "investment" | "raise" | "funding"
         )
     };
-    let member = (matches!(
+    let joins = matches!(
         w,
         "participated"
             | "participating"
@@ -1398,7 +1407,19 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             | "joined"
             | "joins"
             | "join"
-    ) && (round_noun(i + 2) || round_noun(i + 3)))
+    );
+    // "A participated in X's $17 million Series B": the round's owner.
+    let owner = (joins && ctx.w(i + 1) == "in")
+        .then(|| ctx.ent(i + 2).filter(|&c| ctx.org(c)))
+        .flatten()
+        .filter(|_| {
+            let end = ctx.name_end(i + 2);
+            matches!(ctx.w(end + 1), "'s" | "'")
+                && (end + 2..(end + 8).min(ctx.items.len()))
+                    .take_while(|&k| ctx.ent(k).is_none() && !CLAUSE_BREAKS.contains(&ctx.w(k)))
+                    .any(|k| round_noun(k) || matches!(ctx.w(k), "series" | "seed"))
+        });
+    let member = (joins && (round_noun(i + 2) || round_noun(i + 3) || owner.is_some()))
         || (matches!(
             w,
             "lead" | "leads" | "led" | "leading" | "co-led" | "co-lead"
@@ -1425,8 +1446,9 @@ fn investor_roles(ctx: &mut Ctx<'_>, i: usize, w: &str) -> bool {
             }
         }
         let heads = ctx.subject(at, investor);
-        let raiser = raise_target(ctx)
-            .map(|(c, _)| c)
+        let raiser = owner
+            .filter(|c| !heads.contains(c))
+            .or(raise_target(ctx).map(|(c, _)| c))
             .filter(|c| !heads.contains(c))
             .or(ctx.raiser.filter(|c| !heads.contains(c)))
             .or(ctx.antecedent.filter(|c| !heads.contains(c)))
@@ -1875,6 +1897,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     // Person before: "Wang, CEO of Scale AI", "Wang, the company's CEO",
     // "Wang is the CEO of", "Wang, who is CEO of".
     let mut per_before = None;
+    let mut per_before_at = 0;
     {
         let mut k = b;
         // skip "Y's" possessive org between comma and role
@@ -1935,6 +1958,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         }
         if k > 0 && k < b {
             per_before = ctx.ent(k - 1).filter(|&c| ctx.per(c));
+            per_before_at = k - 1;
         }
     }
     if org_after.is_none()
@@ -1996,7 +2020,9 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         && org_before.is_none()
         && (no_org_here || attribution)
         && (kind == RelationKind::Leads || also_lead)
-        && (b == i || attribution)
+        // "co-chief executive X": a title's own prefixes.
+        && ((b..i).all(|k| matches!(ctx.w(k), "co" | "-" | "joint" | "interim" | "acting"))
+            || attribution)
         && per_after.is_some()
     {
         let topic = if no_org_here {
@@ -2015,7 +2041,25 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         }
     }
     let org = org_after.or(org_before);
-    let per = per_after.or(per_before);
+    let mut per = per_after.or(per_before);
+    // "A will succeed B as president of X": A is the new head, B the one
+    // in office until then.
+    if let (Some(o), Some(pb), None) = (org, per_before, per_after) {
+        let verb = per_before_at.checked_sub(1).filter(|&v| {
+            matches!(
+                ctx.w(v),
+                "succeed" | "succeeds" | "succeeded" | "succeeding" | "replace" | "replaces"
+            )
+        });
+        if let Some(v) = verb.filter(|_| kind == RelationKind::Leads) {
+            let before = ctx.out.len();
+            ctx.push(pb, kind, o, "role.succeeded", 0.75, i);
+            if let Some(f) = ctx.out.get_mut(before) {
+                f.status = None;
+            }
+            per = ctx.subject(v, |c| ctx.per(c)).first().copied();
+        }
+    }
     if let (Some(o), Some(p)) = (org, per) {
         let rule = if per_after.is_some() && org_before.is_some() {
             "role.compound"
@@ -2156,6 +2200,17 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             }
         }
         let mut orgs = ctx.subject(i, |c| ctx.org(c));
+        // "Founded by X in 2020, Y raised ...": a fronted participle
+        // describes the name after its comma.
+        if orgs.is_empty() && (0..i).all(|k| ctx.w(k).is_empty() || ctx.w(k) == "<markup>") {
+            let comma = (fj + 1..ctx.items.len()).find(|&k| matches!(ctx.w(k), "," | "." | ";"));
+            orgs = comma
+                .filter(|&k| ctx.w(k) == ",")
+                .and_then(|k| ctx.ent(k + 1))
+                .filter(|&c| ctx.org(c))
+                .into_iter()
+                .collect();
+        }
         // "A and B, the firm founded by X": the apposition belongs to the
         // nearest name only.
         if orgs.len() > 1 {

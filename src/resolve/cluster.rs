@@ -265,6 +265,17 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             if ci.is_some() && cj.is_some() && ci != cj {
                 continue;
             }
+            // A known company and its investment arm ("Monsanto" and
+            // "Monsanto Growth Ventures") are two organisations.
+            let arm = words[j].last().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "ventures" | "capital" | "fund" | "investments" | "foundation"
+                )
+            });
+            if ci.is_some() && cj.is_none() && arm {
+                continue;
+            }
             dsu.union(j, i);
         }
     }
