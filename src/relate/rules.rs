@@ -153,17 +153,39 @@ impl<'a> Ctx<'a> {
         // with modifiers names the company the text is about, unless that
         // one is named earlier in this sentence.
         if DESCRIPTORS.contains(&w) && i >= 2 && self.w(i - 1) != "the" {
+            // Plain modifiers, or a place first: "the Sunnyvale, Calif.,
+            // defense electronics firm".
+            let plain = |k: usize| {
+                let m = self.w(k);
+                self.ent(k).is_none()
+                    && !m.is_empty()
+                    && m.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !matches!(m, "and" | "or" | "of" | "its" | "their" | "the")
+            };
+            // The article, and where the plain modifiers start.
             let the = (i.saturating_sub(3)..i - 1)
                 .rev()
-                .find(|&k| self.w(k) == "the");
-            if let Some(t) = the {
-                let modifiers = (t + 1..i).all(|k| {
-                    let m = self.w(k);
-                    self.ent(k).is_none()
-                        && !m.is_empty()
-                        && m.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !matches!(m, "and" | "or" | "of" | "its" | "their")
+                .find(|&k| self.w(k) == "the")
+                .map(|t| (t, t))
+                .or_else(|| {
+                    let t = (i.saturating_sub(9)..i - 1)
+                        .rev()
+                        .find(|&k| self.w(k) == "the")?;
+                    let place = (t + 1..i).take_while(|&k| self.w(k) != ",").count();
+                    let comma = t + 1 + place;
+                    let rest = (comma + 1..i).find(|&k| self.w(k) == ",")?;
+                    ((1..=2).contains(&place)
+                        && (comma + 1..rest).all(|k| {
+                            // "Calif." is one token.
+                            let w = self.w(k).trim_end_matches('.');
+                            plain(k) || w.is_empty() || w.chars().all(char::is_alphabetic)
+                        })
+                        && rest + 1 < i
+                        && (rest + 1..i).all(plain))
+                    .then_some((t, rest))
                 });
+            if let Some((t, mods)) = the {
+                let modifiers = (mods + 1..i).all(plain);
                 let named_here = |c: usize| (0..i).any(|k| self.ent(k) == Some(c));
                 // An apposition: "Innovation Endeavors, the venture firm".
                 if modifiers && t >= 2 && self.w(t - 1) == "," {
@@ -174,6 +196,23 @@ impl<'a> Ctx<'a> {
                 if modifiers {
                     if let Some(a) = self.antecedent.filter(|&a| self.org(a) && !named_here(a)) {
                         return Some(a);
+                    }
+                    // "A and B said they agreed for A to acquire the Ohio
+                    // valve maker": the company named here other than the
+                    // nearest one.
+                    let orgs = (0..t).filter_map(|k| self.ent(k).filter(|&c| self.org(c)));
+                    let nearest_at = (0..t)
+                        .rev()
+                        .find(|&k| self.ent(k).is_some_and(|c| self.org(c)));
+                    let nearest = nearest_at.and_then(|k| self.ent(k));
+                    let infinitive = nearest_at.is_some_and(|k| {
+                        matches!(self.w(k + 1), "to" | "will" | "would" | "could" | "may")
+                            && t <= k + 3
+                    });
+                    if let Some(other) = orgs.clone().find(|&c| Some(c) != nearest) {
+                        if infinitive && orgs.clone().all(|c| c == other || Some(c) == nearest) {
+                            return Some(other);
+                        }
                     }
                 }
             }
@@ -395,10 +434,22 @@ impl<'a> Ctx<'a> {
         let hi = (i + 1 + max).min(self.items.len());
         for j in i + 1..hi {
             let w = self.w(j);
+            // "Calif.," : an abbreviation's period, not the sentence's.
+            if w == "." && self.w(j + 1) == "," {
+                continue;
+            }
             if CLAUSE_BREAKS.contains(&w)
                 || matches!(
                     w,
-                    "." | "said" | "says" | "which" | "who" | "after" | "before" | "while" | "when"
+                    "." | "said"
+                        | "says"
+                        | "told"
+                        | "which"
+                        | "who"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "when"
                 )
             {
                 return None;
@@ -835,7 +886,14 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         } else {
             i
         };
-        let Some((tj, tails)) = ctx.object(from, 8, |c| ctx.org(c)) else {
+        // A description can be long: "the Sunnyvale, Calif., defense
+        // electronics firm" (a description, not a name further on: "the
+        // Canadian oil and gas reserves of X" are assets).
+        let described = || {
+            ctx.object(from, 11, |c| ctx.org(c))
+                .filter(|&(j, _)| ctx.w(from + 1) == "the" && ctx.ent(j).is_none())
+        };
+        let Some((tj, tails)) = ctx.object(from, 8, |c| ctx.org(c)).or_else(described) else {
             return;
         };
         // "will purchase Renault's stake": something of X, not X; "TO BUY
@@ -846,10 +904,30 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         {
             after_tail += 1; // a ticker after the name: "BENEFICIAL <BNL> UNIT"
         }
-        if matches!(
-            ctx.w(after_tail),
-            "'s" | "'" | "unit" | "units" | "subsidiary" | "subsidiaries" | "division" | "arm"
-        ) {
+        if matches!(ctx.w(after_tail), "'s" | "'") {
+            return;
+        }
+        // "ACQUIRES ARCO RESEARCH UNIT": up to two plain words before the
+        // unit noun.
+        let unit = (after_tail..after_tail + 3)
+            .take_while(|&k| {
+                let w = ctx.w(k);
+                ctx.ent(k).is_none()
+                    && !w.is_empty()
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !PREPS.contains(&w)
+                    && !matches!(
+                        w,
+                        "and" | "or" | "its" | "the" | "a" | "an" | "said" | "says"
+                    )
+            })
+            .any(|k| {
+                matches!(
+                    ctx.w(k),
+                    "unit" | "units" | "subsidiary" | "subsidiaries" | "division" | "arm"
+                )
+            });
+        if unit {
             return;
         }
         // "acquire X from Y": X was Y's.
@@ -1090,6 +1168,64 @@ fn push_stakes(
 
 fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     let investor = |c: usize| ctx.org(c) || ctx.per(c);
+    // "KESTREL HAS 96 PCT OF NORRIK": a stated holding.
+    if matches!(w, "has" | "have") {
+        if let Some(&Item::Pct(p)) = ctx.items.get(i + 1) {
+            let at = if matches!(ctx.w(i + 2), "of" | "in") {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((_, tails)) = ctx.object(at, 1, |c| ctx.org(c)) {
+                let heads = ctx.subject(i, investor);
+                let before = ctx.out.len();
+                push_stakes(ctx, &heads, &tails, Some(p), false, "stake.has", 0.75, i);
+                for f in ctx.out.iter_mut().skip(before) {
+                    f.status = Some(Status::Completed);
+                }
+            }
+        }
+        return;
+    }
+    // "X repurchased 381,050 of its shares or 9.1 pct from Y": Y held a
+    // stake in X and sold it back.
+    if matches!(
+        w,
+        "repurchased" | "repurchases" | "repurchase" | "repurchasing"
+    ) || (matches!(w, "bought" | "buys" | "buy" | "buying") && ctx.w(i + 1) == "back")
+    {
+        let hi = (i + 14).min(ctx.items.len());
+        let span = || i + 1..hi;
+        let Some(from) = span()
+            .take_while(|&k| ctx.ent(k).is_none() && !CLAUSE_BREAKS.contains(&ctx.w(k)))
+            .find(|&k| ctx.w(k) == "from")
+        else {
+            return;
+        };
+        let own = (i + 1..from).any(|k| matches!(ctx.w(k), "its" | "own"))
+            && (i + 1..from).any(|k| matches!(ctx.w(k), "shares" | "stock" | "stake"));
+        if !own {
+            return;
+        }
+        let pct = (i + 1..from).find_map(|k| match ctx.items[k] {
+            Item::Pct(p) => Some(p),
+            _ => None,
+        });
+        let Some((_, sellers)) = ctx.object(from, 3, investor) else {
+            return;
+        };
+        for &b in &ctx.subject(i, |c| ctx.org(c)) {
+            for &s in &sellers {
+                let before = ctx.out.len();
+                ctx.push(s, RelationKind::InvestsIn, b, "inv.repurchased", 0.7, i);
+                if let Some(f) = ctx.out.get_mut(before) {
+                    f.status = Some(Status::Former);
+                    f.stake_pct = pct;
+                }
+            }
+        }
+        return;
+    }
     // "invested $5 million in Tally"
     if INVEST_VERBS.contains(&w) {
         let hi = (i + 8).min(ctx.items.len());
@@ -2020,8 +2156,12 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
         && org_before.is_none()
         && (no_org_here || attribution)
         && (kind == RelationKind::Leads || also_lead)
-        // "co-chief executive X": a title's own prefixes.
-        && ((b..i).all(|k| matches!(ctx.w(k), "co" | "-" | "joint" | "interim" | "acting"))
+        // "co-chief executive X": a chief executive all the same.
+        && (b == i
+            || (b + 2 == i
+                && ctx.words_at(b, &["co", "-"])
+                && matches!(ctx.w(i), "chief" | "ceo")
+                && !also_lead)
             || attribution)
         && per_after.is_some()
     {
@@ -2134,7 +2274,7 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     }
     let founded_verb = matches!(
         w,
-        "founded" | "co-founded" | "cofounded" | "started" | "established" | "created"
+        "founded" | "co-founded" | "cofounded" | "started" | "established" | "created" | "formed"
     );
     if !founded_verb {
         if matches!(w, "set" | "sets") && ctx.w(i + 1) == "up" {
@@ -2230,7 +2370,7 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
         return;
     }
-    if matches!(w, "started" | "created" | "established") {
+    if matches!(w, "started" | "created" | "established" | "formed") {
         // Too ambiguous actively ("started trading"); passive only.
         return;
     }
@@ -2447,6 +2587,12 @@ fn owns(ctx: &mut Ctx<'_>, i: usize) {
         return;
     }
     if pct.is_none() && (i + 1..j).any(|k| matches!(ctx.w(k), "stake" | "interest" | "shares")) {
+        // The holding is "in"/"of" the company: "controls the shares told
+        // Reuters" names no company.
+        let of = (j.saturating_sub(2)..j).any(|k| matches!(ctx.w(k), "in" | "of"));
+        if !of {
+            return;
+        }
         // "holds a stake in X" without a figure: a minority holding.
         for &h in &ctx.subject(i, |c| ctx.org(c) || ctx.per(c)) {
             for &t in &tails {
