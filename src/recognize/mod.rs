@@ -23,7 +23,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
-use crate::resolve::{key_words, merge_key};
+use crate::resolve::{is_acronym_of, key_words, merge_key, strip_legal};
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
 
@@ -402,6 +402,18 @@ impl Recognizer {
                 }
             }
         }
+        // The organisations' names without designators, for acronyms
+        // ("PCRI" after "Plant Cell Research Institute").
+        let org_words: Vec<Vec<String>> = out
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Org && m.source != Source::Ticker)
+            .map(|m| {
+                let mut w = key_words(&m.surface);
+                strip_legal(&mut w);
+                w
+            })
+            .filter(|w| w.len() >= 2)
+            .collect();
         for mut m in weak {
             let key = merge_key(&m.surface);
             let ty = if let Some(t) = typed.get(&key) {
@@ -410,7 +422,10 @@ impl Recognizer {
                 let words = key_words(&m.surface);
                 if words.len() == 1 && surnames.contains(&words[0]) {
                     Some(EntityType::Person)
-                } else if words.len() == 1 && first_words.contains_key(&words[0]) {
+                } else if words.len() == 1
+                    && (first_words.contains_key(&words[0])
+                        || org_words.iter().any(|w| is_acronym_of(&m.surface, w)))
+                {
                     Some(EntityType::Org)
                 } else {
                     None
@@ -683,13 +698,23 @@ impl Recognizer {
             }
             if inner.chars().any(|c| c.is_lowercase()) || inner.contains(' ') {
                 taken[i] = true;
+                // "<Plant Cell Research Institute - PCRI>": the name, and its
+                // acronym (which a later mention finds by its initials).
+                let name = inner
+                    .rsplit_once(" - ")
+                    .filter(|(n, a)| {
+                        n.contains(' ')
+                            && (2..=6).contains(&a.len())
+                            && a.chars().all(|c| c.is_ascii_uppercase())
+                    })
+                    .map_or(inner, |(n, _)| n);
                 out.push(Mention {
                     start: inner_start,
-                    end: inner_end,
+                    end: inner_start + name.len(),
                     first: i,
                     last: i + 1,
                     sentence: si,
-                    surface: normalize_name(inner),
+                    surface: normalize_name(name),
                     entity_type: EntityType::Org,
                     source: Source::Markup,
                     canonical: None,

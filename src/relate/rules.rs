@@ -621,7 +621,11 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     }
     // "SAINSBURY'S TAKING CONTROL OF SHAW'S", "X buying Y": under way.
     let tw = ctx.w(trig);
+    // ", itself acquiring a stake": a participle after a comma takes the
+    // tense of the clause it hangs on.
+    let participle = (trig.saturating_sub(2)..trig).any(|k| ctx.w(k) == ",");
     if tw.ends_with("ing")
+        && !participle
         && !(trig > 0
             && matches!(
                 ctx.w(trig - 1),

@@ -311,7 +311,9 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     (clusters, of)
 }
 
-fn is_acronym_of(surface: &str, words: &[String]) -> bool {
+/// Whether `surface` is an acronym (two to six capitals) of the name whose
+/// key words are `words`: "PCRI" of "Plant Cell Research Institute".
+pub fn is_acronym_of(surface: &str, words: &[String]) -> bool {
     let s = surface.trim();
     if s.len() < 2 || s.len() > 6 || !s.chars().all(|c| c.is_ascii_uppercase()) {
         return false;

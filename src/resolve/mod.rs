@@ -8,6 +8,8 @@
 mod cluster;
 mod key;
 
-pub use cluster::{Cluster, ResolveOptions, clean_label, resolve, retype_surnames, unify_types};
+pub use cluster::{
+    Cluster, ResolveOptions, clean_label, is_acronym_of, resolve, retype_surnames, unify_types,
+};
 
 pub use key::{LEGAL_SUFFIXES, fold_accents, key_words, merge_key, strip_legal};
