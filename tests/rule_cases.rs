@@ -1,6 +1,7 @@
 //! Rule cases as data: every case in `tests/rules/cases.toml` runs through
 //! the whole pipeline and must yield its listed edges (with status, amount
-//! and stake where given) and none of its `not_edges`.
+//! and stake where given) and none of its `not_edges`; `nodes` ("Name |
+//! TYPE") must be nodes of that type and `not_nodes` (names) no nodes.
 
 use std::path::Path;
 
@@ -23,6 +24,10 @@ struct Case {
     not_edges: Vec<String>,
     #[serde(default)]
     no_edges: bool,
+    #[serde(default)]
+    nodes: Vec<String>,
+    #[serde(default)]
+    not_nodes: Vec<String>,
     amount: Option<f64>,
     stake: Option<f64>,
 }
@@ -99,6 +104,24 @@ fn rule_cases() {
             let (h, k, t, _) = parse(spec);
             if find_edge(&g, &h, &k, &t).is_some() {
                 failures.push(format!("{}: unexpected {spec}", case.name));
+            }
+        }
+        for spec in &case.nodes {
+            let (name, ty) = spec.split_once('|').expect("node spec is 'Name | TYPE'");
+            match g.find(name.trim()) {
+                Some(n) if n.entity_type.as_str() == ty.trim() => {}
+                Some(n) => {
+                    failures.push(format!("{}: {spec}: typed {:?}", case.name, n.entity_type))
+                }
+                None => failures.push(format!("{}: missing node {spec}", case.name)),
+            }
+        }
+        for name in &case.not_nodes {
+            if let Some(n) = g.find(name) {
+                failures.push(format!(
+                    "{}: unexpected node {} ({})",
+                    case.name, name, n.id
+                ));
             }
         }
         if case.no_edges && g.edge_count() > 0 {

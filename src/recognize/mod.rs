@@ -844,6 +844,17 @@ impl Recognizer {
         {
             return None;
         }
+        // "Recent AI Investments", "Top Tech Companies": a title-case
+        // heading, not a name.
+        if n >= 2
+            && matches!(
+                words[0],
+                "Recent" | "Latest" | "Top" | "Major" | "Key" | "Biggest" | "Largest" | "Notable"
+            )
+            && lastw.ends_with('s')
+        {
+            return None;
+        }
         if n >= 2 && ORG_HEAD_SET.contains(&lastw) && !ORG_HEAD_SET.contains(&words[0]) {
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
@@ -934,6 +945,15 @@ impl Recognizer {
             && matches!(&*next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
+        // "Defense Llama, a specialized large language model": a product
+        // is no node at all.
+        if next == ","
+            && matches!(&*next2, "a" | "an" | "the")
+            && !org_appos
+            && product_apposition(text, toks, l + 1, slast)
+        {
+            return None;
+        }
         let role_after = next == ","
             && (is_role_word(&next2) || matches!(&*next2, "who" | "the" | "a"))
             && !org_appos
@@ -1160,6 +1180,50 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
     if word(from + 1).as_deref() == Some("one") && word(from + 2).as_deref() == Some("of") {
         from += 2;
     }
+    let end = (from + 8).min(slast).max(from + 1);
+    for tok in toks.get(from + 1..end).unwrap_or_default() {
+        let w = lexicon::lower(tok.text(text));
+        if HEADS.contains(&w.trim_end_matches('s')) {
+            return true;
+        }
+        if is_role_word(&w) || matches!(&*w, "of" | "at" | "for" | "with" | "in" | "who" | ",") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the apposition after the comma at token `from` describes a
+/// product ("Defense Llama, a specialized large language model"): its head
+/// noun, before any preposition, is a product noun.
+fn product_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "model",
+        "chatbot",
+        "product",
+        "tool",
+        "chip",
+        "processor",
+        "drug",
+        "vaccine",
+        "device",
+        "smartphone",
+        "phone",
+        "handset",
+        "console",
+        "game",
+        "vehicle",
+        "car",
+        "truck",
+        "robot",
+        "drone",
+        "satellite",
+        "rocket",
+        "aircraft",
+        "jet",
+        "software",
+        "feature",
+    ];
     let end = (from + 8).min(slast).max(from + 1);
     for tok in toks.get(from + 1..end).unwrap_or_default() {
         let w = lexicon::lower(tok.text(text));
