@@ -206,10 +206,22 @@ impl Extractor {
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
         let mut raise_amounts: Vec<(String, f64)> = Vec::new();
+        let mut prices: Vec<PriceStatement> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
             if !self.triggers.is_empty() {
                 apply_triggers(&mut items, &self.triggers);
+            }
+            if let Some((usd, span)) = stated_price(&items) {
+                prices.push(PriceStatement {
+                    keys: items
+                        .iter()
+                        .filter_map(|it| it.cluster())
+                        .map(|c| keys[c].clone())
+                        .collect(),
+                    usd,
+                    text: fold_whitespace(&text[span.0..span.1]),
+                });
             }
             let found = extract_sentence_in(&items, &types, antecedent, raiser);
             // The company a round was raised by, for members named later.
@@ -317,6 +329,8 @@ impl Extractor {
             }
         }
 
+        fill_deal_prices(&mut relations, &prices);
+
         // Entities.
         let mut by_key: BTreeMap<String, EntityFact> = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
@@ -352,6 +366,138 @@ impl Extractor {
             entities,
             relations,
             notes,
+        }
+    }
+}
+
+/// A sentence that states a price: the entities it names and its figure.
+struct PriceStatement {
+    keys: std::collections::HashSet<String>,
+    usd: f64,
+    text: String,
+}
+
+/// The price a sentence states for a deal, with its span: the first USD
+/// total (not per share, at least a million) in a sentence that speaks of a
+/// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
+/// for about $230m"), unless a valuation, revenue or fund word stands by it.
+fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize))> {
+    let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
+    let deal = items.iter().filter_map(Item::word).any(|w| {
+        matches!(
+            w,
+            "deal"
+                | "offer"
+                | "bid"
+                | "price"
+                | "paying"
+                | "pay"
+                | "paid"
+                | "pays"
+                | "purchased"
+                | "acquisition"
+                | "takeover"
+                | "buyout"
+        )
+    });
+    if !deal {
+        return None;
+    }
+    items.iter().enumerate().find_map(|(k, it)| {
+        let Item::Money {
+            usd: Some(v),
+            per_share: false,
+            span,
+        } = *it
+        else {
+            return None;
+        };
+        let near = (k.saturating_sub(4)..k)
+            .map(word)
+            .chain([word(k + 1), word(k + 2)]);
+        let other = near.clone().any(|w| {
+            matches!(
+                w,
+                "valuation"
+                    | "valued"
+                    | "valuing"
+                    | "revenue"
+                    | "revenues"
+                    | "sales"
+                    | "profit"
+                    | "loss"
+                    | "debt"
+                    | "assets"
+                    | "cap"
+                    | "capitalization"
+                    | "fund"
+                    | "funding"
+                    | "raised"
+                    | "arr"
+                    | "fine"
+                    | "fraud"
+                    | "settle"
+            )
+        });
+        (v >= 1e6 && !other).then_some((v, span))
+    })
+}
+
+/// Deal edges whose statements give no price take one stated in another
+/// sentence of the document: one naming both parties, else one naming the
+/// target (or the buyer) when that company is in no other deal; never one
+/// naming a party of another deal, or a figure another edge already has.
+fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
+    // Purchases, not holdings ("holds 9.8 pct"), owners or round members.
+    let deal = |r: &RelationFact| {
+        let rule = r.evidence.rule.as_str();
+        let purchase = !["inv.", "stake.has", "acq.own"]
+            .iter()
+            .any(|p| rule.starts_with(p))
+            || rule.starts_with("inv.verb")
+            || rule.starts_with("inv.noun");
+        matches!(r.kind, RelationKind::Acquired | RelationKind::InvestsIn) && purchase
+    };
+    let pairs: std::collections::BTreeSet<(String, String)> = relations
+        .iter()
+        .filter(|r| matches!(r.kind, RelationKind::Acquired | RelationKind::InvestsIn))
+        .map(|r| (r.head.clone(), r.tail.clone()))
+        .collect();
+    let deals_of = |k: &str| pairs.iter().filter(|(h, t)| h == k || t == k).count();
+    let mut used: Vec<f64> = relations
+        .iter()
+        .filter_map(|r| r.evidence.amount_usd)
+        .collect();
+    let priced: std::collections::HashSet<(String, RelationKind, String)> = relations
+        .iter()
+        .filter(|r| r.evidence.amount_usd.is_some())
+        .map(|r| (r.head.clone(), r.kind, r.tail.clone()))
+        .collect();
+    let mut done = std::collections::HashSet::new();
+    for r in relations.iter_mut() {
+        let triple = (r.head.clone(), r.kind, r.tail.clone());
+        if !deal(r) || priced.contains(&triple) || !done.insert(triple) {
+            continue;
+        }
+        let (h, t) = (&r.head, &r.tail);
+        let others_absent = |p: &PriceStatement| {
+            !pairs.iter().any(|(a, b)| {
+                (a != h && a != t && p.keys.contains(a)) || (b != h && b != t && p.keys.contains(b))
+            })
+        };
+        let found = {
+            let fresh = |p: &PriceStatement| !used.iter().any(|u| (u - p.usd).abs() < 0.5);
+            let candidates = || prices.iter().filter(|p| others_absent(p) && fresh(p));
+            candidates()
+                .find(|p| p.keys.contains(h) && p.keys.contains(t))
+                .or_else(|| candidates().find(|p| p.keys.contains(t) && deals_of(t) == 1))
+                .or_else(|| candidates().find(|p| p.keys.contains(h) && deals_of(h) == 1))
+        };
+        if let Some(p) = found {
+            used.push(p.usd);
+            r.evidence.amount_usd = Some(p.usd);
+            r.evidence.amount_text = Some(p.text.clone());
+            r.evidence.rule.push_str("+deal-price");
         }
     }
 }

@@ -985,8 +985,13 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         }
         return;
     }
+    // "a rival offer of $90 million for X": the price between.
+    let priced_bid = ctx.w(i + 1) == "of"
+        && matches!(ctx.items.get(i + 2), Some(Item::Money { .. }))
+        && ctx.w(i + 3) == "for";
     if ACQ_NOUNS.contains(&w)
-        || (BID_NOUNS.contains(&w) && matches!(ctx.w(i + 1), "for" | "to" | "by" | "from"))
+        || (BID_NOUNS.contains(&w)
+            && (matches!(ctx.w(i + 1), "for" | "to" | "by" | "from") || priced_bid))
     {
         let org_or_per = |c: usize| ctx.org(c) || ctx.per(c);
         // "acquisition of TAIL (by HEAD)"
@@ -3130,7 +3135,10 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
             }) || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
                 || (k + 2 < n
                     && ctx.w(k + 1) == "in"
-                    && matches!(ctx.w(k + 2), "revenue" | "sales" | "assets" | "debt"))
+                    && matches!(
+                        ctx.w(k + 2),
+                        "revenue" | "sales" | "assets" | "debt" | "arr"
+                    ))
                 || (lo..k).any(|j| ctx.words_at(j, &["to", "date"]))
                 || matches!(ctx.w(k + 1), "fund" | "valuation");
             if !blocked {
