@@ -212,8 +212,9 @@ impl Extractor {
             if !self.triggers.is_empty() {
                 apply_triggers(&mut items, &self.triggers);
             }
-            if let Some((usd, span)) = stated_price(&items) {
+            if let Some((usd, span, total)) = stated_price(&items) {
                 prices.push(PriceStatement {
+                    total,
                     keys: items
                         .iter()
                         .filter_map(|it| it.cluster())
@@ -372,6 +373,9 @@ impl Extractor {
 
 /// A sentence that states a price: the entities it names and its figure.
 struct PriceStatement {
+    /// Whether the figure is called the whole price ("the maximum",
+    /// "the offer price").
+    total: bool,
     keys: std::collections::HashSet<String>,
     usd: f64,
     text: String,
@@ -381,7 +385,7 @@ struct PriceStatement {
 /// total (not per share, at least a million) in a sentence that speaks of a
 /// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
 /// for about $230m"), unless a valuation, revenue or fund word stands by it.
-fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize))> {
+fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
     let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
     let deal = items.iter().filter_map(Item::word).any(|w| {
         matches!(
@@ -398,12 +402,14 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize))> {
                 | "acquisition"
                 | "takeover"
                 | "buyout"
+                | "payable"
+                | "consideration"
         )
     });
     if !deal {
         return None;
     }
-    items.iter().enumerate().find_map(|(k, it)| {
+    let candidates = items.iter().enumerate().filter_map(|(k, it)| {
         let Item::Money {
             usd: Some(v),
             per_share: false,
@@ -439,8 +445,16 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize))> {
                     | "settle"
             )
         });
-        (v >= 1e6 && !other).then_some((v, span))
-    })
+        // "188 mln dlrs of the maximum 261 mln dlrs payable", "the total
+        // offer price is": the whole price.
+        let total = (k.saturating_sub(3)..k).any(|j| {
+            matches!(word(j), "maximum" | "total" | "aggregate")
+                || (word(j) == "price" && matches!(word(j.wrapping_sub(1)), "offer" | "purchase"))
+        });
+        (v >= 1e6 && !other).then_some((v, span, total))
+    });
+    let all: Vec<_> = candidates.collect();
+    all.iter().find(|c| c.2).or(all.first()).copied()
 }
 
 /// Deal edges whose statements give no price take one stated in another
@@ -464,6 +478,16 @@ fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
         .map(|r| (r.head.clone(), r.tail.clone()))
         .collect();
     let deals_of = |k: &str| pairs.iter().filter(|(h, t)| h == k || t == k).count();
+    let deal_pairs: std::collections::BTreeSet<(&str, &str)> = relations
+        .iter()
+        .filter(|r| deal(r))
+        .map(|r| (r.head.as_str(), r.tail.as_str()))
+        .collect();
+    let only_deal = deal_pairs.len() == 1;
+    let members: Vec<&str> = pairs
+        .iter()
+        .flat_map(|(h, t)| [h.as_str(), t.as_str()])
+        .collect();
     let mut used: Vec<f64> = relations
         .iter()
         .filter_map(|r| r.evidence.amount_usd)
@@ -488,10 +512,16 @@ fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
         let found = {
             let fresh = |p: &PriceStatement| !used.iter().any(|u| (u - p.usd).abs() < 0.5);
             let candidates = || prices.iter().filter(|p| others_absent(p) && fresh(p));
+            // A whole price stated without names ("The current offer price
+            // is about 782 mln dlrs") belongs to the text's only deal.
+            let unnamed = |p: &&PriceStatement| {
+                only_deal && p.total && !members.iter().any(|m| p.keys.contains(*m))
+            };
             candidates()
                 .find(|p| p.keys.contains(h) && p.keys.contains(t))
                 .or_else(|| candidates().find(|p| p.keys.contains(t) && deals_of(t) == 1))
                 .or_else(|| candidates().find(|p| p.keys.contains(h) && deals_of(h) == 1))
+                .or_else(|| candidates().find(unnamed))
         };
         if let Some(p) = found {
             used.push(p.usd);
