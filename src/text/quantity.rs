@@ -31,7 +31,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
 
 /// What a quantity is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,31 +109,86 @@ const SUFFIX: &str = concat!(
 /// Range connectors between two figures.
 const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
 
-/// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
+/// A quantity pattern, where its matches can start, and how a match is
+/// read.
+///
+/// Running the patterns unanchored over whole documents cost a tenth of
+/// the extraction time, though quantities are rare: every match holds a
+/// figure, so each pattern is only tried (anchored) at the few places a
+/// match could start next to a figure. The matches found are the ones an
+/// unanchored search would find (see the `anchored_scan_is_exact` test).
+struct Pattern {
+    /// The whole quantity.
+    re: Regex,
+    /// Where a match can start.
+    starts: Starts,
+    /// Turns a match into a quantity, or rejects it.
+    decide: fn(&str, &Groups<'_, '_>) -> Verdict,
+}
+
+/// Where matches of a [`Pattern`] can start.
+enum Starts {
+    /// At a digit that begins a word: the pattern opens with `(?-u:\b)` and
+    /// a number.
+    WordNumber,
+    /// At a match of `re`: the part of the pattern before its first figure,
+    /// then a digit. That part holds no digit and is at most `max_len`
+    /// bytes long, so such a match ends at the first digit of a figure and
+    /// starts at most `max_len` bytes before it.
+    Lead {
+        /// The part before the first figure, then `[0-9]`.
+        re: Regex,
+        /// Longest match of the part before the figure, in bytes.
+        max_len: usize,
+    },
+}
+
+/// Compiles a constant pattern (the unit tests compile every one).
 #[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid quantity regex")
+}
+
+/// The [`Starts::Lead`] of a pattern whose matches open with `lead`, a
+/// pattern holding no digit, followed by a figure.
+fn lead(lead: &str) -> Starts {
+    // Without a bound every position before a figure must be tried; still
+    // exact, only slower.
+    let max_len = regex_automata::util::syntax::parse(lead)
+        .ok()
+        .and_then(|hir| hir.properties().maximum_len())
+        .unwrap_or(usize::MAX);
+    Starts::Lead {
+        re: compile(&format!("{lead}[0-9]")),
+        max_len,
+    }
+}
+
+/// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
+static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
+    re: compile(&format!(
         r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
-    ))
-    .expect("valid prefix money regex")
+    )),
+    starts: lead(&format!(r"(?i)(?:{PREFIX})\s?")),
+    decide: prefix_money,
 });
 
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
-#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
+    re: compile(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{QUAL})\s{{1,3}})?(?P<cur>{SUFFIX})(?-u:\b)(?P<ps>{PER_SHARE})?"
-    ))
-    .expect("valid suffix money regex")
+    )),
+    starts: Starts::WordNumber,
+    decide: suffix_money,
 });
 
 /// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
-#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-static PERCENT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
+    re: compile(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
-    ))
-    .expect("valid percent regex")
+    )),
+    starts: Starts::WordNumber,
+    decide: percent,
 });
 
 /// Finds quantities in `text[range]`, offsets are absolute byte offsets into
@@ -145,18 +202,16 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     let Some(range) = clamp_range(text, range) else {
         return Vec::new();
     };
-    // Cheap pre-check: every quantity contains an ASCII digit.
-    if !text.as_bytes()[range.clone()]
-        .iter()
-        .any(u8::is_ascii_digit)
-    {
+    let hay = &text[..range.end];
+    // Every quantity holds a figure: most texts and ranges have none.
+    let figures = figure_starts(hay, range.start);
+    if figures.is_empty() {
         return Vec::new();
     }
-    let hay = &text[..range.end];
     let mut candidates = Vec::new();
-    scan(&PREFIX_RE, hay, range.start, &mut candidates, prefix_money);
-    scan(&SUFFIX_RE, hay, range.start, &mut candidates, suffix_money);
-    scan(&PERCENT_RE, hay, range.start, &mut candidates, percent);
+    for pattern in [&*PREFIX_MONEY, &*SUFFIX_MONEY, &*PERCENT] {
+        scan(pattern, hay, &figures, range.start, &mut candidates);
+    }
 
     candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut out: Vec<Quantity> = Vec::with_capacity(candidates.len());
@@ -202,34 +257,153 @@ enum Verdict {
     Reject,
 }
 
-/// Runs `re` over `hay` from `from`, turning matches into quantities.
-fn scan(
-    re: &Regex,
-    hay: &str,
-    from: usize,
-    out: &mut Vec<Quantity>,
-    decide: fn(&str, &Captures<'_>) -> Verdict,
-) {
+/// Byte offsets, from `from` on, of the digits that begin a figure: the
+/// first digit of each run of ASCII digits in `hay`.
+fn figure_starts(hay: &str, from: usize) -> Vec<usize> {
+    let bytes = &hay.as_bytes()[from..];
+    let mut starts = Vec::new();
+    let mut prev_digit = from > 0 && hay.as_bytes()[from - 1].is_ascii_digit();
+    // Whole texts are scanned, so this reads eight bytes at a time.
+    let mut words = bytes.chunks_exact(8);
+    let mut base = from;
+    for word in words.by_ref() {
+        let mut le = [0; 8];
+        le.copy_from_slice(word);
+        let digits = digit_flags(u64::from_le_bytes(le));
+        let mut firsts = digits & !(digits << 8 | u64::from(prev_digit) << 7);
+        prev_digit = digits >> 63 == 1;
+        while firsts != 0 {
+            starts.push(base + firsts.trailing_zeros() as usize / 8);
+            firsts &= firsts - 1;
+        }
+        base += 8;
+    }
+    for (i, b) in words.remainder().iter().enumerate() {
+        let digit = b.is_ascii_digit();
+        if digit && !prev_digit {
+            starts.push(base + i);
+        }
+        prev_digit = digit;
+    }
+    starts
+}
+
+/// The high bit of each byte of `word` set when that byte is an ASCII
+/// digit, all other bits clear.
+fn digit_flags(word: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // Digits become 0..=9; a byte is a digit when its low seven bits are
+    // below 10 (adding 118 then leaves the high bit clear, and never
+    // carries into the next byte) and its high bit is clear.
+    let x = word ^ (EACH * u64::from(b'0'));
+    !(((x & (EACH * 0x7f)) + EACH * 118) | x) & (EACH * 0x80)
+}
+
+/// Whether `b` is a word byte for an ASCII `(?-u:\b)`.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl Pattern {
+    /// The first position at or after `pos` where a match of the pattern
+    /// can start (a match starting there is not guaranteed).
+    fn next_start(&self, hay: &str, figures: &[usize], pos: usize) -> Option<usize> {
+        let bytes = hay.as_bytes();
+        let later = &figures[figures.partition_point(|&f| f < pos)..];
+        match &self.starts {
+            Starts::WordNumber => later
+                .iter()
+                .copied()
+                .find(|&f| f == 0 || !is_word_byte(bytes[f - 1])),
+            Starts::Lead { re, max_len } => later.iter().find_map(|&f| {
+                let mut from = pos.max(f.saturating_sub(*max_len));
+                while !hay.is_char_boundary(from) {
+                    from += 1;
+                }
+                re.search(&Input::new(hay).range(from..=f))
+                    .map(|m| m.start())
+            }),
+        }
+    }
+}
+
+/// Finds the quantities of `pattern` in `hay` from `from` on: the matches
+/// an unanchored search from `from` would find, each searched for again
+/// after the previous one (or one char after a rejected match's start).
+fn scan(pattern: &Pattern, hay: &str, figures: &[usize], from: usize, out: &mut Vec<Quantity>) {
+    let mut caps = pattern.re.create_captures();
     let mut pos = from;
-    while pos < hay.len() {
-        let Some(caps) = re.captures_at(hay, pos) else {
-            break;
-        };
-        let Some(m) = caps.get(0) else {
-            break;
-        };
-        match decide(hay, &caps) {
-            Verdict::Keep(q) => {
-                // Continue right after the kept quantity (a truncated range
-                // leaves its second figure to be found again).
-                pos = q.end.max(m.start() + 1);
-                out.push(q);
-            }
-            Verdict::Reject => pos = m.start() + 1,
+    while let Some(start) = pattern.next_start(hay, figures, pos) {
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        pattern.re.search_captures(&input, &mut caps);
+        // One byte on may be inside a char (after `£`): `next_start` only
+        // returns char boundaries.
+        pos = start + 1;
+        if !caps.is_match() {
+            continue;
         }
-        while pos < hay.len() && !hay.is_char_boundary(pos) {
-            pos += 1;
+        if let Verdict::Keep(q) = (pattern.decide)(hay, &Groups { hay, caps: &caps }) {
+            // Continue right after the kept quantity (a truncated range
+            // leaves its second figure to be found again).
+            pos = pos.max(q.end);
+            out.push(q);
         }
+    }
+}
+
+/// One match of a quantity pattern, its groups read by name.
+struct Groups<'h, 'c> {
+    /// The text searched.
+    hay: &'h str,
+    /// The match's capture groups.
+    caps: &'c Captures,
+}
+
+/// A matched group: its text and where it is.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    /// Byte offset of the group's start in the text searched.
+    start: usize,
+    /// The group's text.
+    text: &'h str,
+}
+
+impl<'h> Groups<'h, '_> {
+    /// The whole match.
+    fn whole(&self) -> Option<Group<'h>> {
+        self.caps.get_match().map(|m| self.group(m.span()))
+    }
+
+    /// The group called `name`, if it took part in the match.
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps
+            .get_group_by_name(name)
+            .map(|span| self.group(span))
+    }
+
+    /// The group covering `span`.
+    fn group(&self, span: regex_automata::Span) -> Group<'h> {
+        Group {
+            start: span.start,
+            text: &self.hay[span.range()],
+        }
+    }
+}
+
+impl<'h> Group<'h> {
+    /// The group's text.
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    /// Byte offset of the group's start.
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset one past the group's end.
+    fn end(&self) -> usize {
+        self.start + self.text.len()
     }
 }
 
@@ -279,7 +453,7 @@ enum RangeRead {
 /// Decides whether a match with two figures is a range. It is when it
 /// follows `between`, uses a dash (`$1-2 billion`), or only the second
 /// figure has a multiplier (`$1 to $2 billion`).
-fn read_range(hay: &str, caps: &Captures<'_>, start: usize) -> RangeRead {
+fn read_range(hay: &str, caps: &Groups<'_, '_>, start: usize) -> RangeRead {
     let Some(conn) = caps.name("conn") else {
         return RangeRead::Single;
     };
@@ -302,7 +476,7 @@ fn read_range(hay: &str, caps: &Captures<'_>, start: usize) -> RangeRead {
 
 /// The value of the first figure, scaled by its own multiplier or, in a
 /// range, by the shared one.
-fn first_value(caps: &Captures<'_>, range: bool) -> Option<f64> {
+fn first_value(caps: &Groups<'_, '_>, range: bool) -> Option<f64> {
     let exp = match (caps.name("m1"), caps.name("m2")) {
         (Some(m), _) => multiplier(m.as_str()),
         (None, Some(m)) if range => multiplier(m.as_str()),
@@ -311,9 +485,9 @@ fn first_value(caps: &Captures<'_>, range: bool) -> Option<f64> {
     number(caps.name("n1")?.as_str(), exp)
 }
 
-/// Matcher for [`PREFIX_RE`].
-fn prefix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let Some(whole) = caps.get(0) else {
+/// Matcher for [`PREFIX_MONEY`].
+fn prefix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+    let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let Some(cur) = caps.name("cur") else {
@@ -351,8 +525,8 @@ fn prefix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
 }
 
 /// For a prefix match read as two figures: the first figure alone.
-fn first_figure_only(caps: &Captures<'_>, usd_cur: bool) -> Verdict {
-    let Some(whole) = caps.get(0) else {
+fn first_figure_only(caps: &Groups<'_, '_>, usd_cur: bool) -> Verdict {
+    let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let end = caps
@@ -396,9 +570,9 @@ fn year_like(s: &str) -> bool {
     s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && ("1800"..="2099").contains(&s)
 }
 
-/// Matcher for [`SUFFIX_RE`].
-fn suffix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let Some(whole) = caps.get(0) else {
+/// Matcher for [`SUFFIX_MONEY`].
+fn suffix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+    let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let Some(cur) = caps.name("cur") else {
@@ -458,9 +632,9 @@ fn suffix_money(hay: &str, caps: &Captures<'_>) -> Verdict {
     })
 }
 
-/// Matcher for [`PERCENT_RE`].
-fn percent(hay: &str, caps: &Captures<'_>) -> Verdict {
-    let Some(whole) = caps.get(0) else {
+/// Matcher for [`PERCENT`].
+fn percent(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+    let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let (start, n_name) = match read_range(hay, caps, whole.start()) {
@@ -777,6 +951,89 @@ mod tests {
                 _ => panic!("{s:?}: got {got:?}, want {want:?}"),
             }
         }
+    }
+
+    /// The scan [`scan`] replaces: `pattern` searched for unanchored from
+    /// `from`, and again after each match.
+    fn scan_unanchored(pattern: &Pattern, hay: &str, from: usize) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut caps = pattern.re.create_captures();
+        let mut pos = from;
+        while pos < hay.len() {
+            pattern
+                .re
+                .search_captures(&Input::new(hay).range(pos..), &mut caps);
+            let Some(m) = caps.get_match() else {
+                break;
+            };
+            pos = m.start() + 1;
+            if let Verdict::Keep(q) = (pattern.decide)(hay, &Groups { hay, caps: &caps }) {
+                pos = pos.max(q.end);
+                out.push(q);
+            }
+            while pos < hay.len() && !hay.is_char_boundary(pos) {
+                pos += 1;
+            }
+        }
+        out
+    }
+
+    /// Asserts that the anchored scan of every pattern finds what the
+    /// unanchored one finds, in `text[..end]` from every `from`.
+    fn assert_scans_agree(text: &str) {
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let hay = &text[..end];
+            for from in (0..=end).filter(|&i| hay.is_char_boundary(i)) {
+                let figures = figure_starts(hay, from);
+                for pattern in [&*PREFIX_MONEY, &*SUFFIX_MONEY, &*PERCENT] {
+                    let mut anchored = Vec::new();
+                    scan(pattern, hay, &figures, from, &mut anchored);
+                    assert_eq!(
+                        anchored,
+                        scan_unanchored(pattern, hay, from),
+                        "{hay:?} from {from}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn anchored_scan_is_exact() {
+        // Longest currency leads (Kelvin sign and long s fold to k and s,
+        // ideographic spaces are white space), leads glued to words and
+        // figures, figures glued to words.
+        let tricky = [
+            "H\u{212A}D\u{3000}\u{3000}5 million",
+            "xH\u{212A}D\u{3000}\u{3000}5 million",
+            "U.\u{17F}.$\u{3000}5 billion",
+            "x\u{17F}G$5 and \u{17F}G$ 6",
+            "a1 $5, 5$5 and US$5US$6 or USD5 or AUSD 5",
+            "\u{20A3}\u{3000}7 bln, \u{a3}5,000 and \u{a5}12.5bn",
+            "x5 pct, _5 pct, 5x pct, \u{e9}5 pct, 12 34 pct and 1,2 dlrs",
+            "rose 1.50 dlrs to 30.25 dlrs, or $1.50 to $30.25; 5-6 pct",
+            "between $5 and 6 employees, between 5 and 6 pct, USD 7-8 mln",
+        ];
+        let mut texts: Vec<&str> = tricky.to_vec();
+        texts.extend(POSITIVES.iter().map(|&(text, _, _)| text));
+        texts.extend(NEGATIVES);
+        for text in texts {
+            assert_scans_agree(text);
+        }
+    }
+
+    #[test]
+    fn figure_starts_finds_each_run() {
+        let text = "a1 22,333.4 x56789012345 $7";
+        let want: Vec<usize> = (0..text.len())
+            .filter(|&i| {
+                let b = text.as_bytes();
+                b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit())
+            })
+            .collect();
+        assert_eq!(figure_starts(text, 0), want);
+        assert_eq!(figure_starts(text, 5), [6, 10, 13, 26]);
+        assert_eq!(figure_starts(text, 14), [26]);
     }
 
     #[test]

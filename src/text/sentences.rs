@@ -139,12 +139,13 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
 }
 
 fn boundary(text: &str, tokens: &[Token], i: usize, gap: &str, wrapped: bool) -> bool {
-    let newlines = gap.matches('\n').count();
+    // Gaps are short: count bytes rather than set up a string searcher.
+    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
     if newlines >= 2 {
         return true;
     }
     if newlines == 1 {
-        let after = gap.rsplit('\n').next().unwrap_or("");
+        let after = gap.rfind('\n').map_or(gap, |nl| &gap[nl + 1..]);
         if after.len() >= 2 || after.contains('\t') || !wrapped {
             return true;
         }
@@ -236,15 +237,17 @@ fn next_starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
 }
 
 fn all_caps(s: &str) -> bool {
-    let mut upper = 0usize;
-    let mut lower = 0usize;
-    for c in s.chars() {
-        if c.is_uppercase() {
-            upper += 1;
-        } else if c.is_lowercase() {
-            lower += 1;
-        }
-    }
+    // Every sentence is checked: ASCII text is counted byte by byte (a
+    // loop the compiler vectorises), without decoding chars.
+    let (upper, lower) = if s.is_ascii() {
+        let upper = s.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = s.bytes().filter(u8::is_ascii_lowercase).count();
+        (upper, lower)
+    } else {
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        let lower = s.chars().filter(|c| c.is_lowercase()).count();
+        (upper, lower)
+    };
     upper >= 4 && lower * 10 <= upper
 }
 

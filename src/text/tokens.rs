@@ -38,17 +38,81 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The chars of a text by char index, with their byte offsets.
+trait Chars {
+    /// The number of chars.
+    fn count(&self) -> usize;
+    /// The char at char index `i` (`i < count()`).
+    fn char(&self, i: usize) -> char;
+    /// The byte offset of the char at index `i`, or the text's length
+    /// past the last char.
+    fn pos(&self, i: usize) -> usize;
+    /// The char at index `i`, if any.
+    fn at(&self, i: usize) -> Option<char> {
+        (i < self.count()).then(|| self.char(i))
+    }
+}
+
+/// Any text: its chars decoded once.
+struct Decoded {
+    /// Each char with its byte offset.
+    chars: Vec<(usize, char)>,
+    /// The text's length in bytes.
+    len: usize,
+}
+
+impl Chars for Decoded {
+    fn count(&self) -> usize {
+        self.chars.len()
+    }
+    fn char(&self, i: usize) -> char {
+        self.chars[i].1
+    }
+    fn pos(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.len, |&(p, _)| p)
+    }
+}
+
+/// An ASCII text, read in place: char index and byte offset coincide, so
+/// nothing is decoded (most news text is ASCII, and decoding every text
+/// into 16 bytes per char cost a sizeable share of tokenising).
+struct Ascii<'t>(&'t [u8]);
+
+impl Chars for Ascii<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn char(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn pos(&self, i: usize) -> usize {
+        i.min(self.0.len())
+    }
+}
+
 /// Tokenises a text. Never fails; every byte of the text that is not white
 /// space is in exactly one token.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
-    let pos = |i: usize| -> usize { chars.get(i).map_or(text.len(), |&(p, _)| p) };
+    if text.is_ascii() {
+        return tokenize_chars(&Ascii(text.as_bytes()));
+    }
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
+    tokenize_chars(&Decoded {
+        chars,
+        len: text.len(),
+    })
+}
+
+/// [`tokenize`] over a text's chars.
+fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
+    let mut out = Vec::with_capacity(chars.pos(chars.count()) / 5 + 1);
+    let n = chars.count();
+    let at = |i: usize| chars.at(i);
+    let pos = |i: usize| chars.pos(i);
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = chars.char(i);
         if c.is_whitespace() || c.is_control() {
             i += 1;
             continue;
@@ -59,7 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut j = i + 1;
             let mut ok = false;
             while j < n && j - i <= 80 {
-                let d = chars[j].1;
+                let d = chars.char(j);
                 if d == '>' {
                     ok = j > i + 1;
                     break;
@@ -84,7 +148,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if matches!(at(i + 1), Some('s' | 'S'))
                 && !at(i + 2).is_some_and(|d| d.is_alphanumeric())
                 && i > 0
-                && chars[i - 1].1.is_alphanumeric()
+                && chars.char(i - 1).is_alphanumeric()
             {
                 out.push(Token {
                     start,
@@ -95,7 +159,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             if i > 0
-                && matches!(chars[i - 1].1, 's' | 'S')
+                && matches!(chars.char(i - 1), 's' | 'S')
                 && !at(i + 1).is_some_and(|d| d.is_alphanumeric())
             {
                 out.push(Token {
@@ -110,7 +174,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_ascii_digit() {
             let mut j = i + 1;
             while j < n {
-                let d = chars[j].1;
+                let d = chars.char(j);
                 if d.is_ascii_digit() {
                     j += 1;
                 } else if (d == ',' || d == '.') && at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
@@ -147,12 +211,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     Some(d) if d.is_alphanumeric() => j += 1,
                     Some('.')
                         if at(j + 1).is_some_and(|e| e.is_alphabetic())
-                            && dotted_run(&chars, i, j) =>
+                            && dotted_run(chars, i, j) =>
                     {
                         j += 2;
                     }
                     // "Hotels.com", "SAP.io": a web name is one word.
-                    Some('.') => match domain_suffix(&chars, j + 1) {
+                    Some('.') => match domain_suffix(chars, j + 1) {
                         0 => break,
                         d => {
                             j += 1 + d;
@@ -172,11 +236,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // A dotted abbreviation keeps its final period: U.S., S.A., N.V.
-            if !web
-                && at(j) == Some('.')
-                && j >= i + 2
-                && chars[i..j].iter().any(|&(_, d)| d == '.')
-            {
+            if !web && at(j) == Some('.') && j >= i + 2 && (i..j).any(|k| chars.char(k) == '.') {
                 j += 1;
             }
             out.push(Token {
@@ -199,29 +259,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// The length in chars of a web suffix (`com`, `io`, `ai`, ...) starting at
 /// char `k` and ending a word there, or 0.
-fn domain_suffix(chars: &[(usize, char)], k: usize) -> usize {
+fn domain_suffix(chars: &impl Chars, k: usize) -> usize {
     const SUFFIXES: &[&str] = &[
         "com", "io", "ai", "net", "org", "co", "app", "dev", "xyz", "ly",
     ];
     let mut end = k;
-    while end < chars.len() && chars[end].1.is_ascii_lowercase() && end - k < 4 {
+    while chars.at(end).is_some_and(|c| c.is_ascii_lowercase()) && end - k < 4 {
         end += 1;
     }
-    if end == k || (end < chars.len() && chars[end].1.is_alphanumeric()) {
+    if end == k || chars.at(end).is_some_and(char::is_alphanumeric) {
         return 0;
     }
     // ASCII letters only: compare in place, without building a string.
-    let suffix = &chars[k..end];
-    let is = |s: &&str| s.len() == suffix.len() && s.chars().zip(suffix).all(|(a, &(_, b))| a == b);
+    let is =
+        |s: &&str| s.len() == end - k && s.chars().zip(k..end).all(|(a, b)| a == chars.char(b));
     if SUFFIXES.iter().any(is) { end - k } else { 0 }
 }
 
 /// Whether the word from `i` to the `.` at `j` is a run of single letters
 /// separated by periods (`U.S`, `S.A`), so the period stays inside.
-fn dotted_run(chars: &[(usize, char)], i: usize, j: usize) -> bool {
+fn dotted_run(chars: &impl Chars, i: usize, j: usize) -> bool {
     // Every segment between periods must be one letter long.
     let mut seg = 0;
-    for &(_, c) in &chars[i..j] {
+    for c in (i..j).map(|k| chars.char(k)) {
         if c == '.' {
             if seg != 1 {
                 return false;
