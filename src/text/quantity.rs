@@ -203,12 +203,12 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
         return Vec::new();
     };
     let hay = &text[..range.end];
-    // Every quantity holds a figure: most texts and ranges have none.
+    let mut candidates = word_money(hay, range.start);
+    // Every other quantity holds a figure: most texts and ranges have none.
     let figures = figure_starts(hay, range.start);
     if figures.is_empty() {
-        return Vec::new();
+        return candidates;
     }
-    let mut candidates = Vec::new();
     for pattern in [&*PREFIX_MONEY, &*SUFFIX_MONEY, &*PERCENT] {
         scan(pattern, hay, &figures, range.start, &mut candidates);
     }
@@ -219,6 +219,60 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
         if out.last().is_none_or(|last| q.start >= last.end) {
             out.push(q);
         }
+    }
+    out
+}
+
+/// `two billion dlrs`, `a billion dollars`: an amount in words (whole
+/// millions and billions of US dollars only; the regex's literal
+/// prefilter skips texts without a multiplier word).
+static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    compile(
+        r"(?i)(?-u:\b)(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)[\s-]{1,3}(?P<m>billion|bln|million|mln)\s{1,3}(?:(?:U\.\s?S\.|US)\s{1,3})?(?:dlrs|dlr|dollars|dollar)(?-u:\b)",
+    )
+});
+
+/// The amounts in words in `hay[from..]`.
+fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
+    let mut caps = WORD_MONEY.create_captures();
+    let mut out = Vec::new();
+    let mut pos = from;
+    while pos < hay.len() {
+        WORD_MONEY.search_captures(&Input::new(hay).range(pos..), &mut caps);
+        let (Some(whole), Some(n), Some(m)) = (
+            caps.get_match(),
+            caps.get_group_by_name("n"),
+            caps.get_group_by_name("m"),
+        ) else {
+            break;
+        };
+        let n = match hay[n.range()].to_ascii_lowercase().as_str() {
+            "one" | "a" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            "four" => 4.0,
+            "five" => 5.0,
+            "six" => 6.0,
+            "seven" => 7.0,
+            "eight" => 8.0,
+            "nine" => 9.0,
+            "ten" => 10.0,
+            _ => 0.5,
+        };
+        let exp = if hay[m.range()].to_ascii_lowercase().starts_with('b') {
+            1e9
+        } else {
+            1e6
+        };
+        out.push(Quantity {
+            start: whole.start(),
+            end: whole.end(),
+            kind: QuantityKind::Money {
+                usd: Some(n * exp),
+                per_share: false,
+            },
+        });
+        pos = whole.end();
     }
     out
 }
@@ -678,6 +732,21 @@ mod tests {
     /// (input, expected value, expected matched text).
     const POSITIVES: &[(&str, Want, &str)] = &[
         ("a deal worth $14.3 billion.", Usd(14.3e9), "$14.3 billion"),
+        (
+            "the unwelcome two billion dlr bid",
+            Usd(2e9),
+            "two billion dlr",
+        ),
+        (
+            "paid half a billion dollars for it",
+            Usd(0.5e9),
+            "half a billion dollars",
+        ),
+        (
+            "a Three-million U.S. dlrs loan",
+            Usd(3e6),
+            "Three-million U.S. dlrs",
+        ),
         ("a deal worth $14.3bn.", Usd(14.3e9), "$14.3bn"),
         ("valued at $15B", Usd(15e9), "$15B"),
         ("valued at $10B, sources said", Usd(10e9), "$10B"),
@@ -802,6 +871,8 @@ mod tests {
         "in 1987 dollars",
         "On Jan 5 the board met.",
         "It raised a Series B round.",
+        "several tens of millions of dollars",
+        "Someone million dlrs",
         "3M Co said.",
         "The 4G network.",
         "Call 212-555-1234 now.",
