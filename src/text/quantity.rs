@@ -223,31 +223,33 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     out
 }
 
-/// `two billion dlrs`, `a billion dollars`: an amount in words (whole
-/// millions and billions of US dollars only; the regex's literal
-/// prefilter skips texts without a multiplier word).
+/// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of
+/// an amount in words (a literal search: texts without them cost little).
 static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r"(?i)(?-u:\b)(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)[\s-]{1,3}(?P<m>billion|bln|million|mln)\s{1,3}(?:(?:U\.\s?S\.|US)\s{1,3})?(?:dlrs|dlr|dollars|dollar)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<m>billion|bln|million|mln)\s{1,3}(?:(?:U\.\s?S\.|US)\s{1,3})?(?:dlrs|dlr|dollars|dollar)(?-u:\b)",
     )
 });
 
-/// The amounts in words in `hay[from..]`.
+/// The amounts in words in `hay[from..]`: `two billion dlrs`, `a billion
+/// dollars`, `half a billion dollars` (whole millions and billions of US
+/// dollars, one to ten).
 fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
-    let mut caps = WORD_MONEY.create_captures();
     let mut out = Vec::new();
-    let mut pos = from;
-    while pos < hay.len() {
-        WORD_MONEY.search_captures(&Input::new(hay).range(pos..), &mut caps);
-        let (Some(whole), Some(n), Some(m)) = (
-            caps.get_match(),
-            caps.get_group_by_name("n"),
-            caps.get_group_by_name("m"),
-        ) else {
-            break;
+    for m in WORD_MONEY.find_iter(Input::new(hay).range(from..)) {
+        let mult = if hay.as_bytes()[m.start()].eq_ignore_ascii_case(&b'b') {
+            1e9
+        } else {
+            1e6
         };
-        let n = match hay[n.range()].to_ascii_lowercase().as_str() {
-            "one" | "a" => 1.0,
+        // The number word before: "two billion", "three-million".
+        let before = hay[from..m.start()].trim_end_matches([' ', '-', '\t', '\n']);
+        let word_start = before
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |k| k + 1);
+        let word = &before[word_start..];
+        let n = match word.to_ascii_lowercase().as_str() {
+            "one" => 1.0,
             "two" => 2.0,
             "three" => 3.0,
             "four" => 4.0,
@@ -257,22 +259,32 @@ fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
             "eight" => 8.0,
             "nine" => 9.0,
             "ten" => 10.0,
-            _ => 0.5,
+            "a" => {
+                // "half a billion dollars" (not "behalf a ...")
+                let lead = before[..word_start].trim_end();
+                let half = lead.len().checked_sub(4).is_some_and(|k| {
+                    lead.get(k..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("half"))
+                        && !lead[..k].ends_with(|c: char| c.is_alphabetic())
+                });
+                if half { 0.5 } else { 1.0 }
+            }
+            _ => continue,
         };
-        let exp = if hay[m.range()].to_ascii_lowercase().starts_with('b') {
-            1e9
-        } else {
-            1e6
-        };
+        let start = from
+            + if n == 0.5 {
+                before[..word_start].trim_end().len() - 4
+            } else {
+                word_start
+            };
         out.push(Quantity {
-            start: whole.start(),
-            end: whole.end(),
+            start,
+            end: m.end(),
             kind: QuantityKind::Money {
-                usd: Some(n * exp),
+                usd: Some(n * mult),
                 per_share: false,
             },
         });
-        pos = whole.end();
     }
     out
 }
