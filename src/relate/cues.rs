@@ -347,6 +347,8 @@ pub const ANNOUNCED: &[&str] = &[
     "to",
     "shall",
     "set",
+    "negotiated",
+    "future",
 ];
 
 /// Status cues: completed, stated explicitly.

@@ -801,7 +801,20 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         && i > 0
         && matches!(
             ctx.w(i - 1),
-            "the" | "a" | "an" | "its" | "this" | "that" | "their" | "'s"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "this"
+                | "that"
+                | "their"
+                | "'s"
+                | "future"
+                | "proposed"
+                | "planned"
+                | "pending"
+                | "possible"
+                | "potential"
         );
     if (ACQ_VERBS.contains(&w) && !noun_use) || take_over {
         if matches!(w, "snapped" | "snaps" | "snap") && ctx.w(i + 1) != "up" {
