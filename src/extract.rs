@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
+use crate::relate::cues::NOT_A_PRICE;
 use crate::relate::{Item, extract_sentence_in, sentence_items, sentence_raiser};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
@@ -422,28 +423,11 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
             .map(word)
             .chain([word(k + 1), word(k + 2)]);
         let other = near.clone().any(|w| {
-            matches!(
-                w,
-                "valuation"
-                    | "valued"
-                    | "valuing"
-                    | "revenue"
-                    | "revenues"
-                    | "sales"
-                    | "profit"
-                    | "loss"
-                    | "debt"
-                    | "assets"
-                    | "cap"
-                    | "capitalization"
-                    | "fund"
-                    | "funding"
-                    | "raised"
-                    | "arr"
-                    | "fine"
-                    | "fraud"
-                    | "settle"
-            )
+            NOT_A_PRICE.contains(&w)
+                || matches!(
+                    w,
+                    "funding" | "raised" | "arr" | "fine" | "fraud" | "settle"
+                )
         });
         // "188 mln dlrs of the maximum 261 mln dlrs payable", "the total
         // offer price is": the whole price.

@@ -1180,10 +1180,23 @@ fn org_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> bool
     if word(from + 1).as_deref() == Some("one") && word(from + 2).as_deref() == Some("of") {
         from += 2;
     }
+    apposition_head_in(text, toks, from, slast, HEADS)
+}
+
+/// Whether the head noun of the apposition after the comma at token `from`
+/// (within eight tokens, before any preposition or role word) is one of
+/// `heads` (or its plural).
+fn apposition_head_in(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    slast: usize,
+    heads: &[&str],
+) -> bool {
     let end = (from + 8).min(slast).max(from + 1);
     for tok in toks.get(from + 1..end).unwrap_or_default() {
         let w = lexicon::lower(tok.text(text));
-        if HEADS.contains(&w.trim_end_matches('s')) {
+        if heads.contains(&w.trim_end_matches('s')) {
             return true;
         }
         if is_role_word(&w) || matches!(&*w, "of" | "at" | "for" | "with" | "in" | "who" | ",") {
@@ -1224,17 +1237,7 @@ fn product_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> 
         "software",
         "feature",
     ];
-    let end = (from + 8).min(slast).max(from + 1);
-    for tok in toks.get(from + 1..end).unwrap_or_default() {
-        let w = lexicon::lower(tok.text(text));
-        if HEADS.contains(&w.trim_end_matches('s')) {
-            return true;
-        }
-        if is_role_word(&w) || matches!(&*w, "of" | "at" | "for" | "with" | "in" | "who" | ",") {
-            return false;
-        }
-    }
-    false
+    apposition_head_in(text, toks, from, slast, HEADS)
 }
 
 fn is_role_word(w: &str) -> bool {

@@ -366,3 +366,21 @@ pub const COMPLETED: &[&str] = &[
 
 /// Words that end a clause for argument search.
 pub const CLAUSE_BREAKS: &[&str] = &[";", "but", "while", "whereas", "although", "however", "\""];
+
+/// Words that, next to an amount, say it is not a deal's price: a
+/// valuation, revenue, profit, debt, assets, a market value or a fund.
+pub const NOT_A_PRICE: &[&str] = &[
+    "valuation",
+    "valued",
+    "valuing",
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "loss",
+    "debt",
+    "assets",
+    "cap",
+    "capitalization",
+    "fund",
+];

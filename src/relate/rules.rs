@@ -3126,26 +3126,9 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
         } = ctx.items[k]
         {
             let lo = k.saturating_sub(4);
-            let blocked = (lo..k).any(|j| {
-                matches!(
-                    ctx.w(j),
-                    "valuation"
-                        | "valued"
-                        | "valuing"
-                        | "revenue"
-                        | "revenues"
-                        | "sales"
-                        | "profit"
-                        | "loss"
-                        | "debt"
-                        | "assets"
-                        | "worth"
-                        | "cap"
-                        | "capitalization"
-                        | "fund"
-                        | "market"
-                )
-            }) || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
+            let blocked = (lo..k)
+                .any(|j| NOT_A_PRICE.contains(&ctx.w(j)) || matches!(ctx.w(j), "worth" | "market"))
+                || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
                 || (k + 2 < n
                     && ctx.w(k + 1) == "in"
                     && matches!(
