@@ -1217,8 +1217,7 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
     ) || (matches!(w, "bought" | "buys" | "buy" | "buying") && ctx.w(i + 1) == "back")
     {
         let hi = (i + 14).min(ctx.items.len());
-        let span = || i + 1..hi;
-        let Some(from) = span()
+        let Some(from) = (i + 1..hi)
             .take_while(|&k| ctx.ent(k).is_none() && !CLAUSE_BREAKS.contains(&ctx.w(k)))
             .find(|&k| ctx.w(k) == "from")
         else {
@@ -2364,7 +2363,9 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
         let mut orgs = ctx.subject(i, |c| ctx.org(c));
         // "Founded by X in 2020, Y raised ...": a fronted participle
         // describes the name after its comma.
-        if orgs.is_empty() && (0..i).all(|k| ctx.w(k).is_empty() || ctx.w(k) == "<markup>") {
+        let opens =
+            (0..i).all(|k| ctx.ent(k).is_none() && matches!(ctx.w(k), "" | "<markup>" | "\""));
+        if orgs.is_empty() && opens {
             let comma = (fj + 1..ctx.items.len()).find(|&k| matches!(ctx.w(k), "," | "." | ";"));
             orgs = comma
                 .filter(|&k| ctx.w(k) == ",")
@@ -3128,7 +3129,6 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
             let lo = k.saturating_sub(4);
             let blocked = (lo..k)
                 .any(|j| NOT_A_PRICE.contains(&ctx.w(j)) || matches!(ctx.w(j), "worth" | "market"))
-                || matches!(ctx.w(k + 1), "valuation" | "fund" | "in" if ctx.w(k + 1) == "valuation" || ctx.w(k + 1) == "fund")
                 || (k + 2 < n
                     && ctx.w(k + 1) == "in"
                     && matches!(
@@ -3136,7 +3136,8 @@ fn attach_quantities(ctx: &mut Ctx<'_>) {
                         "revenue" | "sales" | "assets" | "debt" | "arr"
                     ))
                 || (lo..k).any(|j| ctx.words_at(j, &["to", "date"]))
-                || matches!(ctx.w(k + 1), "fund" | "valuation");
+                // "$100 billion global fund": a fund's size.
+                || (k + 1..k + 3).any(|j| matches!(ctx.w(j), "fund" | "valuation"));
             if !blocked {
                 amounts.push((k, v));
             }
