@@ -745,6 +745,25 @@ fn raise_target(ctx: &Ctx<'_>) -> Option<(usize, Option<f64>)> {
     for_org.or(subject).map(|c| (c, amount))
 }
 
+/// A fraction stated in words at item k and followed by "of": "a third
+/// of", "two-thirds of", "a quarter of", "half of". Returns the item of
+/// "of" and the percentage.
+fn fraction_at(ctx: &Ctx<'_>, k: usize) -> Option<(usize, f64)> {
+    let (len, pct): (usize, f64) = match (ctx.w(k), ctx.w(k + 1), ctx.w(k + 2)) {
+        ("a" | "one", "third", _) => (2, 100.0 / 3.0),
+        ("a" | "one", "quarter", _) => (2, 25.0),
+        ("two", "-", "thirds") => (3, 200.0 / 3.0),
+        ("two", "thirds", _) => (2, 200.0 / 3.0),
+        ("three", "-", "quarters") => (3, 75.0),
+        ("three", "quarters", _) => (2, 75.0),
+        // "half of X", not "the first half of 2004".
+        ("half", _, _) if k == 0 || !matches!(ctx.w(k - 1), "first" | "second") => (1, 50.0),
+        _ => return None,
+    };
+    let of = k + len;
+    (ctx.w(of) == "of").then_some((of, (pct * 10.0).round() / 10.0))
+}
+
 fn is_passive(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = (i.saturating_sub(3)..i).any(|k| {
         matches!(
@@ -828,10 +847,55 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 Some((_, h)) => h,
                 None => return,
             };
-            let tails = ctx.subject(i, |c| ctx.org(c));
-            for &t in &tails {
-                for &h in &heads {
-                    ctx.push(h, RelationKind::Acquired, t, "acq.passive", 0.85, i);
+            // "The other two-thirds of X was bought by Y": a share of X.
+            let mut tails = Vec::new();
+            let mut share = None;
+            {
+                // The name right before the passive verb ("X was bought").
+                let aux = |m: usize| {
+                    matches!(
+                        ctx.w(m),
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "been"
+                            | "being"
+                            | "<markup>"
+                    )
+                };
+                let name = (i.saturating_sub(4)..i)
+                    .rev()
+                    .find(|&k| ctx.ent(k).is_some())
+                    .filter(|&k| (ctx.name_end(k) + 1..i).all(aux));
+                let part = name.and_then(|k| {
+                    (k.saturating_sub(4)..k).find_map(|f| {
+                        fraction_at(ctx, f)
+                            .filter(|&(of, _)| of + 1 == k)
+                            .map(|(_, p)| p)
+                            .or(match ctx.items[f] {
+                                Item::Pct(p) if ctx.w(f + 1) == "of" && f + 2 == k => Some(p),
+                                _ => None,
+                            })
+                    })
+                });
+                if let (Some(k), Some(p)) = (name, part) {
+                    tails = ctx.ent(k).filter(|&c| ctx.org(c)).into_iter().collect();
+                    share = Some(p);
+                }
+            }
+            if share.is_none() {
+                tails = ctx.subject(i, |c| ctx.org(c));
+            }
+            if share.is_some() {
+                push_stakes(ctx, &heads, &tails, share, false, "stake.passive", 0.8, i);
+            } else {
+                for &t in &tails {
+                    for &h in &heads {
+                        ctx.push(h, RelationKind::Acquired, t, "acq.passive", 0.85, i);
+                    }
                 }
             }
             return;
@@ -844,9 +908,10 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 "stake" | "interest" | "shares" | "holding" | "equity" | "pct" | "percent"
             )
         });
+        // A figure, or a fraction in words ("a third of Seagram").
         let mut pct = (i + 1..hi).find_map(|k| match ctx.items[k] {
             Item::Pct(p) => Some((k, p)),
-            _ => None,
+            _ => fraction_at(ctx, k).map(|(of, p)| (of - 1, p)),
         });
         if let Some(sw) = stake_word.or(pct.map(|(k, _)| k)) {
             let first_ent = (i + 1..hi).find(|&k| ctx.ent(k).is_some());
