@@ -1042,9 +1042,43 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
                 heads.push(p);
             }
         }
+        let before = ctx.out.len();
         for &h in &heads {
             for &t in &tails {
                 ctx.push(h, RelationKind::Acquired, t, "acq.active", 0.8, i);
+            }
+        }
+        // "tried to buy X, ..., but lost out to Y": Y bought X and the
+        // attempt failed; "outbid by Y": Y's higher offer is a bid.
+        let lost = (tail_end + 1..ctx.items.len())
+            .take_while(|&k| !matches!(ctx.w(k), "." | ";"))
+            .find_map(|k| {
+                if ctx.words_at(k, &["lost", "out", "to"])
+                    || ctx.words_at(k, &["losing", "out", "to"])
+                {
+                    Some((k + 2, Status::Completed))
+                } else if ctx.words_at(k, &["outbid", "by"]) {
+                    Some((k + 1, Status::Proposed))
+                } else {
+                    None
+                }
+            });
+        if let Some((at, won)) = lost {
+            if let Some((_, winners)) = ctx.object(at, 6, |c| ctx.org(c)) {
+                if won == Status::Completed {
+                    for f in ctx.out.iter_mut().skip(before) {
+                        f.status = Some(Status::Denied);
+                    }
+                }
+                for &w in &winners {
+                    for &t in &tails {
+                        let at = ctx.out.len();
+                        ctx.push(w, RelationKind::Acquired, t, "acq.lost-out", 0.7, i);
+                        if let Some(f) = ctx.out.get_mut(at) {
+                            f.status = Some(won);
+                        }
+                    }
+                }
             }
         }
         if let Some(seller) = seller {
