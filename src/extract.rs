@@ -419,16 +419,16 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
         else {
             return None;
         };
-        let near = (k.saturating_sub(4)..k)
+        let other = (k.saturating_sub(4)..k)
             .map(word)
-            .chain([word(k + 1), word(k + 2)]);
-        let other = near.clone().any(|w| {
-            NOT_A_PRICE.contains(&w)
-                || matches!(
-                    w,
-                    "funding" | "raised" | "arr" | "fine" | "fraud" | "settle"
-                )
-        });
+            .chain([word(k + 1), word(k + 2)])
+            .any(|w| {
+                NOT_A_PRICE.contains(&w)
+                    || matches!(
+                        w,
+                        "funding" | "raised" | "arr" | "fine" | "fraud" | "settle"
+                    )
+            });
         // "188 mln dlrs of the maximum 261 mln dlrs payable", "the total
         // offer price is": the whole price.
         let total = (k.saturating_sub(3)..k).any(|j| {
@@ -437,8 +437,15 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
         });
         (v >= 1e6 && !other).then_some((v, span, total))
     });
-    let all: Vec<_> = candidates.collect();
-    all.iter().find(|c| c.2).or(all.first()).copied()
+    // The first whole price, else the first price.
+    let mut first = None;
+    for c in candidates {
+        if c.2 {
+            return Some(c);
+        }
+        first.get_or_insert(c);
+    }
+    first
 }
 
 /// Deal edges whose statements give no price take one stated in another
@@ -446,6 +453,9 @@ fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
 /// target (or the buyer) when that company is in no other deal; never one
 /// naming a party of another deal, or a figure another edge already has.
 fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
+    if prices.is_empty() {
+        return;
+    }
     // Purchases, not holdings ("holds 9.8 pct"), owners or round members.
     let deal = |r: &RelationFact| {
         let rule = r.evidence.rule.as_str();
@@ -468,10 +478,6 @@ fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
         .map(|r| (r.head.as_str(), r.tail.as_str()))
         .collect();
     let only_deal = deal_pairs.len() == 1;
-    let members: Vec<&str> = pairs
-        .iter()
-        .flat_map(|(h, t)| [h.as_str(), t.as_str()])
-        .collect();
     let mut used: Vec<f64> = relations
         .iter()
         .filter_map(|r| r.evidence.amount_usd)
@@ -499,7 +505,11 @@ fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
             // A whole price stated without names ("The current offer price
             // is about 782 mln dlrs") belongs to the text's only deal.
             let unnamed = |p: &&PriceStatement| {
-                only_deal && p.total && !members.iter().any(|m| p.keys.contains(*m))
+                only_deal
+                    && p.total
+                    && !pairs
+                        .iter()
+                        .any(|(a, b)| p.keys.contains(a) || p.keys.contains(b))
             };
             candidates()
                 .find(|p| p.keys.contains(h) && p.keys.contains(t))

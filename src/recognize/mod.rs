@@ -403,17 +403,11 @@ impl Recognizer {
             }
         }
         // The organisations' names without designators, for acronyms
-        // ("PCRI" after "Plant Cell Research Institute").
-        let org_words: Vec<Vec<String>> = out
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Org && m.source != Source::Ticker)
-            .map(|m| {
-                let mut w = key_words(&m.surface);
-                strip_legal(&mut w);
-                w
-            })
-            .filter(|w| w.len() >= 2)
-            .collect();
+        // ("PCRI" after "Plant Cell Research Institute"): built only when
+        // an all-capitals candidate needs them, from the mentions typed so
+        // far.
+        let typed_so_far = out.len();
+        let org_words: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
         for mut m in weak {
             let key = merge_key(&m.surface);
             let ty = if let Some(t) = typed.get(&key) {
@@ -424,7 +418,11 @@ impl Recognizer {
                     Some(EntityType::Person)
                 } else if words.len() == 1
                     && (first_words.contains_key(&words[0])
-                        || org_words.iter().any(|w| is_acronym_of(&m.surface, w)))
+                        || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
+                            && org_words
+                                .get_or_init(|| org_name_words(&out[..typed_so_far]))
+                                .iter()
+                                .any(|w| is_acronym_of(&m.surface, w))))
                 {
                     Some(EntityType::Org)
                 } else {
@@ -1204,6 +1202,21 @@ fn apposition_head_in(
         }
     }
     false
+}
+
+/// The key words, without legal designators, of the names of two words or
+/// more among these organisation mentions (tickers left out).
+fn org_name_words(mentions: &[Mention]) -> Vec<Vec<String>> {
+    mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Org && m.source != Source::Ticker)
+        .map(|m| {
+            let mut w = key_words(&m.surface);
+            strip_legal(&mut w);
+            w
+        })
+        .filter(|w| w.len() >= 2)
+        .collect()
 }
 
 /// Whether the apposition after the comma at token `from` describes a

@@ -200,18 +200,20 @@ impl<'a> Ctx<'a> {
                     // "A and B said they agreed for A to acquire the Ohio
                     // valve maker": the company named here other than the
                     // nearest one.
-                    let orgs = (0..t).filter_map(|k| self.ent(k).filter(|&c| self.org(c)));
                     let nearest_at = (0..t)
                         .rev()
-                        .find(|&k| self.ent(k).is_some_and(|c| self.org(c)));
-                    let nearest = nearest_at.and_then(|k| self.ent(k));
-                    let infinitive = nearest_at.is_some_and(|k| {
-                        matches!(self.w(k + 1), "to" | "will" | "would" | "could" | "may")
-                            && t <= k + 3
-                    });
-                    if let Some(other) = orgs.clone().find(|&c| Some(c) != nearest) {
-                        if infinitive && orgs.clone().all(|c| c == other || Some(c) == nearest) {
-                            return Some(other);
+                        .find(|&k| self.ent(k).is_some_and(|c| self.org(c)))
+                        .filter(|&k| {
+                            matches!(self.w(k + 1), "to" | "will" | "would" | "could" | "may")
+                                && t <= k + 3
+                        });
+                    if let Some(nearest) = nearest_at.and_then(|k| self.ent(k)) {
+                        let mut others = (0..t)
+                            .filter_map(|k| self.ent(k).filter(|&c| self.org(c) && c != nearest));
+                        if let Some(other) = others.next() {
+                            if others.all(|c| c == other) {
+                                return Some(other);
+                            }
                         }
                     }
                 }
