@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::chunk::Chunked;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::{Edge, GraphView, Node};
@@ -23,93 +24,151 @@ pub struct CypherExporter {
     _private: (),
 }
 
-fn lit(s: &str) -> String {
-    escape::cypher_string(&escape::neo4j_text(s))
+/// Appends a string literal of Neo4j text (see [`escape::neo4j_text`]).
+fn lit(out: &mut String, s: &str) {
+    escape::cypher_string_into(out, &escape::neo4j_text(s));
 }
 
-fn list<S: AsRef<str>>(items: &[S]) -> Option<String> {
-    let items = escape::neo4j_list_items(items);
-    if items.is_empty() {
-        return None;
+/// Appends a list literal of [`escape::neo4j_list_items`] (`["a", "b"]`);
+/// appends nothing and returns false when no item is left.
+fn list<S: AsRef<str>>(out: &mut String, items: &[S]) -> bool {
+    let mut any = false;
+    for item in items {
+        let text = escape::neo4j_text(item.as_ref());
+        if text.is_empty() {
+            continue;
+        }
+        out.push_str(if any { ", " } else { "[" });
+        any = true;
+        if text.contains(escape::LIST_SEPARATOR) {
+            escape::cypher_string_into(out, &text.replace(escape::LIST_SEPARATOR, ","));
+        } else {
+            escape::cypher_string_into(out, &text);
+        }
     }
-    let parts: Vec<String> = items.iter().map(|s| escape::cypher_string(s)).collect();
-    Some(format!("[{}]", parts.join(", ")))
+    if any {
+        out.push(']');
+    }
+    any
 }
 
-fn float(x: Option<f64>) -> Option<String> {
-    x.filter(|x| x.is_finite()).map(escape::cypher_float)
+/// The `SET` items of one statement, `var.key = value` joined with `, `,
+/// written straight into the statement.
+struct Items<'s> {
+    s: &'s mut String,
+    var: &'static str,
+    first: bool,
 }
 
-/// `SET` items of a variable: `v.key = value`, skipping absent values.
-fn set_items(var: &str, props: &[(&str, Option<String>)]) -> Vec<String> {
-    props
-        .iter()
-        .filter_map(|(k, v)| {
-            v.as_ref()
-                .map(|v| format!("{var}.{} = {v}", escape::cypher_name(k)))
-        })
-        .collect()
+impl<'s> Items<'s> {
+    fn new(s: &'s mut String, var: &'static str) -> Items<'s> {
+        Items {
+            s,
+            var,
+            first: true,
+        }
+    }
+
+    /// Starts an item and returns the statement to write its value into.
+    fn key(&mut self, key: &str) -> &mut String {
+        if !self.first {
+            self.s.push_str(", ");
+        }
+        self.first = false;
+        self.s.push_str(self.var);
+        self.s.push('.');
+        self.s.push_str(&escape::cypher_name(key));
+        self.s.push_str(" = ");
+        self.s
+    }
+
+    /// An item whose value is already written out (`value` may be empty:
+    /// then the item is left out).
+    fn raw(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            self.key(key).push_str(value);
+        }
+    }
+
+    /// A string item, left out when the text is empty.
+    fn text(&mut self, key: &str, text: &str) {
+        if !text.is_empty() {
+            lit(self.key(key), text);
+        }
+    }
+
+    /// A float item, left out when absent or not finite.
+    fn float(&mut self, key: &str, x: Option<f64>) {
+        if let Some(x) = x.filter(|x| x.is_finite()) {
+            escape::cypher_float_into(self.key(key), x);
+        }
+    }
+
+    /// An integer item.
+    fn int(&mut self, key: &str, n: usize) {
+        let _ = write!(self.key(key), "{n}");
+    }
+
+    /// A list item, left out when no item is left (`scratch` is reused).
+    fn list<S: AsRef<str>>(&mut self, key: &str, items: &[S], scratch: &mut String) {
+        scratch.clear();
+        if list(scratch, items) {
+            self.key(key).push_str(scratch);
+        }
+    }
 }
 
-fn node_statement(s: &mut String, n: &Node) {
-    let label = lit(&n.label);
-    let mut items = vec![format!("n:{}", style::neo4j_label(n.entity_type))];
-    items.extend(set_items(
-        "n",
-        &[
-            ("label", Some(label.clone())),
-            ("name", Some(label)),
-            ("type", Some(lit(n.entity_type.as_str()))),
-            ("aliases", list(&n.aliases)),
-            ("docs", list(&n.docs)),
-            ("mentions", Some(n.mentions.to_string())),
-        ],
-    ));
-    let _ = writeln!(
-        s,
-        "MERGE (n:Entity {{id: {}}}) SET {};",
-        lit(&n.id),
-        items.join(", ")
-    );
+fn node_statement(s: &mut String, scratch: &mut String, n: &Node) {
+    s.push_str("MERGE (n:Entity {id: ");
+    lit(s, &n.id);
+    s.push_str("}) SET n:");
+    s.push_str(style::neo4j_label(n.entity_type));
+    s.push_str(", ");
+    // The label literal goes in twice (`label` and `name`).
+    let mut label = String::new();
+    lit(&mut label, &n.label);
+    let mut items = Items::new(s, "n");
+    items.raw("label", &label);
+    items.raw("name", &label);
+    items.text("type", n.entity_type.as_str());
+    items.list("aliases", &n.aliases, scratch);
+    items.list("docs", &n.docs, scratch);
+    items.int("mentions", n.mentions);
+    s.push_str(";\n");
 }
 
-fn edge_statement(s: &mut String, e: &Edge) -> Result<()> {
-    let alt: Vec<String> = e
-        .amount_usd_alt
-        .iter()
-        .filter(|a| a.is_finite())
-        .map(|a| escape::cypher_float(*a))
-        .collect();
-    let alt = (!alt.is_empty()).then(|| format!("[{}]", alt.join(", ")));
-    let status = fields::status(e);
-    let evidence_text = fields::evidence_text(e);
+fn edge_statement(s: &mut String, scratch: &mut String, e: &Edge) -> Result<()> {
     let evidence = fields::evidence_json(e)?;
-    let nonempty = |t: &str| (!t.is_empty()).then(|| lit(t));
-    let items = set_items(
-        "r",
-        &[
-            ("type", Some(lit(e.kind.as_str()))),
-            ("status", nonempty(status)),
-            ("amount_usd", float(e.amount_usd)),
-            ("amount_usd_alt", alt),
-            ("stake_pct", float(e.stake_pct)),
-            ("confidence", float(Some(e.confidence))),
-            ("support", Some(e.support.to_string())),
-            ("evidence_count", Some(e.evidence_count.to_string())),
-            ("docs", list(&fields::evidence_docs(e))),
-            ("evidence_text", nonempty(&evidence_text)),
-            ("evidence", nonempty(&evidence)),
-        ],
-    );
-    let _ = writeln!(
-        s,
-        "MATCH (a:Entity {{id: {}}}) MATCH (b:Entity {{id: {}}}) MERGE (a)-[r:{} {{id: {}}}]->(b) SET {};",
-        lit(&e.source),
-        lit(&e.target),
-        escape::cypher_name(e.kind.upper_snake()),
-        lit(&e.id),
-        items.join(", ")
-    );
+    s.push_str("MATCH (a:Entity {id: ");
+    lit(s, &e.source);
+    s.push_str("}) MATCH (b:Entity {id: ");
+    lit(s, &e.target);
+    s.push_str("}) MERGE (a)-[r:");
+    s.push_str(&escape::cypher_name(e.kind.upper_snake()));
+    s.push_str(" {id: ");
+    lit(s, &e.id);
+    s.push_str("}]->(b) SET ");
+    let mut items = Items::new(s, "r");
+    items.text("type", e.kind.as_str());
+    items.text("status", fields::status(e));
+    items.float("amount_usd", e.amount_usd);
+    scratch.clear();
+    for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
+        scratch.push_str(if scratch.is_empty() { "[" } else { ", " });
+        escape::cypher_float_into(scratch, *a);
+    }
+    if !scratch.is_empty() {
+        scratch.push(']');
+    }
+    items.raw("amount_usd_alt", scratch);
+    items.float("stake_pct", e.stake_pct);
+    items.float("confidence", Some(e.confidence));
+    items.int("support", e.support);
+    items.int("evidence_count", e.evidence_count);
+    items.list("docs", &fields::evidence_docs(e), scratch);
+    items.text("evidence_text", &fields::evidence_text(e));
+    items.text("evidence", &evidence);
+    s.push_str(";\n");
     Ok(())
 }
 
@@ -139,17 +198,20 @@ impl CypherExporter {
         s.push_str(
             "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
         );
-        out.write_all(s.as_bytes())?;
+        let mut w = Chunked::new(out);
+        w.write_all(s.as_bytes())?;
+        let mut scratch = String::new();
         for n in view.nodes() {
             s.clear();
-            node_statement(&mut s, n);
-            out.write_all(s.as_bytes())?;
+            node_statement(&mut s, &mut scratch, n);
+            w.write_all(s.as_bytes())?;
         }
         for e in view.edges() {
             s.clear();
-            edge_statement(&mut s, e)?;
-            out.write_all(s.as_bytes())?;
+            edge_statement(&mut s, &mut scratch, e)?;
+            w.write_all(s.as_bytes())?;
         }
+        w.finish()?;
         Ok(())
     }
 }

@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
+use super::chunk::Chunked;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::{Edge, GraphView, Node};
@@ -49,6 +50,16 @@ impl DotExporter {
 
     /// The DOT text of a graph.
     pub fn to_dot(&self, view: &GraphView<'_>) -> String {
+        let mut out = Vec::new();
+        // Writing into a Vec cannot fail.
+        let _ = self.write_dot(view, &mut out);
+        // Written from `&str` pieces only, so always valid UTF-8.
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// Writes the DOT text line by line (the bytes of [`DotExporter::to_dot`]).
+    fn write_dot(&self, view: &GraphView<'_>, out: &mut dyn Write) -> Result<()> {
         let mut s = String::new();
         s.push_str("// kgraph: knowledge graph in Graphviz DOT\n");
         s.push_str("digraph \"kgraph\" {\n");
@@ -62,14 +73,24 @@ impl DotExporter {
         if self.legend {
             let _ = writeln!(s, "  label=<{}>;", legend(view));
         }
+        let mut w = Chunked::new(out);
+        w.write_all(s.as_bytes())?;
+        // One line at a time into `s`; `tip` holds a tooltip before it is
+        // escaped.
+        let mut tip = String::new();
         for n in view.nodes() {
-            node_line(&mut s, n);
+            s.clear();
+            node_line(&mut s, &mut tip, n);
+            w.write_all(s.as_bytes())?;
         }
         for e in view.edges() {
-            edge_line(&mut s, e);
+            s.clear();
+            edge_line(&mut s, &mut tip, e);
+            w.write_all(s.as_bytes())?;
         }
-        s.push_str("}\n");
-        s
+        w.write_all(b"}\n")?;
+        w.finish()?;
+        Ok(())
     }
 }
 
@@ -79,23 +100,22 @@ impl Exporter for DotExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        out.write_all(self.to_dot(view).as_bytes())?;
-        Ok(())
+        self.write_dot(view, out)
     }
 }
 
-fn node_line(s: &mut String, n: &Node) {
+fn node_line(s: &mut String, tip: &mut String, n: &Node) {
     let (shape, style) = match n.entity_type {
         EntityType::Person => ("ellipse", "filled"),
         EntityType::Org => ("box", "rounded,filled"),
         EntityType::Product => ("component", "filled"),
         EntityType::Location => ("house", "filled"),
     };
-    let mut tip = format!("{} ({})", n.label, n.entity_type);
-    if !n.aliases.is_empty() {
-        tip.push_str("\nalso: ");
-        let aliases: Vec<_> = n.aliases.iter().map(|a| escape::fold_ws(a)).collect();
-        tip.push_str(&aliases.join(", "));
+    tip.clear();
+    let _ = write!(tip, "{} ({})", n.label, n.entity_type);
+    for (i, alias) in n.aliases.iter().enumerate() {
+        tip.push_str(if i == 0 { "\nalso: " } else { ", " });
+        tip.push_str(&escape::fold_ws(alias));
     }
     let _ = write!(
         tip,
@@ -103,57 +123,64 @@ fn node_line(s: &mut String, n: &Node) {
         n.mentions,
         n.docs.len()
     );
-    let _ = writeln!(
+    s.push_str("  ");
+    escape::dot_id_into(s, &n.id);
+    s.push_str(" [label=");
+    escape::dot_string_into(s, &n.label);
+    let _ = write!(s, ", shape={shape}, style=");
+    escape::dot_string_into(s, style);
+    let _ = write!(
         s,
-        "  {} [label={}, shape={shape}, style={}, fillcolor=\"{}\", tooltip={}];",
-        escape::dot_id(&n.id),
-        escape::dot_string(&n.label),
-        escape::dot_string(style),
-        style::node_fill(n.entity_type).hex(),
-        escape::dot_string(&tip),
+        ", fillcolor=\"{}\", tooltip=",
+        style::node_fill(n.entity_type).hex()
     );
+    escape::dot_string_into(s, tip);
+    s.push_str("];\n");
 }
 
-fn edge_line(s: &mut String, e: &Edge) {
+fn edge_line(s: &mut String, tip: &mut String, e: &Edge) {
     let look = style::edge_look(e);
-    let mut attrs = vec![format!(
-        "label={}",
-        escape::dot_string(&style::edge_label(e))
-    )];
+    s.push_str("  ");
+    escape::dot_id_into(s, &e.source);
+    s.push_str(" -> ");
+    escape::dot_id_into(s, &e.target);
+    s.push_str(" [label=");
+    escape::dot_string_into(s, &style::edge_label(e));
     match look.line {
         style::Line::Solid => {}
-        style::Line::Dashed => attrs.push("style=dashed".into()),
-        style::Line::Dotted => attrs.push("style=dotted".into()),
+        style::Line::Dashed => s.push_str(", style=dashed"),
+        style::Line::Dotted => s.push_str(", style=dotted"),
     }
     if look.faded {
-        attrs.push(format!("color=\"{}\"", look.colour.hex_alpha(0x55)));
-        attrs.push(format!("fontcolor=\"{}\"", style::GREY.hex()));
+        let _ = write!(
+            s,
+            ", color=\"{}\", fontcolor=\"{}\"",
+            look.colour.hex_alpha(0x55),
+            style::GREY.hex()
+        );
     } else {
-        attrs.push(format!("color=\"{}\"", look.colour.hex()));
+        let _ = write!(s, ", color=\"{}\"", look.colour.hex());
         if look.colour == style::GREY {
-            attrs.push(format!("fontcolor=\"{}\"", style::GREY.hex()));
+            let _ = write!(s, ", fontcolor=\"{}\"", style::GREY.hex());
         }
     }
     if e.kind.is_symmetric() {
-        attrs.push("dir=none".into());
+        s.push_str(", dir=none");
     }
     if e.support > 1 {
         let w = 1.0 + 0.5 * (e.support.min(5) - 1) as f64;
-        attrs.push(format!("penwidth={w}"));
+        let _ = write!(s, ", penwidth={w}");
     }
-    attrs.push(format!("tooltip={}", escape::dot_string(&tooltip(e))));
-    let _ = writeln!(
-        s,
-        "  {} -> {} [{}];",
-        escape::dot_id(&e.source),
-        escape::dot_id(&e.target),
-        attrs.join(", ")
-    );
+    s.push_str(", tooltip=");
+    tip.clear();
+    tooltip(tip, e);
+    escape::dot_string_into(s, tip);
+    s.push_str("];\n");
 }
 
 /// The edge's facts and evidence, one line each.
-fn tooltip(e: &Edge) -> String {
-    let mut t = format!("{} {} {}", e.source, e.kind, e.target);
+fn tooltip(t: &mut String, e: &Edge) {
+    let _ = write!(t, "{} {} {}", e.source, e.kind, e.target);
     if let Some(st) = e.status {
         let _ = write!(t, " [{st}]");
     }
@@ -163,13 +190,18 @@ fn tooltip(e: &Edge) -> String {
         fields::opt_number(Some(e.confidence)),
         e.support
     );
-    for ev in fields::evidence(e).iter() {
-        let _ = write!(t, "\n{} #{}: {}", ev.doc, ev.sentence, ev.text);
+    for ev in &e.evidence {
+        let _ = write!(
+            t,
+            "\n{} #{}: {}",
+            ev.doc,
+            ev.sentence,
+            escape::fold_ws(&ev.text)
+        );
     }
     if e.evidence_count > e.evidence.len() {
         let _ = write!(t, "\n(+{} more)", e.evidence_count - e.evidence.len());
     }
-    t
 }
 
 /// The legend: an HTML-like table of node types and line styles, with the

@@ -5,9 +5,58 @@
 //! of the program that reads the format (Graphviz, XML parsers, neo4j-admin,
 //! Cypher). None of them can fail: characters a format cannot carry are
 //! dropped or replaced, as documented on each function.
+//!
+//! Exports are mostly plain text, so every function scans bytes: runs of
+//! bytes that need nothing are copied at once, and only a byte that may
+//! need work (an ASCII special or the UTF-8 lead byte of a character that
+//! might) is looked at as a `char`.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+
+/// Appends `s` to `out`, copying runs of ordinary bytes at once. Each
+/// character that starts at a byte `special` picks goes to `escape`, with
+/// the text after it; `escape` writes its replacement and returns how many
+/// bytes of that text it consumed too (for `\r\n`).
+///
+/// `special` must only pick ASCII bytes or UTF-8 lead bytes, so that each
+/// picked byte starts a character.
+fn escape_into(
+    out: &mut String,
+    s: &str,
+    special: impl Fn(u8) -> bool,
+    escape: impl Fn(&mut String, char, &str) -> usize,
+) {
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !special(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        i += escape(out, c, &s[i..]);
+        run = i;
+    }
+    out.push_str(&s[run..]);
+}
+
+/// Whether a byte may start a control character: C0, DEL, or the lead
+/// byte 0xC2 of C1 (U+0080 to U+009F; 0xC2 also leads other characters).
+fn may_be_control(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == 0xc2
+}
+
+/// Whether a byte may start a character XML 1.0 forbids: C0, or the lead
+/// byte 0xEF of U+FFFE and U+FFFF.
+fn may_be_xml_forbidden(b: u8) -> bool {
+    b < 0x20 || b == 0xef
+}
 
 /// Removes C0 control characters other than tab, newline and carriage
 /// return, and the non-characters U+FFFE and U+FFFF (XML 1.0 forbids them).
@@ -28,24 +77,41 @@ fn is_other_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Whether `fold_ws` would leave `s` as it is: no white space or control
+/// character at either end, none but single plain spaces inside.
+fn is_folded(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut prev_space = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII decides by itself; among other characters only those led
+        // by 0xC2 (C1, NEL, NBSP), 0xE1 (U+1680), 0xE2 (U+2000 to U+205F)
+        // and 0xE3 (U+3000) are white space or control characters.
+        let (space, plain, len) = if b < 0x80 {
+            (b <= b' ' || b == 0x7f, b == b' ', 1)
+        } else if matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            (c.is_whitespace() || c.is_control(), false, c.len_utf8())
+        } else {
+            (false, false, 1)
+        };
+        if space && (prev_space || !plain) {
+            return false;
+        }
+        prev_space = space;
+        i += len;
+    }
+    !s.ends_with(' ')
+}
+
 /// Folds white space: every run of white space or control characters
 /// becomes one space, and the ends are trimmed. Used for exported sentence
 /// text.
 pub fn fold_ws(s: &str) -> Cow<'_, str> {
-    let clean = {
-        let mut prev_space = true;
-        let mut ok = true;
-        for c in s.chars() {
-            let space = c.is_whitespace() || c.is_control();
-            if space && (prev_space || c != ' ') {
-                ok = false;
-                break;
-            }
-            prev_space = space;
-        }
-        ok && !s.ends_with(' ')
-    };
-    if clean {
+    if is_folded(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -74,22 +140,30 @@ pub fn fold_ws(s: &str) -> Cow<'_, str> {
 /// keeps the file valid; kgraph's node ids never contain one.
 pub fn dot_id(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    dot_id_into(&mut out, s);
+    out
+}
+
+/// [`dot_id`], appended to `out`.
+pub fn dot_id_into(out: &mut String, s: &str) {
     out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => {
+    escape_into(
+        out,
+        s,
+        |b| b == b'"' || b == b'\\',
+        |out, c, rest| {
+            if c == '"' {
+                out.push_str("\\\"");
+            } else {
                 out.push('\\');
-                if matches!(chars.peek(), None | Some('"' | '\n' | '\r')) {
+                if matches!(rest.chars().next(), None | Some('"' | '\n' | '\r')) {
                     out.push('\\');
                 }
             }
-            c => out.push(c),
-        }
-    }
+            0
+        },
+    );
     out.push('"');
-    out
 }
 
 /// A Graphviz escString (the value of `label`, `xlabel`, `tooltip`),
@@ -101,26 +175,46 @@ pub fn dot_id(s: &str) -> String {
 /// control characters are dropped.
 pub fn dot_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '&' => out.push_str("&amp;"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            c if is_other_control(c) => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    dot_string_into(&mut out, s);
     out
+}
+
+/// [`dot_string`], appended to `out`.
+pub fn dot_string_into(out: &mut String, s: &str) {
+    out.push('"');
+    escape_into(
+        out,
+        s,
+        |b| matches!(b, b'\\' | b'"' | b'&') || may_be_control(b),
+        |out, c, rest| match c {
+            '\\' => {
+                out.push_str("\\\\");
+                0
+            }
+            '"' => {
+                out.push_str("\\\"");
+                0
+            }
+            '&' => {
+                out.push_str("&amp;");
+                0
+            }
+            '\r' => {
+                out.push_str("\\n");
+                usize::from(rest.starts_with('\n'))
+            }
+            '\n' => {
+                out.push_str("\\n");
+                0
+            }
+            c if is_other_control(c) => 0,
+            c => {
+                out.push(c);
+                0
+            }
+        },
+    );
+    out.push('"');
 }
 
 // ---------------------------------------------------------------- XML
@@ -130,14 +224,21 @@ pub fn dot_string(s: &str) -> String {
 /// so readers do not normalise them to spaces), and characters XML 1.0
 /// forbids dropped.
 pub fn xml_attr(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\t' | '\n' | '\r') || is_xml_forbidden(c))
-    {
+    if !s.bytes().any(xml_attr_special) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    xml_attr_into(&mut out, s);
+    Cow::Owned(out)
+}
+
+fn xml_attr_special(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"') || may_be_xml_forbidden(b)
+}
+
+/// [`xml_attr`], appended to `out`.
+pub fn xml_attr_into(out: &mut String, s: &str) {
+    escape_into(out, s, xml_attr_special, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -149,8 +250,8 @@ pub fn xml_attr(s: &str) -> Cow<'_, str> {
             c if is_xml_forbidden(c) => {}
             c => out.push(c),
         }
-    }
-    Cow::Owned(out)
+        0
+    });
 }
 
 /// Text for XML character data (element content, also the text of
@@ -158,14 +259,11 @@ pub fn xml_attr(s: &str) -> Cow<'_, str> {
 /// `&#13;`, and characters XML 1.0 forbids dropped. Both quote kinds are
 /// escaped too, so the result is also safe inside an attribute.
 pub fn xml_text(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\r') || is_xml_forbidden(c))
-    {
+    if !s.bytes().any(xml_text_special) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    escape_into(&mut out, s, xml_text_special, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -176,8 +274,13 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
             c if is_xml_forbidden(c) => {}
             c => out.push(c),
         }
-    }
+        0
+    });
     Cow::Owned(out)
+}
+
+fn xml_text_special(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || may_be_xml_forbidden(b)
 }
 
 // ---------------------------------------------------------------- numbers
@@ -227,20 +330,21 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push(' ');
-            }
-            '\n' => out.push(' '),
-            c if is_other_control(c) => {}
-            c => out.push(c),
+    escape_into(&mut out, s, may_be_control, |out, c, rest| match c {
+        '\r' => {
+            out.push(' ');
+            usize::from(rest.starts_with('\n'))
         }
-    }
+        '\n' => {
+            out.push(' ');
+            0
+        }
+        c if is_other_control(c) => 0,
+        c => {
+            out.push(c);
+            0
+        }
+    });
     Cow::Owned(out)
 }
 
@@ -267,50 +371,49 @@ pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
 /// literal early, so no entity name can inject Cypher.
 pub fn cypher_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    // Runs of bytes that need no escaping are copied at once; only a
-    // backslash, a quote, a control byte, DEL or a C1 lead byte (0xC2,
-    // always at a char boundary) is looked at as a char.
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if !(b == b'\\' || b == b'"' || b < 0x20 || b == 0x7f || b == 0xc2) {
-            i += 1;
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_other_control(c) => {}
-            c => out.push(c),
-        }
-        i += c.len_utf8();
-        run = i;
-    }
-    out.push_str(&s[run..]);
-    out.push('"');
+    cypher_string_into(&mut out, s);
     out
+}
+
+/// [`cypher_string`], appended to `out`.
+pub fn cypher_string_into(out: &mut String, s: &str) {
+    out.push('"');
+    escape_into(
+        out,
+        s,
+        |b| b == b'\\' || b == b'"' || may_be_control(b),
+        |out, c, _| {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                '"' => out.push_str("\\\""),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if is_other_control(c) => {}
+                c => out.push(c),
+            }
+            0
+        },
+    );
+    out.push('"');
 }
 
 /// A Cypher float literal: always with a decimal point or an exponent
 /// (`14300000000.0`, `1e-7`), so Neo4j stores a float; `null` when the value
 /// is not finite.
 pub fn cypher_float(x: f64) -> String {
-    if !x.is_finite() {
-        return "null".to_string();
-    }
     let mut s = String::new();
-    let _ = write!(s, "{x:?}");
+    cypher_float_into(&mut s, x);
     s
+}
+
+/// [`cypher_float`], appended to `out`.
+pub fn cypher_float_into(out: &mut String, x: f64) {
+    if x.is_finite() {
+        let _ = write!(out, "{x:?}");
+    } else {
+        out.push_str("null");
+    }
 }
 
 /// A Cypher label, relationship type or property name: written as it is
@@ -347,6 +450,43 @@ mod tests {
         assert_eq!(fold_ws("a "), "a");
         assert!(matches!(fold_ws("already clean"), Cow::Borrowed(_)));
         assert_eq!(fold_ws(""), "");
+    }
+
+    /// The folding rule spelled out plainly, to check the byte scan.
+    fn fold_reference(s: &str) -> String {
+        s.split(|c: char| c.is_whitespace() || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn whitespace_folds_beyond_ascii() {
+        for s in [
+            "a\u{a0}b",
+            "a\u{85}b",
+            "a\u{80}b",
+            "a\u{1680}b",
+            "a\u{2003}b",
+            "a\u{2028}b",
+            "a\u{205f}b",
+            "a\u{3000}",
+            "\u{3000}a",
+            "é ü 東京 \u{2010}\u{20ac}",
+            "a \u{a0}b",
+            "a\u{7f}b",
+        ] {
+            let folded = fold_ws(s);
+            assert_eq!(folded, fold_reference(s), "{s:?}");
+            assert_eq!(matches!(folded, Cow::Borrowed(_)), folded == s, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_folds_like_the_rule(s in "(?s).{0,40}|[ a\\t\\n\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}]{0,20}") {
+            proptest::prop_assert_eq!(fold_ws(&s), fold_reference(&s));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Exporter;
+use super::chunk::Chunked;
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Evidence;
 use crate::graph::GraphView;
@@ -119,9 +120,11 @@ impl Exporter for JsonExporter {
             edges: &edges,
             links: &edges,
         };
-        serde_json::to_writer_pretty(&mut *out, &wire)
+        let mut w = Chunked::new(out);
+        serde_json::to_writer_pretty(&mut w, &wire)
             .map_err(|e| Error::new(ErrorKind::Export, format!("graph.json: {e}")))?;
-        out.write_all(b"\n")?;
+        w.write_all(b"\n")?;
+        w.finish()?;
         Ok(())
     }
 }

@@ -19,6 +19,7 @@
 //! | `graphml-yed` | `graph-yed.graphml` | yEd (with its graphics) |
 //! | `svg`, `png` | `graph.svg`, `graph.png` | browsers (drawn by Graphviz) |
 
+mod chunk;
 mod csv;
 mod cypher;
 mod dot;

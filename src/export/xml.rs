@@ -7,47 +7,50 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use quick_xml::Writer;
-use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
 
+use super::chunk::Chunked;
 use super::escape;
 use crate::error::Result;
 
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
-    w: Writer<&'w mut dyn Write>,
+    w: Writer<Chunked<'w>>,
+    /// The inside of the tag being written (`name a="v"`), reused so that
+    /// no tag allocates.
+    tag: String,
 }
 
-fn attr<'a>(key: &'a str, value: &'a str) -> Attribute<'a> {
-    Attribute {
-        key: QName(key.as_bytes()),
-        value: match escape::xml_attr(value) {
-            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
-            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
-        },
-    }
-}
-
-fn start<'a>(name: &'a str, attrs: &[(&'a str, &'a str)]) -> BytesStart<'a> {
-    let mut e = BytesStart::new(name);
+/// Writes the inside of a start tag, `name a="v" ...`, into `tag`, with
+/// each value escaped by [`escape::xml_attr_into`].
+fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesStart<'t> {
+    tag.clear();
+    tag.push_str(name);
     for (k, v) in attrs {
-        e.push_attribute(attr(k, v));
+        tag.push(' ');
+        tag.push_str(k);
+        tag.push_str("=\"");
+        escape::xml_attr_into(tag, v);
+        tag.push('"');
     }
-    e
+    BytesStart::from_content(Cow::Borrowed(tag.as_str()), name.len())
 }
 
 impl<'w> XmlOut<'w> {
     /// Starts a document with the UTF-8 declaration.
     pub(crate) fn new(out: &'w mut dyn Write) -> Result<XmlOut<'w>> {
-        let mut w = Writer::new_with_indent(out, b' ', 2);
+        let mut w = Writer::new_with_indent(Chunked::new(out), b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        Ok(XmlOut { w })
+        Ok(XmlOut {
+            w,
+            tag: String::new(),
+        })
     }
 
     /// `<name a="v">`.
     pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.w.write_event(Event::Start(start(name, attrs)))?;
+        self.w
+            .write_event(Event::Start(start(&mut self.tag, name, attrs)))?;
         Ok(())
     }
 
@@ -59,7 +62,8 @@ impl<'w> XmlOut<'w> {
 
     /// `<name a="v"/>`.
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.w.write_event(Event::Empty(start(name, attrs)))?;
+        self.w
+            .write_event(Event::Empty(start(&mut self.tag, name, attrs)))?;
         Ok(())
     }
 
@@ -70,7 +74,8 @@ impl<'w> XmlOut<'w> {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.w.write_event(Event::Start(start(name, attrs)))?;
+        self.w
+            .write_event(Event::Start(start(&mut self.tag, name, attrs)))?;
         self.w
             .write_event(Event::Text(BytesText::from_escaped(escape::xml_text(text))))?;
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
@@ -80,6 +85,7 @@ impl<'w> XmlOut<'w> {
     /// Ends the document with a line break.
     pub(crate) fn finish(mut self) -> Result<()> {
         self.w.get_mut().write_all(b"\n")?;
+        self.w.into_inner().finish()?;
         Ok(())
     }
 }
