@@ -21,7 +21,7 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Edge, KnowledgeGraph, MergeRecord, Node};
 use crate::facts::{DocFacts, Evidence};
@@ -40,13 +40,16 @@ impl Default for MergeOptions {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct NodeAcc {
+    key: String,
     entity_type: Option<EntityType>,
     labels: BTreeMap<String, usize>,
     canonical: BTreeSet<String>,
     surfaces: BTreeSet<String>,
-    docs: BTreeSet<String>,
+    /// Numbers of the documents that mention it (see `GraphBuilder::docs`),
+    /// possibly repeated.
+    docs: Vec<u32>,
     mentions: usize,
 }
 
@@ -64,22 +67,74 @@ struct EdgeAcc {
 
 type EvKey = (String, usize, usize, usize, String);
 
-/// A merge record's sort key: ranks of its node id and doc id, then
-/// sentence, start and end.
-type LogKey = (usize, usize, usize, usize, usize);
-
 fn ev_key(e: &Evidence) -> EvKey {
     (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
+}
+
+/// A line of the merge log before node ids exist: node and document by
+/// number.
+#[derive(Debug)]
+struct LogEntry {
+    node: u32,
+    doc: u32,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    surface: String,
+    source: String,
+}
+
+/// Distinct strings, each with a number in order of arrival; the merge
+/// works with the numbers and turns them back into strings (in sorted
+/// order where it matters) only at the end.
+#[derive(Debug, Default)]
+struct Numbered {
+    number: HashMap<String, u32>,
+    strings: Vec<String>,
+}
+
+impl Numbered {
+    /// The number of `s`, new if `s` was not seen before; also whether it
+    /// is new.
+    fn number(&mut self, s: &str) -> (u32, bool) {
+        if let Some(&n) = self.number.get(s) {
+            return (n, false);
+        }
+        let n = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.number.insert(s.to_owned(), n);
+        self.strings.push(s.to_owned());
+        (n, true)
+    }
+
+    /// For each number, the rank of its string in sorted order.
+    fn ranks(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.strings.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.strings[a as usize].cmp(&self.strings[b as usize]));
+        let mut rank = vec![0; order.len()];
+        for (r, &n) in order.iter().enumerate() {
+            rank[n as usize] = r as u32;
+        }
+        rank
+    }
+}
+
+/// Sorts numbers by `rank` and drops repeats.
+fn sorted_unique(mut v: Vec<u32>, rank: &[u32]) -> Vec<u32> {
+    v.sort_unstable_by_key(|&n| rank[n as usize]);
+    v.dedup();
+    v
 }
 
 /// Builds a [`KnowledgeGraph`] from [`DocFacts`], in any order.
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
     options: MergeOptions,
-    nodes: BTreeMap<String, NodeAcc>,
+    /// Merge keys, numbered; the node of key number `n` is `nodes[n]`.
+    keys: Numbered,
+    nodes: Vec<NodeAcc>,
     edges: BTreeMap<(String, RelationKind, String), EdgeAcc>,
-    log: Vec<(String, MergeRecord)>,
-    docs: BTreeSet<String>,
+    log: Vec<LogEntry>,
+    docs: Numbered,
 }
 
 impl GraphBuilder {
@@ -93,35 +148,48 @@ impl GraphBuilder {
 
     /// Number of documents added so far.
     pub fn document_count(&self) -> usize {
-        self.docs.len()
+        self.docs.strings.len()
     }
 
     /// Adds the facts of one document.
     pub fn add(&mut self, facts: DocFacts) {
-        self.docs.insert(facts.doc.clone());
+        let (doc, _) = self.docs.number(&facts.doc);
         for ent in facts.entities {
-            let acc = self.nodes.entry(ent.key.clone()).or_default();
+            let (node, new) = self.keys.number(&ent.key);
+            if new {
+                self.nodes.push(NodeAcc {
+                    key: ent.key,
+                    entity_type: None,
+                    labels: BTreeMap::new(),
+                    canonical: BTreeSet::new(),
+                    surfaces: BTreeSet::new(),
+                    docs: Vec::new(),
+                    mentions: 0,
+                });
+            }
+            let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            *acc.labels.entry(ent.label.clone()).or_insert(0) += 1;
+            *acc.labels.entry(ent.label).or_insert(0) += 1;
             if let Some(c) = ent.canonical {
                 acc.canonical.insert(c);
             }
-            acc.docs.insert(facts.doc.clone());
+            if acc.docs.last() != Some(&doc) {
+                acc.docs.push(doc);
+            }
             acc.mentions += ent.mentions.len();
             for m in ent.mentions {
-                acc.surfaces.insert(m.surface.clone());
-                self.log.push((
-                    ent.key.clone(),
-                    MergeRecord {
-                        node: String::new(),
-                        surface: m.surface,
-                        doc: facts.doc.clone(),
-                        sentence: m.sentence,
-                        start: m.start,
-                        end: m.end,
-                        source: m.source,
-                    },
-                ));
+                if !acc.surfaces.contains(&m.surface) {
+                    acc.surfaces.insert(m.surface.clone());
+                }
+                self.log.push(LogEntry {
+                    node,
+                    doc,
+                    sentence: m.sentence,
+                    start: m.start,
+                    end: m.end,
+                    surface: m.surface,
+                    source: m.source,
+                });
             }
         }
         let max = self.options.max_evidence.max(1);
@@ -136,9 +204,10 @@ impl GraphBuilder {
             };
             let acc = self.edges.entry((head, rel.kind, tail)).or_default();
             let ev = rel.evidence;
-            let key = ev_key(&ev);
             acc.total += 1;
-            acc.docs.insert(ev.doc.clone());
+            if !acc.docs.contains(&ev.doc) {
+                acc.docs.insert(ev.doc.clone());
+            }
             if ev.confidence > acc.confidence {
                 acc.confidence = ev.confidence;
             }
@@ -148,17 +217,19 @@ impl GraphBuilder {
                 }
             }
             if let Some(a) = ev.amount_usd {
+                let key = ev_key(&ev);
                 if acc.first_amount.as_ref().is_none_or(|(k, _)| key < *k) {
                     acc.first_amount = Some((key.clone(), a));
                 }
-                acc.amounts.insert(key.clone(), a);
+                acc.amounts.insert(key, a);
                 if acc.amounts.len() > 4 * max {
                     acc.amounts.pop_last();
                 }
             }
             if let Some(p) = ev.stake_pct {
+                let key = ev_key(&ev);
                 if acc.first_stake.as_ref().is_none_or(|(k, _)| key < *k) {
-                    acc.first_stake = Some((key.clone(), p));
+                    acc.first_stake = Some((key, p));
                 }
             }
             acc.evidence.push(ev);
@@ -173,11 +244,15 @@ impl GraphBuilder {
     /// Finishes the merge.
     pub fn finish(self) -> KnowledgeGraph {
         let max = self.options.max_evidence.max(1);
-        // Labels and ids.
-        let mut ids: BTreeMap<String, String> = BTreeMap::new();
-        let mut taken: BTreeSet<String> = BTreeSet::new();
-        let mut nodes = Vec::with_capacity(self.nodes.len());
-        for (key, acc) in self.nodes {
+        let doc_rank = self.docs.ranks();
+        // Labels and ids, in merge key order.
+        let mut by_key: Vec<(usize, NodeAcc)> = self.nodes.into_iter().enumerate().collect();
+        by_key.sort_unstable_by(|a, b| a.1.key.cmp(&b.1.key));
+        // ids[n]: the node id of key number n.
+        let mut ids: Vec<String> = vec![String::new(); by_key.len()];
+        let mut taken: HashSet<String> = HashSet::with_capacity(by_key.len());
+        let mut nodes = Vec::with_capacity(by_key.len());
+        for (number, acc) in by_key {
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
             let label = choose_label(&acc);
             let base = format!("{}:{}", etype.id_prefix(), slug(&label));
@@ -188,20 +263,26 @@ impl GraphBuilder {
                 n += 1;
             }
             taken.insert(id.clone());
-            ids.insert(key, id.clone());
+            ids[number].clone_from(&id);
             let aliases = acc.surfaces.into_iter().filter(|s| *s != label).collect();
+            let docs = sorted_unique(acc.docs, &doc_rank)
+                .into_iter()
+                .map(|d| self.docs.strings[d as usize].clone())
+                .collect();
             nodes.push(Node {
                 id,
                 label,
                 entity_type: etype,
                 aliases,
-                docs: acc.docs.into_iter().collect(),
+                docs,
                 mentions: acc.mentions,
             });
         }
+        drop(taken);
+        let id_of = |key: &str| self.keys.number.get(key).map(|&n| &ids[n as usize]);
         let mut edges = Vec::with_capacity(self.edges.len());
         for ((head, kind, tail), mut acc) in self.edges {
-            let (Some(source), Some(target)) = (ids.get(&head), ids.get(&tail)) else {
+            let (Some(source), Some(target)) = (id_of(&head), id_of(&tail)) else {
                 continue;
             };
             let (mut source, mut target) = (source.clone(), target.clone());
@@ -243,42 +324,78 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        // Sorted by (node, doc, sentence, start, end, surface). Node ids and
-        // doc ids are ranked once (each set is small and already distinct),
-        // so the sort compares integers; the order is the same.
-        let node_rank: HashMap<&str, (usize, &String)> = {
-            let mut distinct: Vec<(&str, &String)> =
-                ids.iter().map(|(k, id)| (k.as_str(), id)).collect();
-            distinct.sort_unstable_by(|a, b| a.1.cmp(b.1));
-            distinct
-                .into_iter()
-                .enumerate()
-                .map(|(rank, (key, id))| (key, (rank, id)))
-                .collect()
-        };
-        let doc_rank: HashMap<&str, usize> = self
-            .docs
-            .iter()
-            .enumerate()
-            .map(|(rank, d)| (d.as_str(), rank))
-            .collect();
-        let mut keyed: Vec<(LogKey, MergeRecord)> = self
-            .log
-            .into_iter()
-            .filter_map(|(key, mut rec)| {
-                let &(node, id) = node_rank.get(key.as_str())?;
-                rec.node.clone_from(id);
-                let doc = doc_rank.get(rec.doc.as_str()).copied().unwrap_or(0);
-                Some(((node, doc, rec.sentence, rec.start, rec.end), rec))
-            })
-            .collect();
-        drop(node_rank);
-        drop(doc_rank);
-        keyed.sort_by(|(ka, a), (kb, b)| ka.cmp(kb).then_with(|| a.surface.cmp(&b.surface)));
-        let mut log: Vec<MergeRecord> = keyed.into_iter().map(|(_, r)| r).collect();
-        log.dedup();
+        let log = merge_log(self.log, &ids, &self.docs.strings, &doc_rank);
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
+}
+
+/// The merge log, sorted by (node id, doc id, sentence, start, end,
+/// surface), equal lines once. Node ids and doc ids are ranked once, so
+/// the sort compares integers; entries equal in all of that keep their
+/// order of arrival.
+fn merge_log(
+    mut entries: Vec<LogEntry>,
+    ids: &[String],
+    docs: &[String],
+    doc_rank: &[u32],
+) -> Vec<MergeRecord> {
+    let node_rank = {
+        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &n) in order.iter().enumerate() {
+            rank[n as usize] = r as u32;
+        }
+        rank
+    };
+    let mut order: Vec<(u32, u32, usize, usize, usize, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            (
+                node_rank[e.node as usize],
+                doc_rank[e.doc as usize],
+                e.sentence,
+                e.start,
+                e.end,
+                i as u32,
+            )
+        })
+        .collect();
+    order.sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2, a.3, a.4)
+            .cmp(&(b.0, b.1, b.2, b.3, b.4))
+            .then_with(|| {
+                entries[a.5 as usize]
+                    .surface
+                    .cmp(&entries[b.5 as usize].surface)
+            })
+            .then(a.5.cmp(&b.5))
+    });
+    let mut log: Vec<MergeRecord> = Vec::with_capacity(order.len());
+    let mut prev: Option<(u32, u32, usize, usize, usize)> = None;
+    for (node, doc, sentence, start, end, i) in order {
+        let e = &mut entries[i as usize];
+        let key = (node, doc, sentence, start, end);
+        if prev == Some(key)
+            && log
+                .last()
+                .is_some_and(|r| r.surface == e.surface && r.source == e.source)
+        {
+            continue;
+        }
+        prev = Some(key);
+        log.push(MergeRecord {
+            node: ids[e.node as usize].clone(),
+            surface: std::mem::take(&mut e.surface),
+            doc: docs[e.doc as usize].clone(),
+            sentence,
+            start,
+            end,
+            source: std::mem::take(&mut e.source),
+        });
+    }
+    log
 }
 
 fn edge_rank(s: Status) -> u8 {

@@ -15,6 +15,7 @@ pub use filter::GraphFilter;
 pub use view::GraphView;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::Serialize;
@@ -97,7 +98,9 @@ pub struct MergeRecord {
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
     by_id: HashMap<String, NodeIndex>,
-    by_name: HashMap<String, NodeIndex>,
+    /// Names (labels and aliases, as merge keys) to nodes, built on the
+    /// first [`KnowledgeGraph::find`]: most runs never look a name up.
+    by_name: OnceLock<HashMap<String, NodeIndex>>,
     merge_log: Vec<MergeRecord>,
 }
 
@@ -110,18 +113,10 @@ impl KnowledgeGraph {
     ) -> KnowledgeGraph {
         let mut graph = StableDiGraph::with_capacity(nodes.len(), edges.len());
         let mut by_id = HashMap::with_capacity(nodes.len());
-        let mut by_name = HashMap::new();
         for node in nodes {
-            let names: Vec<String> = std::iter::once(&node.label)
-                .chain(node.aliases.iter())
-                .map(|n| merge_key_untyped(n))
-                .collect();
             let id = node.id.clone();
             let ix = graph.add_node(node);
             by_id.insert(id, ix);
-            for name in names {
-                by_name.entry(name).or_insert(ix);
-            }
         }
         for edge in edges {
             let (Some(&s), Some(&t)) = (by_id.get(&edge.source), by_id.get(&edge.target)) else {
@@ -132,7 +127,7 @@ impl KnowledgeGraph {
         KnowledgeGraph {
             graph,
             by_id,
-            by_name,
+            by_name: OnceLock::new(),
             merge_log,
         }
     }
@@ -187,8 +182,22 @@ impl KnowledgeGraph {
     /// ```
     pub fn find(&self, name: &str) -> Option<&Node> {
         self.by_name
+            .get_or_init(|| self.names())
             .get(&merge_key_untyped(name))
             .map(|&ix| &self.graph[ix])
+    }
+
+    /// Every label and alias, as a merge key, with its node; where two
+    /// nodes share a name, the one added first (the smaller id) keeps it.
+    fn names(&self) -> HashMap<String, NodeIndex> {
+        let mut by_name = HashMap::new();
+        for ix in self.graph.node_indices() {
+            let node = &self.graph[ix];
+            for name in std::iter::once(&node.label).chain(node.aliases.iter()) {
+                by_name.entry(merge_key_untyped(name)).or_insert(ix);
+            }
+        }
+        by_name
     }
 
     /// Nodes of one type, sorted by id.
