@@ -36,8 +36,13 @@ fn escape_into(
             continue;
         }
         out.push_str(&s[run..i]);
-        let Some(c) = s[i..].chars().next() else {
-            break;
+        let c = if bytes[i].is_ascii() {
+            char::from(bytes[i])
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            c
         };
         i += c.len_utf8();
         i += escape(out, c, &s[i..]);
@@ -319,14 +324,15 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// control characters except tab are dropped. Both Neo4j exports apply it,
 /// so they build the same database.
 pub fn neo4j_text(s: &str) -> Cow<'_, str> {
-    // Fast check: control characters are below 0x20, DEL, or C1 (UTF-8
-    // lead byte 0xC2); without such bytes there is nothing to change.
-    if s.bytes()
-        .all(|b| (b >= 0x20 && b != 0x7f && b != 0xc2) || b == b'\t')
-        || !s
-            .chars()
-            .any(|c| c == '\n' || c == '\r' || is_other_control(c))
-    {
+    // Only a byte `may_be_control` picks can start a character to change.
+    let changes = |(i, b): (usize, u8)| {
+        may_be_control(b)
+            && s[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '\n' || c == '\r' || is_other_control(c))
+    };
+    if !s.bytes().enumerate().any(changes) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

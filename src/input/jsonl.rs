@@ -75,7 +75,7 @@ fn read_line_bounded(
         if available.is_empty() {
             break;
         }
-        let newline = available.iter().position(|&b| b == b'\n');
+        let newline = memchr::memchr(b'\n', available);
         let chunk = match newline {
             Some(at) => available.split_at(at).0,
             None => available,
