@@ -71,7 +71,7 @@ impl Exporter for CsvExporter {
             }
         } else {
             w.write_record(EDGE_HEADER).map_err(err)?;
-            for e in view.edges() {
+            for (i, e) in view.edges().iter().enumerate() {
                 let direction = if e.kind.is_symmetric() {
                     "Undirected"
                 } else {
@@ -93,8 +93,8 @@ impl Exporter for CsvExporter {
                     &e.support.to_string(),
                     &e.evidence_count.to_string(),
                     &escape::join_list(&fields::evidence_docs(e)),
-                    &fields::evidence_text(e),
-                    &fields::evidence_json(e)?,
+                    fields::evidence_text(view, i),
+                    fields::evidence_json(view, i)?,
                 ])
                 .map_err(err)?;
             }

@@ -16,7 +16,7 @@ use std::io::Write;
 use super::chunk::Chunked;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
-use crate::graph::{Edge, GraphView, Node};
+use crate::graph::{GraphView, Node};
 
 /// Writes `graph.cypher`.
 #[derive(Clone, Debug, Default)]
@@ -137,8 +137,14 @@ fn node_statement(s: &mut String, scratch: &mut String, n: &Node) {
     s.push_str(";\n");
 }
 
-fn edge_statement(s: &mut String, scratch: &mut String, e: &Edge) -> Result<()> {
-    let evidence = fields::evidence_json(e)?;
+fn edge_statement(
+    s: &mut String,
+    scratch: &mut String,
+    view: &GraphView<'_>,
+    i: usize,
+) -> Result<()> {
+    let e = view.edges()[i];
+    let evidence = fields::evidence_json(view, i)?;
     s.push_str("MATCH (a:Entity {id: ");
     lit(s, &e.source);
     s.push_str("}) MATCH (b:Entity {id: ");
@@ -166,8 +172,8 @@ fn edge_statement(s: &mut String, scratch: &mut String, e: &Edge) -> Result<()> 
     items.int("support", e.support);
     items.int("evidence_count", e.evidence_count);
     items.list("docs", &fields::evidence_docs(e), scratch);
-    items.text("evidence_text", &fields::evidence_text(e));
-    items.text("evidence", &evidence);
+    items.text("evidence_text", fields::evidence_text(view, i));
+    items.text("evidence", evidence);
     s.push_str(";\n");
     Ok(())
 }
@@ -206,9 +212,9 @@ impl CypherExporter {
             node_statement(&mut s, &mut scratch, n);
             w.write_all(s.as_bytes())?;
         }
-        for e in view.edges() {
+        for i in 0..view.edges().len() {
             s.clear();
-            edge_statement(&mut s, &mut scratch, e)?;
+            edge_statement(&mut s, &mut scratch, view, i)?;
             w.write_all(s.as_bytes())?;
         }
         w.finish()?;

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::escape;
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Evidence;
-use crate::graph::Edge;
+use crate::graph::{Edge, EvidenceTexts, GraphView};
 
 /// The edge's evidence as exported: sentence text with white space folded
 /// (offsets still point into the original text).
@@ -32,32 +32,52 @@ pub(crate) fn evidence(e: &Edge) -> Cow<'_, [Evidence]> {
 }
 
 /// The evidence list as compact JSON text (`[{"doc":...}]`), as every
-/// format without nested values writes it; empty when there is none.
+/// format without nested values writes it; empty when there is none. Edge
+/// number `i` of `view`; made once per view.
 ///
 /// # Errors
 /// Fails only if serialisation fails.
-pub(crate) fn evidence_json(e: &Edge) -> Result<String> {
-    if e.evidence.is_empty() {
-        return Ok(String::new());
+pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> Result<&'v str> {
+    match &texts(view, i).json {
+        Some(json) => Ok(json),
+        None => {
+            let e = view.edges()[i];
+            Err(match serde_json::to_string(&*evidence(e)) {
+                Err(err) => {
+                    Error::new(ErrorKind::Export, format!("edge {}: evidence: {err}", e.id))
+                }
+                Ok(_) => Error::new(ErrorKind::Export, format!("edge {}: evidence", e.id)),
+            })
+        }
     }
-    serde_json::to_string(&*evidence(e))
-        .map_err(|err| Error::new(ErrorKind::Export, format!("edge {}: evidence: {err}", e.id)))
 }
 
 /// A readable extra: the evidence sentences, folded, joined with ` | `.
-pub(crate) fn evidence_text(e: &Edge) -> String {
-    let mut out = String::new();
-    for ev in &e.evidence {
-        let t = escape::fold_ws(&ev.text);
-        if t.is_empty() {
-            continue;
+/// Edge number `i` of `view`; made once per view.
+pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
+    &texts(view, i).text
+}
+
+fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
+    view.evidence_texts(i, |e| {
+        let json = if e.evidence.is_empty() {
+            Some(String::new())
+        } else {
+            serde_json::to_string(&*evidence(e)).ok()
+        };
+        let mut text = String::new();
+        for ev in &e.evidence {
+            let t = escape::fold_ws(&ev.text);
+            if t.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str(" | ");
+            }
+            text.push_str(&t);
         }
-        if !out.is_empty() {
-            out.push_str(" | ");
-        }
-        out.push_str(&t);
-    }
-    out
+        EvidenceTexts { json, text }
+    })
 }
 
 /// The documents of the kept evidence, sorted and unique.

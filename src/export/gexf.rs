@@ -12,7 +12,7 @@ use std::io::Write;
 use super::xml::XmlOut;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
-use crate::graph::{Edge, GraphView, Node};
+use crate::graph::{GraphView, Node};
 
 /// Writes GEXF 1.3 (`graph.gexf`).
 #[derive(Clone, Debug, Default)]
@@ -89,8 +89,8 @@ impl Exporter for GexfExporter {
         }
         x.close("nodes")?;
         x.open("edges", &[])?;
-        for e in view.edges() {
-            write_edge(&mut x, e)?;
+        for i in 0..view.edges().len() {
+            write_edge(&mut x, view, i)?;
         }
         x.close("edges")?;
         x.close("graph")?;
@@ -99,7 +99,7 @@ impl Exporter for GexfExporter {
     }
 }
 
-fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, String)]) -> Result<()> {
+fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, &str)]) -> Result<()> {
     if values.iter().all(|(_, v)| v.is_empty()) {
         return Ok(());
     }
@@ -112,30 +112,33 @@ fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, String)]) -> Result<()> {
     x.close("attvalues")
 }
 
+/// `<viz:color r=".." g=".." b=".."/>`, with `a` when given.
+fn viz_color(x: &mut XmlOut<'_>, c: style::Rgb, a: Option<&str>) -> Result<()> {
+    let (r, g, b) = (c.0.to_string(), c.1.to_string(), c.2.to_string());
+    let mut attrs = vec![("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())];
+    if let Some(a) = a {
+        attrs.push(("a", a));
+    }
+    x.empty("viz:color", &attrs)
+}
+
 fn write_node(x: &mut XmlOut<'_>, n: &Node) -> Result<()> {
     x.open("node", &[("id", &n.id), ("label", &n.label)])?;
     attvalues(
         x,
         &[
-            ("type", n.entity_type.as_str().to_string()),
-            ("aliases", escape::join_list(&n.aliases)),
-            ("docs", escape::join_list(&n.docs)),
-            ("mentions", n.mentions.to_string()),
+            ("type", n.entity_type.as_str()),
+            ("aliases", &escape::join_list(&n.aliases)),
+            ("docs", &escape::join_list(&n.docs)),
+            ("mentions", &n.mentions.to_string()),
         ],
     )?;
-    let c = style::node_fill(n.entity_type);
-    x.empty(
-        "viz:color",
-        &[
-            ("r", &c.0.to_string()),
-            ("g", &c.1.to_string()),
-            ("b", &c.2.to_string()),
-        ],
-    )?;
+    viz_color(x, style::node_fill(n.entity_type), None)?;
     x.close("node")
 }
 
-fn write_edge(x: &mut XmlOut<'_>, e: &Edge) -> Result<()> {
+fn write_edge(x: &mut XmlOut<'_>, view: &GraphView<'_>, i: usize) -> Result<()> {
+    let e = view.edges()[i];
     let label = style::edge_label(e);
     let weight = fields::opt_number(Some(e.support as f64));
     x.open(
@@ -152,31 +155,21 @@ fn write_edge(x: &mut XmlOut<'_>, e: &Edge) -> Result<()> {
     attvalues(
         x,
         &[
-            ("type", e.kind.as_str().to_string()),
-            ("status", fields::status(e).to_string()),
-            ("amount_usd", fields::opt_number(e.amount_usd)),
-            ("amount_usd_alt", fields::numbers_json(&e.amount_usd_alt)),
-            ("stake_pct", fields::opt_number(e.stake_pct)),
-            ("confidence", fields::opt_number(Some(e.confidence))),
-            ("support", e.support.to_string()),
-            ("evidence_count", e.evidence_count.to_string()),
-            ("docs", escape::join_list(&fields::evidence_docs(e))),
-            ("evidence_text", fields::evidence_text(e)),
-            ("evidence", fields::evidence_json(e)?),
+            ("type", e.kind.as_str()),
+            ("status", fields::status(e)),
+            ("amount_usd", &fields::opt_number(e.amount_usd)),
+            ("amount_usd_alt", &fields::numbers_json(&e.amount_usd_alt)),
+            ("stake_pct", &fields::opt_number(e.stake_pct)),
+            ("confidence", &fields::opt_number(Some(e.confidence))),
+            ("support", &e.support.to_string()),
+            ("evidence_count", &e.evidence_count.to_string()),
+            ("docs", &escape::join_list(&fields::evidence_docs(e))),
+            ("evidence_text", fields::evidence_text(view, i)),
+            ("evidence", fields::evidence_json(view, i)?),
         ],
     )?;
     let look = style::edge_look(e);
-    let c = look.colour;
-    let mut viz = vec![
-        ("r", c.0.to_string()),
-        ("g", c.1.to_string()),
-        ("b", c.2.to_string()),
-    ];
-    if look.faded {
-        viz.push(("a", "0.4".to_string()));
-    }
-    let viz: Vec<(&str, &str)> = viz.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    x.empty("viz:color", &viz)?;
+    viz_color(x, look.colour, look.faded.then_some("0.4"))?;
     x.close("edge")
 }
 

@@ -15,7 +15,7 @@ use std::io::Write;
 use super::xml::XmlOut;
 use super::{Exporter, escape, fields, graphml_yed, style};
 use crate::error::Result;
-use crate::graph::{Edge, GraphView, Node};
+use crate::graph::{GraphView, Node};
 
 /// Writes GraphML (`graph.graphml`).
 #[derive(Clone, Debug, Default)]
@@ -104,8 +104,8 @@ pub(super) fn write_graphml(view: &GraphView<'_>, out: &mut dyn Write, yed: bool
     for n in view.nodes() {
         write_node(&mut x, n, yed)?;
     }
-    for e in view.edges() {
-        write_edge(&mut x, e, yed)?;
+    for i in 0..view.edges().len() {
+        write_edge(&mut x, view, i, yed)?;
     }
     x.close("graph")?;
     x.close("graphml")?;
@@ -136,7 +136,8 @@ fn write_node(x: &mut XmlOut<'_>, n: &Node, yed: bool) -> Result<()> {
     x.close("node")
 }
 
-fn write_edge(x: &mut XmlOut<'_>, e: &Edge, yed: bool) -> Result<()> {
+fn write_edge(x: &mut XmlOut<'_>, view: &GraphView<'_>, i: usize, yed: bool) -> Result<()> {
+    let e = view.edges()[i];
     // The edge id is written as the `id` data (Gephi takes it as the edge
     // id, NetworkX and graphology as an attribute), not as the element's
     // `id`: with both, igraph warns that it cannot add its edge ids.
@@ -164,8 +165,8 @@ fn write_edge(x: &mut XmlOut<'_>, e: &Edge, yed: bool) -> Result<()> {
         "edge_docs",
         &escape::join_list(&fields::evidence_docs(e)),
     )?;
-    data(x, "edge_evidence_text", &fields::evidence_text(e))?;
-    data(x, "edge_evidence", &fields::evidence_json(e)?)?;
+    data(x, "edge_evidence_text", fields::evidence_text(view, i))?;
+    data(x, "edge_evidence", fields::evidence_json(view, i)?)?;
     let c = style::edge_look(e).colour;
     data(x, "edge_r", &c.0.to_string())?;
     data(x, "edge_g", &c.1.to_string())?;

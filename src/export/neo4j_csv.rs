@@ -95,7 +95,7 @@ impl Exporter for Neo4jCsvExporter {
             }
         } else {
             w.write_record(REL_HEADER).map_err(err)?;
-            for e in view.edges() {
+            for (i, e) in view.edges().iter().enumerate() {
                 let alt: Vec<String> = e
                     .amount_usd_alt
                     .iter()
@@ -115,8 +115,8 @@ impl Exporter for Neo4jCsvExporter {
                     &e.support.to_string(),
                     &e.evidence_count.to_string(),
                     &array(&fields::evidence_docs(e)),
-                    &text(&fields::evidence_text(e)),
-                    &fields::evidence_json(e)?,
+                    &text(fields::evidence_text(view, i)),
+                    fields::evidence_json(view, i)?,
                 ])
                 .map_err(err)?;
             }

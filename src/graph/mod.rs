@@ -12,6 +12,7 @@ mod view;
 
 pub use build::{GraphBuilder, MergeOptions};
 pub use filter::GraphFilter;
+pub(crate) use view::EvidenceTexts;
 pub use view::GraphView;
 
 use std::collections::HashMap;

@@ -1,6 +1,7 @@
 //! The one deterministic view of the graph that every exporter walks.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use super::{Edge, MergeRecord, Node};
 
@@ -13,6 +14,20 @@ pub struct GraphView<'g> {
     nodes: Vec<&'g Node>,
     edges: Vec<&'g Edge>,
     merge_log: &'g [MergeRecord],
+    /// Per edge, in `edges` order: see [`GraphView::evidence_texts`].
+    evidence: Vec<OnceLock<EvidenceTexts>>,
+}
+
+/// Texts made from an edge's evidence that several formats write the same
+/// way (the exporters decide how); made once per view, by the first format
+/// that needs them, so formats written together share the work.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct EvidenceTexts {
+    /// The evidence list as JSON text, or `None` if it could not be
+    /// serialised.
+    pub(crate) json: Option<String>,
+    /// The evidence sentences as one readable text.
+    pub(crate) text: String,
 }
 
 impl<'g> GraphView<'g> {
@@ -23,10 +38,12 @@ impl<'g> GraphView<'g> {
     ) -> GraphView<'g> {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         edges.sort_by(|a, b| edge_order(a, b));
+        let evidence = edges.iter().map(|_| OnceLock::new()).collect();
         GraphView {
             nodes,
             edges,
             merge_log,
+            evidence,
         }
     }
 
@@ -43,6 +60,19 @@ impl<'g> GraphView<'g> {
     /// Edges, sorted by (source, type, target).
     pub fn edges(&self) -> &[&'g Edge] {
         &self.edges
+    }
+
+    /// The evidence texts of edge number `i` (in [`GraphView::edges`]
+    /// order), made by `make` on first use.
+    ///
+    /// # Panics
+    /// If there is no edge number `i`.
+    pub(crate) fn evidence_texts(
+        &self,
+        i: usize,
+        make: impl FnOnce(&Edge) -> EvidenceTexts,
+    ) -> &EvidenceTexts {
+        self.evidence[i].get_or_init(|| make(self.edges[i]))
     }
 }
 
