@@ -14,53 +14,84 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+/// A set of bytes as a table, so that testing a byte is one lookup.
+struct ByteSet([bool; 256]);
+
+impl ByteSet {
+    /// The bytes of `bytes`, and all C0 control bytes (below 0x20) when
+    /// `c0`.
+    const fn new(bytes: &[u8], c0: bool) -> ByteSet {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < bytes.len() {
+            table[bytes[i] as usize] = true;
+            i += 1;
+        }
+        let mut b = 0;
+        while c0 && b < 0x20 {
+            table[b] = true;
+            b += 1;
+        }
+        ByteSet(table)
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+
+    /// Whether some byte of `s` is in the set.
+    fn any_in(&self, s: &str) -> bool {
+        s.bytes().any(|b| self.contains(b))
+    }
+}
+
+/// Bytes that may start a control character: C0, DEL, and the lead byte
+/// 0xC2 of C1 (U+0080 to U+009F; 0xC2 also leads other characters).
+const CONTROL: ByteSet = ByteSet::new(b"\x7f\xc2", true);
+/// What [`dot_id`] may change.
+const DOT_ID: ByteSet = ByteSet::new(b"\"\\", false);
+/// What [`dot_string`] may change.
+const DOT_STRING: ByteSet = ByteSet::new(b"\\\"&\x7f\xc2", true);
+/// What [`xml_attr`] may change: markup, C0, and the lead byte 0xEF of the
+/// non-characters U+FFFE and U+FFFF.
+const XML_ATTR: ByteSet = ByteSet::new(b"&<>\"\xef", true);
+/// What [`xml_text`] may change (as [`XML_ATTR`], and `'`).
+const XML_TEXT: ByteSet = ByteSet::new(b"&<>\"'\xef", true);
+/// What [`cypher_string`] may change.
+const CYPHER: ByteSet = ByteSet::new(b"\\\"\x7f\xc2", true);
+
 /// Appends `s` to `out`, copying runs of ordinary bytes at once. Each
-/// character that starts at a byte `special` picks goes to `escape`, with
-/// the text after it; `escape` writes its replacement and returns how many
+/// character that starts at a byte of `special` goes to `escape`, with the
+/// text after it; `escape` writes its replacement and returns how many
 /// bytes of that text it consumed too (for `\r\n`).
 ///
-/// `special` must only pick ASCII bytes or UTF-8 lead bytes, so that each
-/// picked byte starts a character.
+/// `special` must only hold ASCII bytes or UTF-8 lead bytes, so that each
+/// byte found starts a character.
 fn escape_into(
     out: &mut String,
     s: &str,
-    special: impl Fn(u8) -> bool,
+    special: &ByteSet,
     escape: impl Fn(&mut String, char, &str) -> usize,
 ) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        if !special(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        out.push_str(&s[run..i]);
-        let c = if bytes[i].is_ascii() {
-            char::from(bytes[i])
+    while let Some(found) = bytes[i..].iter().position(|&b| special.contains(b)) {
+        let at = i + found;
+        out.push_str(&s[run..at]);
+        let c = if bytes[at].is_ascii() {
+            char::from(bytes[at])
         } else {
-            let Some(c) = s[i..].chars().next() else {
+            let Some(c) = s[at..].chars().next() else {
                 break;
             };
             c
         };
-        i += c.len_utf8();
+        i = at + c.len_utf8();
         i += escape(out, c, &s[i..]);
         run = i;
     }
     out.push_str(&s[run..]);
-}
-
-/// Whether a byte may start a control character: C0, DEL, or the lead
-/// byte 0xC2 of C1 (U+0080 to U+009F; 0xC2 also leads other characters).
-fn may_be_control(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || b == 0xc2
-}
-
-/// Whether a byte may start a character XML 1.0 forbids: C0, or the lead
-/// byte 0xEF of U+FFFE and U+FFFF.
-fn may_be_xml_forbidden(b: u8) -> bool {
-    b < 0x20 || b == 0xef
 }
 
 /// Removes C0 control characters other than tab, newline and carriage
@@ -82,32 +113,58 @@ fn is_other_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// How [`is_folded`] reads a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fold {
+    /// Part of a character that is neither white space nor control.
+    Plain,
+    /// A space.
+    Space,
+    /// Other ASCII white space or control (folding changes it).
+    Other,
+    /// The lead byte of a character that may be white space or control:
+    /// 0xC2 (C1, NEL, NBSP), 0xE1 (U+1680), 0xE2 (U+2000 to U+205F),
+    /// 0xE3 (U+3000); no other character is.
+    Maybe,
+}
+
+const FOLD: [Fold; 256] = {
+    let mut table = [Fold::Plain; 256];
+    let mut b = 0;
+    while b <= 0x20 {
+        table[b] = Fold::Other;
+        b += 1;
+    }
+    table[0x20] = Fold::Space;
+    table[0x7f] = Fold::Other;
+    table[0xc2] = Fold::Maybe;
+    table[0xe1] = Fold::Maybe;
+    table[0xe2] = Fold::Maybe;
+    table[0xe3] = Fold::Maybe;
+    table
+};
+
 /// Whether `fold_ws` would leave `s` as it is: no white space or control
 /// character at either end, none but single plain spaces inside.
 fn is_folded(s: &str) -> bool {
-    let bytes = s.as_bytes();
     let mut prev_space = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII decides by itself; among other characters only those led
-        // by 0xC2 (C1, NEL, NBSP), 0xE1 (U+1680), 0xE2 (U+2000 to U+205F)
-        // and 0xE3 (U+3000) are white space or control characters.
-        let (space, plain, len) = if b < 0x80 {
-            (b <= b' ' || b == 0x7f, b == b' ', 1)
-        } else if matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            (c.is_whitespace() || c.is_control(), false, c.len_utf8())
-        } else {
-            (false, false, 1)
-        };
-        if space && (prev_space || !plain) {
-            return false;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match FOLD[usize::from(b)] {
+            Fold::Plain => prev_space = false,
+            Fold::Space if prev_space => return false,
+            Fold::Space => prev_space = true,
+            Fold::Other => return false,
+            Fold::Maybe => {
+                if s[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_whitespace() || c.is_control())
+                {
+                    return false;
+                }
+                prev_space = false;
+            }
         }
-        prev_space = space;
-        i += len;
     }
     !s.ends_with(' ')
 }
@@ -152,22 +209,17 @@ pub fn dot_id(s: &str) -> String {
 /// [`dot_id`], appended to `out`.
 pub fn dot_id_into(out: &mut String, s: &str) {
     out.push('"');
-    escape_into(
-        out,
-        s,
-        |b| b == b'"' || b == b'\\',
-        |out, c, rest| {
-            if c == '"' {
-                out.push_str("\\\"");
-            } else {
+    escape_into(out, s, &DOT_ID, |out, c, rest| {
+        if c == '"' {
+            out.push_str("\\\"");
+        } else {
+            out.push('\\');
+            if matches!(rest.chars().next(), None | Some('"' | '\n' | '\r')) {
                 out.push('\\');
-                if matches!(rest.chars().next(), None | Some('"' | '\n' | '\r')) {
-                    out.push('\\');
-                }
             }
-            0
-        },
-    );
+        }
+        0
+    });
     out.push('"');
 }
 
@@ -187,38 +239,33 @@ pub fn dot_string(s: &str) -> String {
 /// [`dot_string`], appended to `out`.
 pub fn dot_string_into(out: &mut String, s: &str) {
     out.push('"');
-    escape_into(
-        out,
-        s,
-        |b| matches!(b, b'\\' | b'"' | b'&') || may_be_control(b),
-        |out, c, rest| match c {
-            '\\' => {
-                out.push_str("\\\\");
-                0
-            }
-            '"' => {
-                out.push_str("\\\"");
-                0
-            }
-            '&' => {
-                out.push_str("&amp;");
-                0
-            }
-            '\r' => {
-                out.push_str("\\n");
-                usize::from(rest.starts_with('\n'))
-            }
-            '\n' => {
-                out.push_str("\\n");
-                0
-            }
-            c if is_other_control(c) => 0,
-            c => {
-                out.push(c);
-                0
-            }
-        },
-    );
+    escape_into(out, s, &DOT_STRING, |out, c, rest| match c {
+        '\\' => {
+            out.push_str("\\\\");
+            0
+        }
+        '"' => {
+            out.push_str("\\\"");
+            0
+        }
+        '&' => {
+            out.push_str("&amp;");
+            0
+        }
+        '\r' => {
+            out.push_str("\\n");
+            usize::from(rest.starts_with('\n'))
+        }
+        '\n' => {
+            out.push_str("\\n");
+            0
+        }
+        c if is_other_control(c) => 0,
+        c => {
+            out.push(c);
+            0
+        }
+    });
     out.push('"');
 }
 
@@ -229,7 +276,7 @@ pub fn dot_string_into(out: &mut String, s: &str) {
 /// so readers do not normalise them to spaces), and characters XML 1.0
 /// forbids dropped.
 pub fn xml_attr(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(xml_attr_special) {
+    if !XML_ATTR.any_in(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -237,13 +284,9 @@ pub fn xml_attr(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn xml_attr_special(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'"') || may_be_xml_forbidden(b)
-}
-
 /// [`xml_attr`], appended to `out`.
 pub fn xml_attr_into(out: &mut String, s: &str) {
-    escape_into(out, s, xml_attr_special, |out, c, _| {
+    escape_into(out, s, &XML_ATTR, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -264,11 +307,11 @@ pub fn xml_attr_into(out: &mut String, s: &str) {
 /// `&#13;`, and characters XML 1.0 forbids dropped. Both quote kinds are
 /// escaped too, so the result is also safe inside an attribute.
 pub fn xml_text(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(xml_text_special) {
+    if !XML_TEXT.any_in(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s, xml_text_special, |out, c, _| {
+    escape_into(&mut out, s, &XML_TEXT, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -282,10 +325,6 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
         0
     });
     Cow::Owned(out)
-}
-
-fn xml_text_special(b: u8) -> bool {
-    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || may_be_xml_forbidden(b)
 }
 
 // ---------------------------------------------------------------- numbers
@@ -324,9 +363,9 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// control characters except tab are dropped. Both Neo4j exports apply it,
 /// so they build the same database.
 pub fn neo4j_text(s: &str) -> Cow<'_, str> {
-    // Only a byte `may_be_control` picks can start a character to change.
+    // Only a byte of `CONTROL` can start a character to change.
     let changes = |(i, b): (usize, u8)| {
-        may_be_control(b)
+        CONTROL.contains(b)
             && s[i..]
                 .chars()
                 .next()
@@ -336,7 +375,7 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    escape_into(&mut out, s, may_be_control, |out, c, rest| match c {
+    escape_into(&mut out, s, &CONTROL, |out, c, rest| match c {
         '\r' => {
             out.push(' ');
             usize::from(rest.starts_with('\n'))
@@ -384,23 +423,18 @@ pub fn cypher_string(s: &str) -> String {
 /// [`cypher_string`], appended to `out`.
 pub fn cypher_string_into(out: &mut String, s: &str) {
     out.push('"');
-    escape_into(
-        out,
-        s,
-        |b| b == b'\\' || b == b'"' || may_be_control(b),
-        |out, c, _| {
-            match c {
-                '\\' => out.push_str("\\\\"),
-                '"' => out.push_str("\\\""),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if is_other_control(c) => {}
-                c => out.push(c),
-            }
-            0
-        },
-    );
+    escape_into(out, s, &CYPHER, |out, c, _| {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_other_control(c) => {}
+            c => out.push(c),
+        }
+        0
+    });
     out.push('"');
 }
 

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::io::Write;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 
 use super::chunk::Chunked;
 use super::escape;
@@ -21,10 +21,9 @@ pub(crate) struct XmlOut<'w> {
     tag: String,
 }
 
-/// Writes the inside of a start tag, `name a="v" ...`, into `tag`, with
+/// Appends the inside of a start tag, `name a="v" ...`, to `tag`, with
 /// each value escaped by [`escape::xml_attr_into`].
-fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesStart<'t> {
-    tag.clear();
+fn push_tag(tag: &mut String, name: &str, attrs: &[(&str, &str)]) {
     tag.push_str(name);
     for (k, v) in attrs {
         tag.push(' ');
@@ -33,6 +32,12 @@ fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesSt
         escape::xml_attr_into(tag, v);
         tag.push('"');
     }
+}
+
+/// A start tag whose inside is written into `tag`.
+fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesStart<'t> {
+    tag.clear();
+    push_tag(tag, name, attrs);
     BytesStart::from_content(Cow::Borrowed(tag.as_str()), name.len())
 }
 
@@ -62,9 +67,11 @@ impl<'w> XmlOut<'w> {
 
     /// `<name a="v"/>`.
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.w
-            .write_event(Event::Empty(start(&mut self.tag, name, attrs)))?;
-        Ok(())
+        self.tag.clear();
+        self.tag.push('<');
+        push_tag(&mut self.tag, name, attrs);
+        self.tag.push_str("/>");
+        self.write_line()
     }
 
     /// `<name a="v">text</name>`.
@@ -74,11 +81,26 @@ impl<'w> XmlOut<'w> {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.w
-            .write_event(Event::Start(start(&mut self.tag, name, attrs)))?;
-        self.w
-            .write_event(Event::Text(BytesText::from_escaped(escape::xml_text(text))))?;
-        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        self.tag.clear();
+        self.tag.push('<');
+        push_tag(&mut self.tag, name, attrs);
+        self.tag.push('>');
+        self.tag.push_str(&escape::xml_text(text));
+        self.tag.push_str("</");
+        self.tag.push_str(name);
+        self.tag.push('>');
+        self.write_line()
+    }
+
+    /// Writes the element in `tag` on a new line at the current
+    /// indentation, as the writer would have written it from events (one
+    /// write instead of up to a dozen). The writer starts a new line before
+    /// every element unless text came just before, and the only text
+    /// written is inside elements written here, so a new line always
+    /// starts here; such an element leaves the indentation as it was.
+    fn write_line(&mut self) -> Result<()> {
+        self.w.write_indent()?;
+        self.w.get_mut().write_all(self.tag.as_bytes())?;
         Ok(())
     }
 
