@@ -496,6 +496,8 @@ impl<'a> Ctx<'a> {
         conf: f64,
         trig: usize,
     ) {
+        // Never a self-relation: `extract_sentence_in` skips sentences
+        // with fewer than two entities on this ground.
         if head == tail {
             return;
         }
@@ -667,6 +669,12 @@ pub fn extract_sentence_in(
     antecedent: Option<usize>,
     raiser: Option<usize>,
 ) -> Vec<Found> {
+    // Every relation joins two different entities, each named in the
+    // sentence or standing for the antecedent or the raiser: most sentences
+    // offer fewer than two, and no rule can fire in them.
+    if fewer_than_two_entities(items, antecedent, raiser) {
+        return Vec::new();
+    }
     let mut ctx = Ctx {
         items,
         types,
@@ -705,6 +713,29 @@ pub fn extract_sentence_in(
         .collect();
     out.retain(|f| !(f.kind == RelationKind::WorksFor && leads.contains(&(f.head, f.tail))));
     out
+}
+
+/// Whether the sentence's entities, its antecedent and the raiser are
+/// together fewer than two distinct entities.
+fn fewer_than_two_entities(
+    items: &[Item],
+    antecedent: Option<usize>,
+    raiser: Option<usize>,
+) -> bool {
+    let mut first = None;
+    for c in items
+        .iter()
+        .filter_map(Item::cluster)
+        .chain(antecedent)
+        .chain(raiser)
+    {
+        match first {
+            None => first = Some(c),
+            Some(f) if f != c => return false,
+            Some(_) => {}
+        }
+    }
+    true
 }
 
 /// The company a sentence says is raising money, with the amount: "X
