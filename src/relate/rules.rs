@@ -28,7 +28,7 @@ pub struct Found {
 }
 
 struct Ctx<'a> {
-    items: &'a [Item],
+    items: &'a [Item<'a>],
     types: &'a [EntityType],
     /// Entity that "it", "its" and "the company" stand for.
     antecedent: Option<usize>,
@@ -652,7 +652,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
 /// `types` gives each entity's type by cluster index; `antecedent` is the
 /// entity that "it" or "the company" refers to in this sentence.
 pub fn extract_sentence(
-    items: &[Item],
+    items: &[Item<'_>],
     types: &[EntityType],
     antecedent: Option<usize>,
 ) -> Vec<Found> {
@@ -664,7 +664,7 @@ pub fn extract_sentence(
 /// X") invest in it rather than in the sentence's or previous sentence's
 /// first organisation.
 pub fn extract_sentence_in(
-    items: &[Item],
+    items: &[Item<'_>],
     types: &[EntityType],
     antecedent: Option<usize>,
     raiser: Option<usize>,
@@ -718,7 +718,7 @@ pub fn extract_sentence_in(
 /// Whether the sentence's entities, its antecedent and the raiser are
 /// together fewer than two distinct entities.
 fn fewer_than_two_entities(
-    items: &[Item],
+    items: &[Item<'_>],
     antecedent: Option<usize>,
     raiser: Option<usize>,
 ) -> bool {
@@ -742,7 +742,7 @@ fn fewer_than_two_entities(
 /// raised $9 million", "Rao is in talks to raise $1 billion for a new
 /// startup called Y". Round members named in later sentences invest in it.
 pub fn sentence_raiser(
-    items: &[Item],
+    items: &[Item<'_>],
     types: &[EntityType],
     antecedent: Option<usize>,
 ) -> Option<(usize, Option<f64>)> {
