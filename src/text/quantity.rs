@@ -149,6 +149,17 @@ fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid quantity regex")
 }
 
+/// Compiles a constant pattern that is only ever searched anchored, at the
+/// places [`Starts`] gives: literal prefilters, which only speed up
+/// unanchored searches, would be built for nothing.
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
+fn compile_anchored(pattern: &str) -> Regex {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .build(pattern)
+        .expect("valid quantity regex")
+}
+
 /// The [`Starts::Lead`] of a pattern whose matches open with `lead`, a
 /// pattern holding no digit, followed by a figure.
 fn lead(lead: &str) -> Starts {
@@ -166,7 +177,7 @@ fn lead(lead: &str) -> Starts {
 
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
 static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
     )),
     starts: lead(&format!(r"(?i)(?:{PREFIX})\s?")),
@@ -175,7 +186,7 @@ static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
 static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{QUAL})\s{{1,3}})?(?P<cur>{SUFFIX})(?-u:\b)(?P<ps>{PER_SHARE})?"
     )),
     starts: Starts::WordNumber,
@@ -184,7 +195,7 @@ static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 
 /// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
 static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
     )),
     starts: Starts::WordNumber,
