@@ -1,5 +1,10 @@
 //! The relation rules.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
+
 use super::cues::*;
 use super::items::Item;
 use crate::kinds::{EntityType, RelationKind, Status};
@@ -647,6 +652,155 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     Some(Status::Completed)
 }
 
+// Rule families, as bits of the set a word can trigger (see [`families`]).
+const ACQUISITIONS: u16 = 1 << 0;
+const INVESTMENTS: u16 = 1 << 1;
+const ROLES: u16 = 1 << 2;
+const FOUNDING: u16 = 1 << 3;
+const SUBSIDIARIES: u16 = 1 << 4;
+const PARTNERS: u16 = 1 << 5;
+const COMPETITORS: u16 = 1 << 6;
+const CAREERS: u16 = 1 << 7;
+const STAFF: u16 = 1 << 8;
+/// Not a family: a word of [`FUNDING`].
+const FUNDING_WORD: u16 = 1 << 9;
+
+/// Words at which [`acquisitions`] can match: at any other it returns at
+/// once. Keep in step with the function.
+const ACQUISITION_TRIGGERS: &[&[&str]] = &[
+    ACQ_NOUNS,
+    ACQ_VERBS,
+    BID_NOUNS,
+    &["take", "took", "takes", "taking", "gain", "gained", "gains"],
+    &["merge", "merged", "merges", "merging"],
+    &["sold", "sells", "sell", "selling"],
+];
+
+/// Words at which [`investments`] (and [`investor_roles`]) can match.
+/// Keep in step with the functions.
+const INVESTMENT_TRIGGERS: &[&[&str]] = &[
+    &["has", "have"],
+    &["repurchased", "repurchases", "repurchase", "repurchasing"],
+    &["bought", "buys", "buy", "buying"],
+    INVEST_VERBS,
+    INVEST_NOUNS,
+    &["investment", "investments", "owned"],
+    // investor_roles
+    &[
+        "investors",
+        "backers",
+        "investor",
+        "backer",
+        "shareholders",
+        "shareholder",
+    ],
+    &[
+        "participated",
+        "participating",
+        "participate",
+        "participates",
+        "joined",
+        "joins",
+        "join",
+        "came",
+    ],
+    &["lead", "leads", "led", "leading", "co-led", "co-lead"],
+    // rounds
+    &["include", "includes", "included", "including"],
+    &["participation", "backed", "from"],
+];
+
+/// Words at which [`founding`] can match. Keep in step with the function.
+const FOUNDING_TRIGGERS: &[&[&str]] = &[
+    &["founders", "co-founders", "cofounders"],
+    &[
+        "founded",
+        "co-founded",
+        "cofounded",
+        "started",
+        "established",
+        "created",
+        "formed",
+    ],
+    &["set", "sets"],
+];
+
+/// Words at which [`subsidiaries`] can match. Keep in step with the
+/// function.
+const SUBSIDIARY_TRIGGERS: &[&[&str]] = &[
+    &["owns", "own", "controls", "holds"],
+    SUBSIDIARY_NOUNS,
+    &["holding", "'s"],
+];
+
+/// Words at which [`partners`] can match.
+const PARTNER_TRIGGERS: &[&[&str]] = &[PARTNER_NOUNS, PARTNER_VERBS];
+
+/// Words at which [`competitors`] can match. Keep in step with the
+/// function.
+const COMPETITOR_TRIGGERS: &[&[&str]] = &[
+    &["compete", "competes", "competed", "competing"],
+    &[
+        "rival",
+        "rivals",
+        "competitor",
+        "competitors",
+        "competition",
+    ],
+];
+
+/// Words at which [`careers`] can match. Keep in step with the function.
+const CAREER_TRIGGERS: &[&[&str]] = &[
+    &[
+        "join", "joins", "joined", "joining", "rejoin", "rejoined", "rejoins",
+    ],
+    &[
+        "lead", "leads", "head", "heads", "headed", "run", "runs", "oversee", "oversees", "helm",
+        "helms",
+    ],
+    &["leadership"],
+];
+
+/// Words at which [`staff`] can match. Keep in step with the function.
+const STAFF_TRIGGERS: &[&[&str]] = &[&["'s", "sits", "sit", "sat", "serves", "served", "seat"]];
+
+/// Every word that triggers a rule family, with the families' bits (a
+/// fast hash: every word of a sentence is looked up, and the map is never
+/// iterated).
+static FAMILIES: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|| {
+    let role_first: Vec<&'static str> = FOUNDER_ROLES
+        .iter()
+        .chain(WORK_ROLES)
+        .chain(LEAD_ROLES)
+        .filter_map(|p| p.first().copied())
+        .collect();
+    let mut map: HashMap<&'static str, u16, FixedState> = HashMap::default();
+    let families: [(u16, &[&[&str]]); 10] = [
+        (ACQUISITIONS, ACQUISITION_TRIGGERS),
+        (INVESTMENTS, INVESTMENT_TRIGGERS),
+        (ROLES, &[&role_first]),
+        (FOUNDING, FOUNDING_TRIGGERS),
+        (SUBSIDIARIES, SUBSIDIARY_TRIGGERS),
+        (PARTNERS, PARTNER_TRIGGERS),
+        (COMPETITORS, COMPETITOR_TRIGGERS),
+        (CAREERS, CAREER_TRIGGERS),
+        (STAFF, STAFF_TRIGGERS),
+        (FUNDING_WORD, &[FUNDING]),
+    ];
+    for (bit, lists) in families {
+        for &w in lists.iter().copied().flatten() {
+            *map.entry(w).or_default() |= bit;
+        }
+    }
+    map
+});
+
+/// The rule families word `w` can trigger, and whether it is a funding
+/// word: one lookup instead of every family testing its lists.
+fn families(w: &str) -> u16 {
+    FAMILIES.get(w).copied().unwrap_or(0)
+}
+
 /// Finds the relations of one sentence.
 ///
 /// `types` gives each entity's type by cluster index; `antecedent` is the
@@ -682,25 +836,46 @@ pub fn extract_sentence_in(
         raiser,
         out: Vec::new(),
     };
-    let funding = items
+    // Each word is looked up once: most trigger no rule family at all.
+    let words: Vec<(usize, &str, u16)> = items
         .iter()
-        .any(|x| x.word().is_some_and(|w| FUNDING.contains(&w)));
-    for (i, item) in items.iter().enumerate() {
-        let Some(w) = item.word() else {
-            continue;
-        };
-        acquisitions(&mut ctx, i, w);
-        investments(&mut ctx, i, w, funding);
-        roles(&mut ctx, i);
-        founding(&mut ctx, i, w);
-        subsidiaries(&mut ctx, i, w);
-        partners(&mut ctx, i, w);
-        competitors(&mut ctx, i, w);
-        careers(&mut ctx, i, w);
-        staff(&mut ctx, i, w);
+        .enumerate()
+        .filter_map(|(i, item)| item.word().map(|w| (i, w, families(w))))
+        .collect();
+    let funding = words.iter().any(|&(_, _, f)| f & FUNDING_WORD != 0);
+    for &(i, w, f) in words.iter().filter(|&&(_, _, f)| f != 0) {
+        if f & ACQUISITIONS != 0 {
+            acquisitions(&mut ctx, i, w);
+        }
+        if f & INVESTMENTS != 0 {
+            investments(&mut ctx, i, w, funding);
+        }
+        if f & ROLES != 0 {
+            roles(&mut ctx, i);
+        }
+        if f & FOUNDING != 0 {
+            founding(&mut ctx, i, w);
+        }
+        if f & SUBSIDIARIES != 0 {
+            subsidiaries(&mut ctx, i, w);
+        }
+        if f & PARTNERS != 0 {
+            partners(&mut ctx, i, w);
+        }
+        if f & COMPETITORS != 0 {
+            competitors(&mut ctx, i, w);
+        }
+        if f & CAREERS != 0 {
+            careers(&mut ctx, i, w);
+        }
+        if f & STAFF != 0 {
+            staff(&mut ctx, i, w);
+        }
     }
     hyphen_rules(&mut ctx);
-    attach_quantities(&mut ctx);
+    if !ctx.out.is_empty() {
+        attach_quantities(&mut ctx);
+    }
     let mut out = ctx.out;
     // One relation per (head, kind, tail) per sentence: keep the first.
     let mut seen = std::collections::HashSet::new();
@@ -1884,20 +2059,10 @@ fn investor_list(ctx: &Ctx<'_>, p: usize) -> Vec<usize> {
 
 /// Matches the longest role phrase at item i: (length, kind) where kind is
 /// Leads, WorksFor or Founded.
-/// First words of every role phrase: most items start none, and are
-/// rejected with one lookup.
-static ROLE_FIRST: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        FOUNDER_ROLES
-            .iter()
-            .chain(WORK_ROLES)
-            .chain(LEAD_ROLES)
-            .filter_map(|p| p.first().copied())
-            .collect()
-    });
-
 fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
-    if !ROLE_FIRST.contains(ctx.w(i)) {
+    // The first word of a role phrase: most items start none, and are
+    // rejected with one lookup.
+    if families(ctx.w(i)) & ROLES == 0 {
         return None;
     }
     let mut best: Option<(usize, RelationKind)> = None;
@@ -2466,7 +2631,7 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             if let Some(p) = title.and_then(|k| ctx.ent(k)) {
                 if (fj + 1..).take_while(|&k| ctx.ent(k) != Some(p)).any(|k| {
                     let w = ctx.w(k);
-                    w == "'s" || ROLE_FIRST.contains(w) || role_at(ctx, k).is_some()
+                    w == "'s" || families(w) & ROLES != 0 || role_at(ctx, k).is_some()
                 }) {
                     founders = vec![p];
                 }
@@ -2541,23 +2706,25 @@ fn founding(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     }
 }
 
+/// Nouns of a part of an organisation.
+const SUBSIDIARY_NOUNS: &[&str] = &[
+    "unit",
+    "subsidiary",
+    "division",
+    "arm",
+    "subsidiaries",
+    "units",
+    "lab",
+    "fund",
+    "affiliate",
+];
+
 fn subsidiaries(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    const UNIT: &[&str] = &[
-        "unit",
-        "subsidiary",
-        "division",
-        "arm",
-        "subsidiaries",
-        "units",
-        "lab",
-        "fund",
-        "affiliate",
-    ];
     if matches!(w, "owns" | "own" | "controls" | "holds") && ctx.w(i + 1) != "up" {
         owns(ctx, i);
         return;
     }
-    if !UNIT.contains(&w) {
+    if !SUBSIDIARY_NOUNS.contains(&w) {
         // "holding company for A, B and C"
         if w == "holding" && ctx.w(i + 1) == "company" && matches!(ctx.w(i + 2), "for" | "of") {
             let Some((_, kids)) = ctx.object(i + 2, 3, |c| ctx.org(c)) else {
@@ -2821,37 +2988,42 @@ fn parent_lab(ctx: &mut Ctx<'_>, i: usize) -> Option<()> {
     Some(())
 }
 
+/// Nouns of a partnership.
+const PARTNER_NOUNS: &[&str] = &[
+    "partnership",
+    "alliance",
+    "collaboration",
+    "venture",
+    "pact",
+    "tie-up",
+    "partnerships",
+    "alliances",
+    "deal",
+    "agreement",
+    "contract",
+];
+
+/// Verbs of a partnership.
+const PARTNER_VERBS: &[&str] = &[
+    "partner",
+    "partnered",
+    "partners",
+    "partnering",
+    "teamed",
+    "team",
+    "teaming",
+    "allied",
+    "collaborate",
+    "collaborated",
+    "collaborating",
+    "collaborates",
+];
+
 fn partners(ctx: &mut Ctx<'_>, i: usize, w: &str) {
-    const NOUNS: &[&str] = &[
-        "partnership",
-        "alliance",
-        "collaboration",
-        "venture",
-        "pact",
-        "tie-up",
-        "partnerships",
-        "alliances",
-        "deal",
-        "agreement",
-        "contract",
-    ];
-    const VERBS: &[&str] = &[
-        "partner",
-        "partnered",
-        "partners",
-        "partnering",
-        "teamed",
-        "team",
-        "teaming",
-        "allied",
-        "collaborate",
-        "collaborated",
-        "collaborating",
-        "collaborates",
-    ];
     let org = |c: usize| ctx.org(c);
-    let is_noun = NOUNS.contains(&w) && (w != "venture" || ctx.w(i.saturating_sub(1)) == "joint");
-    let is_verb = VERBS.contains(&w);
+    let is_noun =
+        PARTNER_NOUNS.contains(&w) && (w != "venture" || ctx.w(i.saturating_sub(1)) == "joint");
+    let is_verb = PARTNER_VERBS.contains(&w);
     if !is_noun && !is_verb {
         return;
     }
