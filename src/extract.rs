@@ -386,7 +386,7 @@ struct PriceStatement {
 /// total (not per share, at least a million) in a sentence that speaks of a
 /// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
 /// for about $230m"), unless a valuation, revenue or fund word stands by it.
-fn stated_price(items: &[Item]) -> Option<(f64, (usize, usize), bool)> {
+fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
     let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
     let deal = items.iter().filter_map(Item::word).any(|w| {
         matches!(
@@ -537,7 +537,7 @@ fn strip_possessive(s: &str) -> String {
 
 /// Rewrites user trigger phrases into the built-in trigger word of their
 /// relation kind.
-fn apply_triggers(items: &mut Vec<Item>, triggers: &[(Vec<String>, RelationKind)]) {
+fn apply_triggers(items: &mut Vec<Item<'_>>, triggers: &[(Vec<String>, RelationKind)]) {
     let mut i = 0;
     while i < items.len() {
         let mut hit = None;
@@ -565,7 +565,7 @@ fn apply_triggers(items: &mut Vec<Item>, triggers: &[(Vec<String>, RelationKind)
                 RelationKind::PartnersWith => &["partnered", "with"],
                 RelationKind::CompetesWith => &["competes", "with"],
             };
-            let mut repl: Vec<Item> = repl.iter().map(|w| Item::Word(w.to_string())).collect();
+            let mut repl: Vec<Item<'_>> = repl.iter().map(|&w| Item::Word(w.into())).collect();
             if repl.len() == 2 && items.get(i + len).and_then(Item::word) == repl[1].word() {
                 repl.pop();
             }

@@ -2,13 +2,15 @@
 //! and words. Relation rules match over items, so "Meta Platforms, Inc."
 //! is one slot and "$14.3 billion" one amount.
 
+use std::borrow::Cow;
+
 use crate::recognize::Mention;
 use crate::text::quantity::{Quantity, QuantityKind};
 use crate::text::{Analysis, Sentence, TokenKind};
 
 /// One item of a sentence.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Item {
+pub enum Item<'a> {
     /// An entity mention: its cluster and mention index.
     Ent {
         /// Index of the entity (cluster) in the document.
@@ -27,11 +29,12 @@ pub enum Item {
     },
     /// A percentage.
     Pct(f64),
-    /// A word or punctuation, lower-cased (curly apostrophes folded).
-    Word(String),
+    /// A word or punctuation, lower-cased (curly apostrophes folded);
+    /// borrowed from the text when it is lower case there already.
+    Word(Cow<'a, str>),
 }
 
-impl Item {
+impl Item<'_> {
     /// The word, if this is a word item.
     pub fn word(&self) -> Option<&str> {
         match self {
@@ -50,14 +53,14 @@ impl Item {
 }
 
 /// Builds the items of a sentence.
-pub fn sentence_items(
-    text: &str,
+pub fn sentence_items<'a>(
+    text: &'a str,
     a: &Analysis,
     s: &Sentence,
     mentions: &[Mention],
     cluster_of: &[usize],
     quantities: &[Quantity],
-) -> Vec<Item> {
+) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(s.last - s.first);
     let mut mi = mentions.partition_point(|m| m.last <= s.first);
     let mut qi = quantities.partition_point(|q| q.end <= s.start);
@@ -99,17 +102,24 @@ pub fn sentence_items(
             continue;
         }
         let w = tok.text(text);
-        let w = match tok.kind {
-            TokenKind::Possessive => "'s".to_string(),
-            TokenKind::Markup => "<markup>".to_string(),
-            // ASCII: no curly quotes or dashes to fold, one allocation.
-            _ if w.is_ascii() => w.to_ascii_lowercase(),
+        let w: Cow<'a, str> = match tok.kind {
+            TokenKind::Possessive => "'s".into(),
+            TokenKind::Markup => "<markup>".into(),
+            // ASCII: no curly quotes or dashes to fold; most words are in
+            // lower case already and need no copy.
+            _ if w.is_ascii() => {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    w.to_ascii_lowercase().into()
+                } else {
+                    w.into()
+                }
+            }
             _ => {
                 let w = w.replace(['’', '‘'], "'").to_lowercase();
                 match w.as_str() {
-                    "“" | "”" => "\"".to_string(),
-                    "—" | "–" => "-".to_string(),
-                    _ => w,
+                    "“" | "”" => "\"".into(),
+                    "—" | "–" => "-".into(),
+                    _ => w.into(),
                 }
             }
         };

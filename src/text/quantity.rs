@@ -70,11 +70,24 @@ const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 /// hyphen; single letters must follow the number directly.
 const MULT: &str = r"(?:\s{0,3}|-)(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)(?-u:\b)|(?:k|m|b)(?-u:\b)";
 
+/// Currency codes that are a prefix on their own (`USD 5`, `DM5`).
+macro_rules! currency_codes {
+    () => {
+        "USD|GBP|EUR|JPY|CHF|CAD|AUD|HKD|NZD|DM|SFR|STG|RMB|YEN"
+    };
+}
+
+/// The [`currency_codes`], one by one.
+static CURRENCY_CODES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| currency_codes!().split('|').collect());
+
 /// Currency prefixes. Letter-led prefixes need a word boundary before them.
 const PREFIX: &str = concat!(
     r"(?:(?-u:\b)(?:U\.S\.|US|USD|HK|C|CDN|CAN|A|AU|AUD|NZ|S|SG|NT|R|MX|Z)\$",
     r"|\$|£|€|¥|₣",
-    r"|(?-u:\b)(?:USD|GBP|EUR|JPY|CHF|CAD|AUD|HKD|NZD|DM|SFR|STG|RMB|YEN)\s?)",
+    r"|(?-u:\b)(?:",
+    currency_codes!(),
+    r")\s?)",
 );
 
 /// Per-share (or per-unit) tails.
@@ -140,6 +153,10 @@ enum Starts {
         re: Regex,
         /// Longest match of the part before the figure, in bytes.
         max_len: usize,
+        /// Whether the part before a figure can end right before the
+        /// figure at the given offset: a cheap test, false only where `re`
+        /// cannot match.
+        may_precede: fn(&[u8], usize) -> bool,
     },
 }
 
@@ -149,9 +166,20 @@ fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid quantity regex")
 }
 
+/// Compiles a constant pattern that is only ever searched anchored, at the
+/// places [`Starts`] gives: literal prefilters, which only speed up
+/// unanchored searches, would be built for nothing.
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
+fn compile_anchored(pattern: &str) -> Regex {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .build(pattern)
+        .expect("valid quantity regex")
+}
+
 /// The [`Starts::Lead`] of a pattern whose matches open with `lead`, a
 /// pattern holding no digit, followed by a figure.
-fn lead(lead: &str) -> Starts {
+fn lead(lead: &str, may_precede: fn(&[u8], usize) -> bool) -> Starts {
     // Without a bound every position before a figure must be tried; still
     // exact, only slower.
     let max_len = regex_automata::util::syntax::parse(lead)
@@ -161,21 +189,22 @@ fn lead(lead: &str) -> Starts {
     Starts::Lead {
         re: compile(&format!("{lead}[0-9]")),
         max_len,
+        may_precede,
     }
 }
 
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
 static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
     )),
-    starts: lead(&format!(r"(?i)(?:{PREFIX})\s?")),
+    starts: lead(&format!(r"(?i)(?:{PREFIX})\s?"), may_follow_prefix),
     decide: prefix_money,
 });
 
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
 static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{QUAL})\s{{1,3}})?(?P<cur>{SUFFIX})(?-u:\b)(?P<ps>{PER_SHARE})?"
     )),
     starts: Starts::WordNumber,
@@ -184,7 +213,7 @@ static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 
 /// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
 static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile(&format!(
+    re: compile_anchored(&format!(
         r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
     )),
     starts: Starts::WordNumber,
@@ -333,6 +362,40 @@ fn figure_starts(hay: &str, from: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Whether a currency prefix, and the white space the money pattern allows
+/// after it, can end right before the figure at byte `f`: at most two white
+/// space chars, after a `$`, a non-ASCII char (`£`, a wide space, a letter
+/// folding to `k` or `s`) or a currency code. Most figures follow a plain
+/// word and are not searched for a prefix.
+fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
+    let mut end = f;
+    for _ in 0..3 {
+        let Some(&b) = bytes[..end].last() else {
+            return false;
+        };
+        if !b.is_ascii() || b == b'$' {
+            return true;
+        }
+        // ASCII `\s`: `is_ascii_whitespace` leaves out the vertical tab.
+        if !(b.is_ascii_whitespace() || b == b'\x0b') {
+            let start = bytes[..end]
+                .iter()
+                .rposition(|b| !b.is_ascii_alphabetic())
+                .map_or(0, |k| k + 1);
+            // A letter folding to `k` or `s` may be part of a code.
+            if start > 0 && !bytes[start - 1].is_ascii() {
+                return true;
+            }
+            let word = &bytes[start..end];
+            return CURRENCY_CODES
+                .iter()
+                .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
+        }
+        end -= 1;
+    }
+    false
+}
+
 /// Whether `b` is a word byte for an ASCII `(?-u:\b)`.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
@@ -349,14 +412,24 @@ impl Pattern {
                 .iter()
                 .copied()
                 .find(|&f| f == 0 || !is_word_byte(bytes[f - 1])),
-            Starts::Lead { re, max_len } => later.iter().find_map(|&f| {
-                let mut from = pos.max(f.saturating_sub(*max_len));
-                while !hay.is_char_boundary(from) {
-                    from += 1;
-                }
-                re.search(&Input::new(hay).range(from..=f))
-                    .map(|m| m.start())
-            }),
+            // A lead found for a figure ends at that figure, or at an
+            // earlier one, whose own search would have found it: so a
+            // figure no lead can end at is skipped without a search.
+            Starts::Lead {
+                re,
+                max_len,
+                may_precede,
+            } => later
+                .iter()
+                .filter(|&&f| may_precede(bytes, f))
+                .find_map(|&f| {
+                    let mut from = pos.max(f.saturating_sub(*max_len));
+                    while !hay.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    re.search(&Input::new(hay).range(from..=f))
+                        .map(|m| m.start())
+                }),
         }
     }
 }
@@ -1064,6 +1137,8 @@ mod tests {
             "x5 pct, _5 pct, 5x pct, \u{e9}5 pct, 12 34 pct and 1,2 dlrs",
             "rose 1.50 dlrs to 30.25 dlrs, or $1.50 to $30.25; 5-6 pct",
             "between $5 and 6 employees, between 5 and 6 pct, USD 7-8 mln",
+            "usd\t\n5 mln, Dm5, x yen 5 and yen   6, 5usd 7, _SFR 8, stg\u{b}\u{c}9",
+            "U\u{17F}D 5, \u{17F}FR 6, HK\u{212A}D\u{a0} 7, HKD \u{a0}8, ($ 9), (dm)10",
         ];
         let mut texts: Vec<&str> = tricky.to_vec();
         texts.extend(POSITIVES.iter().map(|&(text, _, _)| text));
