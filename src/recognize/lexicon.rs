@@ -2,7 +2,9 @@
 //! each file's source and licence).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+
+// Looked up only: a fast fixed-seed hash serves them.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.

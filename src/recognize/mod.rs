@@ -19,13 +19,18 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
 use crate::resolve::{is_acronym_of, key_words, merge_key, strip_legal};
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
+
+// The maps and sets here are only looked up, never iterated into output, so
+// a fast fixed-seed hash serves them (SipHash was a sizeable share of
+// recognition).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Which pass found a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -382,9 +387,9 @@ impl Recognizer {
         // an ORG; handled in `markup` for typed names.
 
         // Pass 4: propagation over weak candidates.
-        let mut typed: HashMap<String, EntityType> = HashMap::new();
-        let mut first_words: HashMap<String, EntityType> = HashMap::new();
-        let mut surnames: HashSet<String> = HashSet::new();
+        let mut typed: HashMap<String, EntityType> = HashMap::default();
+        let mut first_words: HashMap<String, EntityType> = HashMap::default();
+        let mut surnames: HashSet<String> = HashSet::default();
         for m in &out {
             if !m.entity_type.is_node() || m.source == Source::Ticker {
                 continue;
@@ -455,7 +460,7 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::new();
+        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::default();
         for m in &out {
             if m.entity_type.is_node() && m.source != Source::Ticker {
                 known
@@ -1366,9 +1371,9 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
             && t.text(text).chars().any(char::is_lowercase)
             && !FUNCTION_WORD_SET.contains(t.text(text))
     };
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     for w in toks.windows(3) {
-        if cap(&w[0]) && w[1].text(text) == "and" && cap(&w[2]) {
+        if w[1].text(text) == "and" && cap(&w[0]) && cap(&w[2]) {
             *seen.entry((w[0].text(text), w[2].text(text))).or_insert(0) += 1;
         }
     }
