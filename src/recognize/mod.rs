@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
-use crate::resolve::{is_acronym_of, key_words, merge_key, strip_legal};
+use crate::resolve::{is_acronym_of, key_words, merge_key, merge_key_into, strip_legal};
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
 
@@ -387,15 +387,18 @@ impl Recognizer {
         // an ORG; handled in `markup` for typed names.
 
         // Pass 4: propagation over weak candidates.
+        // The merge key and key words of each mention of `out` (by index),
+        // computed once for the passes below.
+        let mut keys: Vec<Option<(String, Vec<String>)>> = Vec::with_capacity(out.len());
         let mut typed: HashMap<String, EntityType> = HashMap::default();
         let mut first_words: HashMap<String, EntityType> = HashMap::default();
         let mut surnames: HashSet<String> = HashSet::default();
-        for m in &out {
+        for (ix, m) in out.iter().enumerate() {
             if !m.entity_type.is_node() || m.source == Source::Ticker {
                 continue;
             }
-            typed.insert(merge_key(&m.surface), m.entity_type);
-            let words = key_words(&m.surface);
+            let (key, words) = keys_of(&mut keys, ix, &m.surface);
+            typed.insert(key.clone(), m.entity_type);
             if m.entity_type == EntityType::Org && words.len() >= 2 {
                 first_words
                     .entry(words[0].clone())
@@ -413,12 +416,15 @@ impl Recognizer {
         // far.
         let typed_so_far = out.len();
         let org_words: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
+        // One buffer for the keys only looked up.
+        let mut key = String::new();
         for mut m in weak {
-            let key = merge_key(&m.surface);
-            let ty = if let Some(t) = typed.get(&key) {
+            merge_key_into(&m.surface, &mut key);
+            let mut words = None;
+            let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
             } else {
-                let words = key_words(&m.surface);
+                let words = words.insert(key_words(&m.surface));
                 if words.len() == 1 && surnames.contains(&words[0]) {
                     Some(EntityType::Person)
                 } else if words.len() == 1
@@ -436,23 +442,20 @@ impl Recognizer {
             };
             if let Some(t) = ty {
                 m.entity_type = t;
+                if let Some(words) = words {
+                    keys.resize(out.len(), None);
+                    keys.push(Some((key.clone(), words)));
+                }
                 out.push(m);
             }
         }
 
         // A one-word name typed ORG only by a weak context that is the
         // surname of a person named in full in the document is that person.
-        let full_names: HashSet<String> = out
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Person)
-            .map(|m| merge_key(&m.surface))
-            .collect();
-        for m in &mut out {
-            if m.entity_type == EntityType::Org
-                && m.source == Source::Context
-                && !full_names.is_empty()
-            {
-                let words = key_words(&m.surface);
+        let any_person = out.iter().any(|m| m.entity_type == EntityType::Person);
+        for (ix, m) in out.iter_mut().enumerate() {
+            if m.entity_type == EntityType::Org && m.source == Source::Context && any_person {
+                let (_, words) = keys_of(&mut keys, ix, &m.surface);
                 if words.len() == 1 && surnames.contains(&words[0]) {
                     m.entity_type = EntityType::Person;
                 }
@@ -461,12 +464,12 @@ impl Recognizer {
 
         // Pass 5: headlines and all-caps sentences match known names.
         let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::default();
-        for m in &out {
+        for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
-                known
-                    .entry(merge_key(&m.surface))
-                    .or_insert((m.entity_type, m.canonical.clone()));
-                let words = key_words(&m.surface);
+                let (key, words) = keys_of(&mut keys, ix, &m.surface);
+                if !known.contains_key(key.as_str()) {
+                    known.insert(key.clone(), (m.entity_type, m.canonical.clone()));
+                }
                 if m.entity_type == EntityType::Org && words.len() >= 2 {
                     known
                         .entry(words[0].clone())
@@ -481,6 +484,7 @@ impl Recognizer {
                 }
             }
         }
+        let known_opening = KeyOpenings::new(known.keys());
         for (si, s) in a.sentences.iter().enumerate() {
             if !(s.all_caps || s.headline) {
                 continue;
@@ -506,7 +510,11 @@ impl Recognizer {
                         continue;
                     }
                     let surface = &text[toks[i].start..toks[j - 1].end];
-                    if let Some((t, c)) = known.get(&merge_key(surface)) {
+                    if !known_opening.may_be_known(surface) {
+                        continue;
+                    }
+                    merge_key_into(surface, &mut key);
+                    if let Some((t, c)) = known.get(key.as_str()) {
                         found = Some((j, *t, c.clone()));
                         break;
                     }
@@ -1094,6 +1102,54 @@ impl Recognizer {
         // Untyped: a candidate for propagation.
         Some(mk(EntityType::Org, Source::Propagated))
     }
+}
+
+/// The first bytes of a set of merge keys: an ASCII name's key starts with
+/// its first letter or digit, lower-cased, so most spans of a headline are
+/// ruled out without computing their key.
+struct KeyOpenings {
+    first: [bool; 256],
+    /// Whether the empty key is among them (it has no first byte).
+    empty: bool,
+}
+
+impl KeyOpenings {
+    fn new<'k>(keys: impl IntoIterator<Item = &'k String>) -> KeyOpenings {
+        let mut open = KeyOpenings {
+            first: [false; 256],
+            empty: false,
+        };
+        for k in keys {
+            match k.as_bytes().first() {
+                Some(&b) => open.first[usize::from(b)] = true,
+                None => open.empty = true,
+            }
+        }
+        open
+    }
+
+    /// Whether the merge key of `name` may be one of the keys.
+    fn may_be_known(&self, name: &str) -> bool {
+        if self.empty || !name.is_ascii() {
+            return true;
+        }
+        name.bytes()
+            .find(u8::is_ascii_alphanumeric)
+            .is_some_and(|b| self.first[usize::from(b.to_ascii_lowercase())])
+    }
+}
+
+/// The merge key and key words of mention `ix` with this surface, from
+/// `keys` (by mention index) or computed and kept there.
+fn keys_of<'k>(
+    keys: &'k mut Vec<Option<(String, Vec<String>)>>,
+    ix: usize,
+    surface: &str,
+) -> &'k (String, Vec<String>) {
+    if keys.len() <= ix {
+        keys.resize(ix + 1, None);
+    }
+    keys[ix].get_or_insert_with(|| (merge_key(surface), key_words(surface)))
 }
 
 /// No token starts or ends here (see `Recognizer::recognize`).

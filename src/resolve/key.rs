@@ -121,11 +121,7 @@ fn key_words_general(name: &str) -> Vec<String> {
 /// leaving it empty.
 pub fn strip_legal(words: &mut Vec<String>) {
     for _ in 0..2 {
-        if words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()))
-        {
+        if words.len() > 1 && words.last().is_some_and(|w| is_legal_suffix(w)) {
             words.pop();
         } else {
             break;
@@ -143,33 +139,84 @@ pub fn strip_legal(words: &mut Vec<String>) {
 /// assert_eq!(merge_key("Meta's"), "meta");
 /// ```
 pub fn merge_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    merge_key_into(name, &mut key);
+    key
+}
+
+/// Writes [`merge_key`] of `name` into `key` (cleared first), so that a
+/// caller looking up many keys reuses one buffer.
+///
+/// # Example
+/// ```
+/// let mut key = String::new();
+/// kgraph::resolve::merge_key_into("Meta Platforms, Inc.", &mut key);
+/// assert_eq!(key, "metaplatforms");
+/// ```
+pub fn merge_key_into(name: &str, key: &mut String) {
+    key.clear();
     if name.is_ascii() {
         // Fast path, same result: the words are written lower-cased into
         // one buffer; the starts of the last two words allow the legal
         // suffixes to be cut off.
-        let mut buf = String::with_capacity(name.len());
         let mut count = 0usize;
         let mut starts = [0usize; 2];
         let mut next_start = 0;
-        ascii_key(name, &mut buf, |end| {
+        ascii_key(name, key, |end| {
             starts = [starts[1], next_start];
             next_start = end;
             count += 1;
         });
         for i in (0..2).rev() {
             let start = starts[i];
-            if count > 1 && LEGAL_SUFFIXES.contains(&&buf[start..]) {
-                buf.truncate(start);
+            if count > 1 && is_legal_suffix(&key[start..]) {
+                key.truncate(start);
                 count -= 1;
             } else {
                 break;
             }
         }
-        return buf;
+        return;
     }
     let mut words = key_words_general(name);
     strip_legal(&mut words);
-    words.concat()
+    for w in &words {
+        key.push_str(w);
+    }
+}
+
+/// Whether a key word is one of [`LEGAL_SUFFIXES`] (a `match`, which the
+/// compiler turns into a few length and byte tests, as names are keyed by
+/// the thousand).
+fn is_legal_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "cos"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "sa"
+            | "ag"
+            | "nv"
+            | "lp"
+            | "llp"
+            | "gmbh"
+            | "bv"
+            | "spa"
+            | "se"
+            | "pty"
+            | "bhd"
+            | "kk"
+            | "oy"
+            | "ab"
+    )
 }
 
 /// [`key_words`] of an ASCII name, written into `buf` one word after the
@@ -212,6 +259,16 @@ mod tests {
         assert_eq!(merge_key("Meta’s"), "meta");
         assert_eq!(merge_key("U.S. Steel Corp"), "ussteel");
         assert_eq!(merge_key("Co"), "co");
+    }
+
+    #[test]
+    fn legal_suffix_match_is_the_list() {
+        for w in LEGAL_SUFFIXES {
+            assert!(is_legal_suffix(w), "{w}");
+        }
+        for w in ["", "in", "incs", "Inc", "corp.", "s", "a"] {
+            assert!(!is_legal_suffix(w), "{w}");
+        }
     }
 
     #[test]
