@@ -22,7 +22,9 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
-use crate::resolve::{is_acronym_of, key_words, merge_key, merge_key_into, strip_legal};
+use crate::resolve::{
+    is_acronym_of, key_words, merge_key, merge_key_into, merge_key_of_words, strip_legal,
+};
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
 
@@ -1064,31 +1066,38 @@ impl Recognizer {
             || list_start)
             && n <= 4
         {
+            // Looked up in place: no lower-cased copy per token.
+            let word_is =
+                |k: usize, pred: fn(&str) -> bool| lexicon::with_lower(toks[k].text(text), pred);
             let cue = (f.saturating_sub(30).max(sfirst)..(l + 30).min(slast)).any(|k| {
-                matches!(
-                    &*lower(k),
-                    "led"
-                        | "co-led"
-                        | "participation"
-                        | "investors"
-                        | "backers"
-                        | "including"
-                        | "participated"
-                        | "participating"
-                )
+                word_is(k, |w| {
+                    matches!(
+                        w,
+                        "led"
+                            | "co-led"
+                            | "participation"
+                            | "investors"
+                            | "backers"
+                            | "including"
+                            | "participated"
+                            | "participating"
+                    )
+                })
             });
             let funding = (sfirst..slast).any(|k| {
-                matches!(
-                    &*lower(k),
-                    "raised"
-                        | "raises"
-                        | "round"
-                        | "funding"
-                        | "series"
-                        | "seed"
-                        | "investors"
-                        | "backers"
-                )
+                word_is(k, |w| {
+                    matches!(
+                        w,
+                        "raised"
+                            | "raises"
+                            | "round"
+                            | "funding"
+                            | "series"
+                            | "seed"
+                            | "investors"
+                            | "backers"
+                    )
+                })
             });
             if cue && funding {
                 return Some(mk(EntityType::Org, Source::Context));
@@ -1149,7 +1158,10 @@ fn keys_of<'k>(
     if keys.len() <= ix {
         keys.resize(ix + 1, None);
     }
-    keys[ix].get_or_insert_with(|| (merge_key(surface), key_words(surface)))
+    keys[ix].get_or_insert_with(|| {
+        let words = key_words(surface);
+        (merge_key_of_words(&words), words)
+    })
 }
 
 /// No token starts or ends here (see `Recognizer::recognize`).
@@ -1315,7 +1327,7 @@ fn product_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> 
 }
 
 fn is_role_word(w: &str) -> bool {
-    ROLE_WORD_SET.contains(&&*lexicon::lower(w))
+    lexicon::with_lower(w, |l| ROLE_WORD_SET.contains(l))
 }
 
 // The word lists as sets: `contains` on them is looked up per token.
@@ -1352,7 +1364,7 @@ fn extends_name(w: &str) -> bool {
         && !HONORIFIC_SET.contains(&w)
         && !CALENDAR_SET.contains(&w)
         && !LEGAL_DESIGNATORS.contains(&w)
-        && !ROLE_CUT.contains(&&*lexicon::lower(w))
+        && !lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
         && !is_role_word(w)
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
@@ -1575,7 +1587,8 @@ fn chunks(
         let mut k = s;
         while k < j {
             let w = toks[k].text(text);
-            if toks[k].kind == TokenKind::Word && ROLE_CUT.contains(&&*lexicon::lower(w)) {
+            if toks[k].kind == TokenKind::Word && lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
+            {
                 if k > start {
                     out.push((start, k));
                 }

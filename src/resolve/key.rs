@@ -144,6 +144,26 @@ pub fn merge_key(name: &str) -> String {
     key
 }
 
+/// [`merge_key`] of a name from its [`key_words`], for a caller that has
+/// them already.
+///
+/// # Example
+/// ```
+/// use kgraph::resolve::{key_words, merge_key_of_words};
+/// assert_eq!(merge_key_of_words(&key_words("U.S. Steel Corp")), "ussteel");
+/// ```
+pub fn merge_key_of_words(words: &[String]) -> String {
+    let mut n = words.len();
+    for _ in 0..2 {
+        if n > 1 && is_legal_suffix(&words[n - 1]) {
+            n -= 1;
+        } else {
+            break;
+        }
+    }
+    words[..n].concat()
+}
+
 /// Writes [`merge_key`] of `name` into `key` (cleared first), so that a
 /// caller looking up many keys reuses one buffer.
 ///
@@ -302,6 +322,7 @@ mod tests {
             let mut w = key_words_general(n);
             strip_legal(&mut w);
             assert_eq!(merge_key(n), w.concat(), "{n:?}");
+            assert_eq!(merge_key(n), merge_key_of_words(&key_words(n)), "{n:?}");
         }
     }
 }
