@@ -73,8 +73,10 @@ pub fn fold_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// dropped, `.` and `'` removed, other punctuation separating words.
 pub fn key_words(name: &str) -> Vec<String> {
     if name.is_ascii() {
-        let mut buf = String::new();
-        let mut ends = Vec::new();
+        // Sized up front: names are keyed by the thousand, and growing
+        // these a byte and a word at a time cost more than the words.
+        let mut buf = String::with_capacity(name.len());
+        let mut ends = Vec::with_capacity(8);
         ascii_key(name, &mut buf, |end| ends.push(end));
         let mut start = 0;
         return ends
