@@ -1164,42 +1164,32 @@ fn keys_of<'k>(
     })
 }
 
-/// No token starts or ends here (see `Recognizer::recognize`).
-const NO_TOKEN: usize = usize::MAX;
-
-/// A document's tokens with their indices by start and by end byte offset
-/// (the last token wins, as with a map filled in order), so a gazetteer
-/// match's byte span maps to whole tokens in O(1).
+/// A document's tokens, found by start and by end byte offset: tokens are
+/// in text order and do not overlap, so both their starts and their ends
+/// ascend and a binary search finds a gazetteer match's tokens (two arrays
+/// the size of the text per document cost more than the few searches).
 struct TokenIndex<'t> {
     toks: &'t [Token],
-    starts: Vec<usize>,
-    ends: Vec<usize>,
 }
 
 impl<'t> TokenIndex<'t> {
     fn new(toks: &'t [Token]) -> TokenIndex<'t> {
-        let span = toks
-            .iter()
-            .map(|t| t.end.max(t.start) + 1)
-            .max()
-            .unwrap_or(0);
-        let mut starts = vec![NO_TOKEN; span];
-        let mut ends = vec![NO_TOKEN; span];
-        for (i, t) in toks.iter().enumerate() {
-            starts[t.start] = i;
-            ends[t.end] = i;
-        }
-        TokenIndex { toks, starts, ends }
+        TokenIndex { toks }
     }
 
-    /// The token starting at byte `at`.
+    /// The token starting at byte `at` (the last one, if several do).
     fn starting_at(&self, at: usize) -> Option<usize> {
-        self.starts.get(at).copied().filter(|&i| i != NO_TOKEN)
+        let i = self
+            .toks
+            .partition_point(|t| t.start <= at)
+            .checked_sub(1)?;
+        (self.toks[i].start == at).then_some(i)
     }
 
-    /// The token ending at byte `at`.
+    /// The token ending at byte `at` (the last one, if several do).
     fn ending_at(&self, at: usize) -> Option<usize> {
-        self.ends.get(at).copied().filter(|&i| i != NO_TOKEN)
+        let i = self.toks.partition_point(|t| t.end <= at).checked_sub(1)?;
+        (self.toks[i].end == at).then_some(i)
     }
 }
 
