@@ -2,7 +2,9 @@
 //! each file's source and licence).
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+
+// Looked up only: a fast fixed-seed hash serves them.
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.
@@ -44,19 +46,36 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `f` with `w.to_lowercase()`: for a short ASCII word, lower-cased
+/// in a stack buffer, since words are looked up in the word lists by the
+/// hundred thousand and most of those looked up are capitalised.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let lowered = &mut buf[..w.len()];
+        lowered.copy_from_slice(w.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, so this never falls through.
+        if let Ok(l) = std::str::from_utf8(lowered) {
+            return f(l);
+        }
+    }
+    f(&lower(w))
+}
+
 /// Whether a word is a known first name (case-insensitive).
 pub fn is_first_name(w: &str) -> bool {
-    FIRST.contains(lower(w).as_ref())
+    with_lower(w, |l| FIRST.contains(l))
 }
 
 /// Whether a name is a known place or demonym (case-insensitive).
 pub fn is_place(w: &str) -> bool {
-    PLACES.contains(lower(w).as_ref())
+    with_lower(w, |l| PLACES.contains(l))
 }
 
 /// Whether a name is a capitalised word that is never an entity on its own.
 pub fn is_non_entity(w: &str) -> bool {
-    NON.contains(lower(w).as_ref())
+    with_lower(w, |l| NON.contains(l))
 }
 
 /// Legal designators that end an organisation name.

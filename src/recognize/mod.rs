@@ -19,13 +19,20 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::kinds::EntityType;
-use crate::resolve::{is_acronym_of, key_words, merge_key, strip_legal};
+use crate::resolve::{
+    is_acronym_of, key_words, merge_key, merge_key_into, merge_key_of_words, strip_legal,
+};
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
+
+// The maps and sets here are only looked up, never iterated into output, so
+// a fast fixed-seed hash serves them (SipHash was a sizeable share of
+// recognition).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Which pass found a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -382,15 +389,18 @@ impl Recognizer {
         // an ORG; handled in `markup` for typed names.
 
         // Pass 4: propagation over weak candidates.
-        let mut typed: HashMap<String, EntityType> = HashMap::new();
-        let mut first_words: HashMap<String, EntityType> = HashMap::new();
-        let mut surnames: HashSet<String> = HashSet::new();
-        for m in &out {
+        // The merge key and key words of each mention of `out` (by index),
+        // computed once for the passes below.
+        let mut keys: Vec<Option<(String, Vec<String>)>> = Vec::with_capacity(out.len());
+        let mut typed: HashMap<String, EntityType> = HashMap::default();
+        let mut first_words: HashMap<String, EntityType> = HashMap::default();
+        let mut surnames: HashSet<String> = HashSet::default();
+        for (ix, m) in out.iter().enumerate() {
             if !m.entity_type.is_node() || m.source == Source::Ticker {
                 continue;
             }
-            typed.insert(merge_key(&m.surface), m.entity_type);
-            let words = key_words(&m.surface);
+            let (key, words) = keys_of(&mut keys, ix, &m.surface);
+            typed.insert(key.clone(), m.entity_type);
             if m.entity_type == EntityType::Org && words.len() >= 2 {
                 first_words
                     .entry(words[0].clone())
@@ -408,12 +418,15 @@ impl Recognizer {
         // far.
         let typed_so_far = out.len();
         let org_words: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
+        // One buffer for the keys only looked up.
+        let mut key = String::new();
         for mut m in weak {
-            let key = merge_key(&m.surface);
-            let ty = if let Some(t) = typed.get(&key) {
+            merge_key_into(&m.surface, &mut key);
+            let mut words = None;
+            let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
             } else {
-                let words = key_words(&m.surface);
+                let words = words.insert(key_words(&m.surface));
                 if words.len() == 1 && surnames.contains(&words[0]) {
                     Some(EntityType::Person)
                 } else if words.len() == 1
@@ -431,23 +444,20 @@ impl Recognizer {
             };
             if let Some(t) = ty {
                 m.entity_type = t;
+                if let Some(words) = words {
+                    keys.resize(out.len(), None);
+                    keys.push(Some((key.clone(), words)));
+                }
                 out.push(m);
             }
         }
 
         // A one-word name typed ORG only by a weak context that is the
         // surname of a person named in full in the document is that person.
-        let full_names: HashSet<String> = out
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Person)
-            .map(|m| merge_key(&m.surface))
-            .collect();
-        for m in &mut out {
-            if m.entity_type == EntityType::Org
-                && m.source == Source::Context
-                && !full_names.is_empty()
-            {
-                let words = key_words(&m.surface);
+        let any_person = out.iter().any(|m| m.entity_type == EntityType::Person);
+        for (ix, m) in out.iter_mut().enumerate() {
+            if m.entity_type == EntityType::Org && m.source == Source::Context && any_person {
+                let (_, words) = keys_of(&mut keys, ix, &m.surface);
                 if words.len() == 1 && surnames.contains(&words[0]) {
                     m.entity_type = EntityType::Person;
                 }
@@ -455,13 +465,13 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::new();
-        for m in &out {
+        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::default();
+        for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
-                known
-                    .entry(merge_key(&m.surface))
-                    .or_insert((m.entity_type, m.canonical.clone()));
-                let words = key_words(&m.surface);
+                let (key, words) = keys_of(&mut keys, ix, &m.surface);
+                if !known.contains_key(key.as_str()) {
+                    known.insert(key.clone(), (m.entity_type, m.canonical.clone()));
+                }
                 if m.entity_type == EntityType::Org && words.len() >= 2 {
                     known
                         .entry(words[0].clone())
@@ -476,6 +486,7 @@ impl Recognizer {
                 }
             }
         }
+        let known_opening = KeyOpenings::new(known.keys());
         for (si, s) in a.sentences.iter().enumerate() {
             if !(s.all_caps || s.headline) {
                 continue;
@@ -501,7 +512,11 @@ impl Recognizer {
                         continue;
                     }
                     let surface = &text[toks[i].start..toks[j - 1].end];
-                    if let Some((t, c)) = known.get(&merge_key(surface)) {
+                    if !known_opening.may_be_known(surface) {
+                        continue;
+                    }
+                    merge_key_into(surface, &mut key);
+                    if let Some((t, c)) = known.get(key.as_str()) {
                         found = Some((j, *t, c.clone()));
                         break;
                     }
@@ -1051,31 +1066,38 @@ impl Recognizer {
             || list_start)
             && n <= 4
         {
+            // Looked up in place: no lower-cased copy per token.
+            let word_is =
+                |k: usize, pred: fn(&str) -> bool| lexicon::with_lower(toks[k].text(text), pred);
             let cue = (f.saturating_sub(30).max(sfirst)..(l + 30).min(slast)).any(|k| {
-                matches!(
-                    &*lower(k),
-                    "led"
-                        | "co-led"
-                        | "participation"
-                        | "investors"
-                        | "backers"
-                        | "including"
-                        | "participated"
-                        | "participating"
-                )
+                word_is(k, |w| {
+                    matches!(
+                        w,
+                        "led"
+                            | "co-led"
+                            | "participation"
+                            | "investors"
+                            | "backers"
+                            | "including"
+                            | "participated"
+                            | "participating"
+                    )
+                })
             });
             let funding = (sfirst..slast).any(|k| {
-                matches!(
-                    &*lower(k),
-                    "raised"
-                        | "raises"
-                        | "round"
-                        | "funding"
-                        | "series"
-                        | "seed"
-                        | "investors"
-                        | "backers"
-                )
+                word_is(k, |w| {
+                    matches!(
+                        w,
+                        "raised"
+                            | "raises"
+                            | "round"
+                            | "funding"
+                            | "series"
+                            | "seed"
+                            | "investors"
+                            | "backers"
+                    )
+                })
             });
             if cue && funding {
                 return Some(mk(EntityType::Org, Source::Context));
@@ -1091,42 +1113,83 @@ impl Recognizer {
     }
 }
 
-/// No token starts or ends here (see `Recognizer::recognize`).
-const NO_TOKEN: usize = usize::MAX;
+/// The first bytes of a set of merge keys: an ASCII name's key starts with
+/// its first letter or digit, lower-cased, so most spans of a headline are
+/// ruled out without computing their key.
+struct KeyOpenings {
+    first: [bool; 256],
+    /// Whether the empty key is among them (it has no first byte).
+    empty: bool,
+}
 
-/// A document's tokens with their indices by start and by end byte offset
-/// (the last token wins, as with a map filled in order), so a gazetteer
-/// match's byte span maps to whole tokens in O(1).
+impl KeyOpenings {
+    fn new<'k>(keys: impl IntoIterator<Item = &'k String>) -> KeyOpenings {
+        let mut open = KeyOpenings {
+            first: [false; 256],
+            empty: false,
+        };
+        for k in keys {
+            match k.as_bytes().first() {
+                Some(&b) => open.first[usize::from(b)] = true,
+                None => open.empty = true,
+            }
+        }
+        open
+    }
+
+    /// Whether the merge key of `name` may be one of the keys.
+    fn may_be_known(&self, name: &str) -> bool {
+        if self.empty || !name.is_ascii() {
+            return true;
+        }
+        name.bytes()
+            .find(u8::is_ascii_alphanumeric)
+            .is_some_and(|b| self.first[usize::from(b.to_ascii_lowercase())])
+    }
+}
+
+/// The merge key and key words of mention `ix` with this surface, from
+/// `keys` (by mention index) or computed and kept there.
+fn keys_of<'k>(
+    keys: &'k mut Vec<Option<(String, Vec<String>)>>,
+    ix: usize,
+    surface: &str,
+) -> &'k (String, Vec<String>) {
+    if keys.len() <= ix {
+        keys.resize(ix + 1, None);
+    }
+    keys[ix].get_or_insert_with(|| {
+        let words = key_words(surface);
+        (merge_key_of_words(&words), words)
+    })
+}
+
+/// A document's tokens, found by start and by end byte offset: tokens are
+/// in text order and do not overlap, so both their starts and their ends
+/// ascend and a binary search finds a gazetteer match's tokens (two arrays
+/// the size of the text per document cost more than the few searches).
 struct TokenIndex<'t> {
     toks: &'t [Token],
-    starts: Vec<usize>,
-    ends: Vec<usize>,
 }
 
 impl<'t> TokenIndex<'t> {
     fn new(toks: &'t [Token]) -> TokenIndex<'t> {
-        let span = toks
-            .iter()
-            .map(|t| t.end.max(t.start) + 1)
-            .max()
-            .unwrap_or(0);
-        let mut starts = vec![NO_TOKEN; span];
-        let mut ends = vec![NO_TOKEN; span];
-        for (i, t) in toks.iter().enumerate() {
-            starts[t.start] = i;
-            ends[t.end] = i;
-        }
-        TokenIndex { toks, starts, ends }
+        TokenIndex { toks }
     }
 
-    /// The token starting at byte `at`.
+    /// The token starting at byte `at` (the last one, if several do).
     fn starting_at(&self, at: usize) -> Option<usize> {
-        self.starts.get(at).copied().filter(|&i| i != NO_TOKEN)
+        let i = self
+            .toks
+            .partition_point(|t| t.start <= at)
+            .checked_sub(1)?;
+        (self.toks[i].start == at).then_some(i)
     }
 
-    /// The token ending at byte `at`.
+    /// The token ending at byte `at` (the last one, if several do).
     fn ending_at(&self, at: usize) -> Option<usize> {
-        self.ends.get(at).copied().filter(|&i| i != NO_TOKEN)
+        let i = self.toks.partition_point(|t| t.end <= at).checked_sub(1)?;
+        (self.toks[i].end == at).then_some(i)
     }
 }
 
@@ -1254,7 +1317,7 @@ fn product_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> 
 }
 
 fn is_role_word(w: &str) -> bool {
-    ROLE_WORD_SET.contains(&&*lexicon::lower(w))
+    lexicon::with_lower(w, |l| ROLE_WORD_SET.contains(l))
 }
 
 // The word lists as sets: `contains` on them is looked up per token.
@@ -1291,7 +1354,7 @@ fn extends_name(w: &str) -> bool {
         && !HONORIFIC_SET.contains(&w)
         && !CALENDAR_SET.contains(&w)
         && !LEGAL_DESIGNATORS.contains(&w)
-        && !ROLE_CUT.contains(&&*lexicon::lower(w))
+        && !lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
         && !is_role_word(w)
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
@@ -1366,9 +1429,9 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
             && t.text(text).chars().any(char::is_lowercase)
             && !FUNCTION_WORD_SET.contains(t.text(text))
     };
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     for w in toks.windows(3) {
-        if cap(&w[0]) && w[1].text(text) == "and" && cap(&w[2]) {
+        if w[1].text(text) == "and" && cap(&w[0]) && cap(&w[2]) {
             *seen.entry((w[0].text(text), w[2].text(text))).or_insert(0) += 1;
         }
     }
@@ -1514,7 +1577,8 @@ fn chunks(
         let mut k = s;
         while k < j {
             let w = toks[k].text(text);
-            if toks[k].kind == TokenKind::Word && ROLE_CUT.contains(&&*lexicon::lower(w)) {
+            if toks[k].kind == TokenKind::Word && lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
+            {
                 if k > start {
                     out.push((start, k));
                 }

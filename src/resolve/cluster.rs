@@ -1,6 +1,9 @@
 //! In-document resolution: a multi-pass sieve over mentions.
 
-use std::collections::{HashMap, HashSet};
+// The maps and sets here are only looked up, never iterated into output, so
+// a fast fixed-seed hash serves them.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 use super::{key_words, merge_key, strip_legal};
 use crate::kinds::EntityType;
@@ -62,7 +65,7 @@ impl Dsu {
 /// "Dr Khoo" after "Khoo Kay Peng", are joined by the sieve itself.)
 pub fn retype_surnames(mentions: &mut [Mention]) {
     let last_word = |s: &str| -> Option<String> { s.split_whitespace().last().map(merge_key) };
-    let mut surnames = std::collections::HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::default();
     for m in mentions.iter() {
         if m.entity_type == EntityType::Person && m.surface.split_whitespace().count() >= 2 {
             if let Some(w) = last_word(&m.surface) {
@@ -95,7 +98,7 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
 /// "Laura Ashley chief") is ORG also where only its first name made it a
 /// PERSON.
 pub fn unify_types(mentions: &mut [Mention]) {
-    let strong_org: std::collections::HashSet<String> = mentions
+    let strong_org: HashSet<String> = mentions
         .iter()
         .filter(|m| {
             m.entity_type == EntityType::Org
@@ -143,7 +146,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
     };
     // Pass 1: exact key (and canonical) per type.
-    let mut first_of: HashMap<(EntityType, &str), usize> = HashMap::new();
+    let mut first_of: HashMap<(EntityType, &str), usize> = HashMap::default();
     for i in 0..n {
         let t = mentions[i].entity_type;
         match first_of.get(&(t, keys[i].as_str())) {
@@ -166,7 +169,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     // Keys of organisations named with a legal designator ("Beneficial
     // Corp"): full names, so never a short form of a longer name
     // ("Beneficial International Insurance Co" is another company).
-    let mut designated: HashSet<&str> = HashSet::new();
+    let mut designated: HashSet<&str> = HashSet::default();
     let words: Vec<Vec<String>> = mentions
         .iter()
         .enumerate()
@@ -189,6 +192,16 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             continue;
         }
         let wi = &words[i];
+        // Only a short name has a longer form below: an organisation of at
+        // most two words, a person of one word (or one surface word).
+        let may_be_short = match m.entity_type {
+            EntityType::Person => wi.len() == 1 || m.surface.split_whitespace().count() == 1,
+            EntityType::Org => wi.len() <= 2,
+            _ => false,
+        };
+        if !may_be_short {
+            continue;
+        }
         let mut best: Option<usize> = None;
         for j in 0..n {
             if j == i || mentions[j].entity_type != m.entity_type {
@@ -280,7 +293,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
         }
     }
     // Collect clusters in order of first mention.
-    let mut root_ix: HashMap<usize, usize> = HashMap::new();
+    let mut root_ix: HashMap<usize, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of = vec![0; n];
     for (i, slot) in of.iter_mut().enumerate() {

@@ -73,8 +73,10 @@ pub fn fold_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// dropped, `.` and `'` removed, other punctuation separating words.
 pub fn key_words(name: &str) -> Vec<String> {
     if name.is_ascii() {
-        let mut buf = String::new();
-        let mut ends = Vec::new();
+        // Sized up front: names are keyed by the thousand, and growing
+        // these a byte and a word at a time cost more than the words.
+        let mut buf = String::with_capacity(name.len());
+        let mut ends = Vec::with_capacity(8);
         ascii_key(name, &mut buf, |end| ends.push(end));
         let mut start = 0;
         return ends
@@ -121,11 +123,7 @@ fn key_words_general(name: &str) -> Vec<String> {
 /// leaving it empty.
 pub fn strip_legal(words: &mut Vec<String>) {
     for _ in 0..2 {
-        if words.len() > 1
-            && words
-                .last()
-                .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.as_str()))
-        {
+        if words.len() > 1 && words.last().is_some_and(|w| is_legal_suffix(w)) {
             words.pop();
         } else {
             break;
@@ -143,33 +141,104 @@ pub fn strip_legal(words: &mut Vec<String>) {
 /// assert_eq!(merge_key("Meta's"), "meta");
 /// ```
 pub fn merge_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    merge_key_into(name, &mut key);
+    key
+}
+
+/// [`merge_key`] of a name from its [`key_words`], for a caller that has
+/// them already.
+///
+/// # Example
+/// ```
+/// use kgraph::resolve::{key_words, merge_key_of_words};
+/// assert_eq!(merge_key_of_words(&key_words("U.S. Steel Corp")), "ussteel");
+/// ```
+pub fn merge_key_of_words(words: &[String]) -> String {
+    let mut n = words.len();
+    for _ in 0..2 {
+        if n > 1 && is_legal_suffix(&words[n - 1]) {
+            n -= 1;
+        } else {
+            break;
+        }
+    }
+    words[..n].concat()
+}
+
+/// Writes [`merge_key`] of `name` into `key` (cleared first), so that a
+/// caller looking up many keys reuses one buffer.
+///
+/// # Example
+/// ```
+/// let mut key = String::new();
+/// kgraph::resolve::merge_key_into("Meta Platforms, Inc.", &mut key);
+/// assert_eq!(key, "metaplatforms");
+/// ```
+pub fn merge_key_into(name: &str, key: &mut String) {
+    key.clear();
     if name.is_ascii() {
         // Fast path, same result: the words are written lower-cased into
         // one buffer; the starts of the last two words allow the legal
         // suffixes to be cut off.
-        let mut buf = String::with_capacity(name.len());
         let mut count = 0usize;
         let mut starts = [0usize; 2];
         let mut next_start = 0;
-        ascii_key(name, &mut buf, |end| {
+        ascii_key(name, key, |end| {
             starts = [starts[1], next_start];
             next_start = end;
             count += 1;
         });
         for i in (0..2).rev() {
             let start = starts[i];
-            if count > 1 && LEGAL_SUFFIXES.contains(&&buf[start..]) {
-                buf.truncate(start);
+            if count > 1 && is_legal_suffix(&key[start..]) {
+                key.truncate(start);
                 count -= 1;
             } else {
                 break;
             }
         }
-        return buf;
+        return;
     }
     let mut words = key_words_general(name);
     strip_legal(&mut words);
-    words.concat()
+    for w in &words {
+        key.push_str(w);
+    }
+}
+
+/// Whether a key word is one of [`LEGAL_SUFFIXES`] (a `match`, which the
+/// compiler turns into a few length and byte tests, as names are keyed by
+/// the thousand).
+fn is_legal_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "inc"
+            | "incorporated"
+            | "corp"
+            | "corporation"
+            | "co"
+            | "company"
+            | "cos"
+            | "ltd"
+            | "limited"
+            | "plc"
+            | "llc"
+            | "sa"
+            | "ag"
+            | "nv"
+            | "lp"
+            | "llp"
+            | "gmbh"
+            | "bv"
+            | "spa"
+            | "se"
+            | "pty"
+            | "bhd"
+            | "kk"
+            | "oy"
+            | "ab"
+    )
 }
 
 /// [`key_words`] of an ASCII name, written into `buf` one word after the
@@ -215,6 +284,16 @@ mod tests {
     }
 
     #[test]
+    fn legal_suffix_match_is_the_list() {
+        for w in LEGAL_SUFFIXES {
+            assert!(is_legal_suffix(w), "{w}");
+        }
+        for w in ["", "in", "incs", "Inc", "corp.", "s", "a"] {
+            assert!(!is_legal_suffix(w), "{w}");
+        }
+    }
+
+    #[test]
     fn ascii_fast_path_matches_general() {
         let names = [
             "",
@@ -245,6 +324,7 @@ mod tests {
             let mut w = key_words_general(n);
             strip_legal(&mut w);
             assert_eq!(merge_key(n), w.concat(), "{n:?}");
+            assert_eq!(merge_key(n), merge_key_of_words(&key_words(n)), "{n:?}");
         }
     }
 }

@@ -12,4 +12,7 @@ pub use cluster::{
     Cluster, ResolveOptions, clean_label, is_acronym_of, resolve, retype_surnames, unify_types,
 };
 
-pub use key::{LEGAL_SUFFIXES, fold_accents, key_words, merge_key, strip_legal};
+pub use key::{
+    LEGAL_SUFFIXES, fold_accents, key_words, merge_key, merge_key_into, merge_key_of_words,
+    strip_legal,
+};

@@ -39,6 +39,23 @@ pub fn analyze(text: &str) -> Analysis {
 /// Folds a text's white space: runs of white space (and control characters)
 /// become one space, ends trimmed.
 pub fn fold_whitespace(s: &str) -> String {
+    // Most names are folded already: ASCII, single inner spaces, no
+    // control characters (in ASCII, white space and controls are the bytes
+    // up to the space, and DEL).
+    let b = s.as_bytes();
+    if b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c == b' ' || (c > b' ' && c < 0x7f))
+        && !b.windows(2).any(|w| w == b"  ")
+    {
+        return s.to_owned();
+    }
+    fold_whitespace_general(s)
+}
+
+/// [`fold_whitespace`] for any text (the fast path returns a folded ASCII
+/// text as it is).
+fn fold_whitespace_general(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -53,4 +70,30 @@ pub fn fold_whitespace(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folded_ascii_fast_path_matches_general() {
+        for s in [
+            "",
+            " ",
+            "Meta Platforms",
+            "Meta  Platforms",
+            " Meta",
+            "Meta ",
+            "Meta\nPlatforms",
+            "Meta\tPlatforms",
+            "A\u{b}B",
+            "A\u{7f}B",
+            "Zoë Ltd",
+            "Zoë  Ltd ",
+            "a\u{a0}b",
+        ] {
+            assert_eq!(fold_whitespace(s), fold_whitespace_general(s), "{s:?}");
+        }
+    }
 }
