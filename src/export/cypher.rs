@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::chunk::Chunked;
+use super::chunked;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::{GraphView, Node};
@@ -204,7 +204,7 @@ impl CypherExporter {
         s.push_str(
             "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n",
         );
-        let mut w = Chunked::new(out);
+        let mut w = chunked(out);
         w.write_all(s.as_bytes())?;
         let mut scratch = String::new();
         for n in view.nodes() {
@@ -217,7 +217,7 @@ impl CypherExporter {
             edge_statement(&mut s, &mut scratch, view, i)?;
             w.write_all(s.as_bytes())?;
         }
-        w.finish()?;
+        w.flush()?;
         Ok(())
     }
 }

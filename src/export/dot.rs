@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::chunk::Chunked;
+use super::chunked;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::{Edge, GraphView, Node};
@@ -73,7 +73,7 @@ impl DotExporter {
         if self.legend {
             let _ = writeln!(s, "  label=<{}>;", legend(view));
         }
-        let mut w = Chunked::new(out);
+        let mut w = chunked(out);
         w.write_all(s.as_bytes())?;
         // One line at a time into `s`; `tip` holds a tooltip before it is
         // escaped.
@@ -89,7 +89,7 @@ impl DotExporter {
             w.write_all(s.as_bytes())?;
         }
         w.write_all(b"}\n")?;
-        w.finish()?;
+        w.flush()?;
         Ok(())
     }
 }

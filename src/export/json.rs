@@ -9,7 +9,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::Exporter;
-use super::chunk::Chunked;
+use super::chunked;
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Evidence;
 use crate::graph::GraphView;
@@ -120,11 +120,11 @@ impl Exporter for JsonExporter {
             edges: &edges,
             links: &edges,
         };
-        let mut w = Chunked::new(out);
+        let mut w = chunked(out);
         serde_json::to_writer_pretty(&mut w, &wire)
             .map_err(|e| Error::new(ErrorKind::Export, format!("graph.json: {e}")))?;
         w.write_all(b"\n")?;
-        w.finish()?;
+        w.flush()?;
         Ok(())
     }
 }

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::Exporter;
-use super::chunk::Chunked;
+use super::chunked;
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::GraphView;
 
@@ -21,13 +21,13 @@ impl Exporter for MergeLogExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        let mut w = Chunked::new(out);
+        let mut w = chunked(out);
         for rec in view.merge_log() {
             serde_json::to_writer(&mut w, rec)
                 .map_err(|e| Error::new(ErrorKind::Export, format!("merge_log.jsonl: {e}")))?;
             w.write_all(b"\n")?;
         }
-        w.finish()?;
+        w.flush()?;
         Ok(())
     }
 }

@@ -19,7 +19,6 @@
 //! | `graphml-yed` | `graph-yed.graphml` | yEd (with its graphics) |
 //! | `svg`, `png` | `graph.svg`, `graph.png` | browsers (drawn by Graphviz) |
 
-mod chunk;
 mod csv;
 mod cypher;
 mod dot;
@@ -47,7 +46,7 @@ pub use neo4j_csv::Neo4jCsvExporter;
 pub use render::{Picture, RenderExporter};
 
 use std::fmt;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -334,6 +333,16 @@ pub(crate) fn render_to_string(
     let r = e.write_file(&graph.view(), file, &mut buf);
     assert!(r.is_ok(), "{r:?}");
     String::from_utf8(buf).unwrap_or_default()
+}
+
+/// A buffer of 64 KiB in front of an exporter's output.
+///
+/// serde_json and quick-xml write a few bytes at a time; through the `dyn
+/// Write` an exporter is given, each of those would be a virtual call.
+/// `BufWriter`'s inlined fast path turns them into appends to its buffer.
+/// Flush it at the end: dropping it ignores a failing write.
+pub(crate) fn chunked(out: &mut dyn Write) -> BufWriter<&mut dyn Write> {
+    BufWriter::with_capacity(1 << 16, out)
 }
 
 #[cfg(test)]

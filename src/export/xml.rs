@@ -4,18 +4,18 @@
 //! attributes survive and characters XML forbids never reach the file.
 
 use std::borrow::Cow;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
 
-use super::chunk::Chunked;
+use super::chunked;
 use super::escape;
 use crate::error::Result;
 
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
-    w: Writer<Chunked<'w>>,
+    w: Writer<BufWriter<&'w mut dyn Write>>,
     /// The inside of the tag being written (`name a="v"`), reused so that
     /// no tag allocates.
     tag: String,
@@ -44,7 +44,7 @@ fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesSt
 impl<'w> XmlOut<'w> {
     /// Starts a document with the UTF-8 declaration.
     pub(crate) fn new(out: &'w mut dyn Write) -> Result<XmlOut<'w>> {
-        let mut w = Writer::new_with_indent(Chunked::new(out), b' ', 2);
+        let mut w = Writer::new_with_indent(chunked(out), b' ', 2);
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(XmlOut {
             w,
@@ -107,7 +107,7 @@ impl<'w> XmlOut<'w> {
     /// Ends the document with a line break.
     pub(crate) fn finish(mut self) -> Result<()> {
         self.w.get_mut().write_all(b"\n")?;
-        self.w.into_inner().finish()?;
+        self.w.into_inner().flush()?;
         Ok(())
     }
 }
