@@ -66,9 +66,18 @@ pub struct Quantity {
 /// A number: `1,250,000`, `14.3`, `500`.
 const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 
+/// The words of a multiplier after a number (see [`mult`]).
+const MULT_WORDS: &str = "thousand|million|mln|mn|billion|bln|bn|trillion|tn";
+
 /// A multiplier after a number. Words may be separated by spaces or a
-/// hyphen; single letters must follow the number directly.
-const MULT: &str = r"(?:\s{0,3}|-)(?:thousand|million|mln|mn|billion|bln|bn|trillion|tn)(?-u:\b)|(?:k|m|b)(?-u:\b)";
+/// hyphen; single letters must follow the number directly. The words are
+/// [`factor`]ed.
+fn mult() -> String {
+    format!(
+        r"(?:\s{{0,3}}|-)(?:{})(?-u:\b)|(?:k|m|b)(?-u:\b)",
+        factor(MULT_WORDS)
+    )
+}
 
 /// Currency codes that are a prefix on their own (`USD 5`, `DM5`).
 macro_rules! currency_codes {
@@ -252,7 +261,8 @@ fn lead(lead: &str, may_precede: fn(&[u8], usize) -> bool) -> Starts {
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
 static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
     re: compile_anchored(&format!(
-        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{MULT})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?"
+        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{mult})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?",
+        mult = mult(),
     )),
     starts: lead(&format!(r"(?i)(?:{PREFIX})\s?"), may_follow_prefix),
     decide: prefix_money,
@@ -261,7 +271,8 @@ static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
 static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
     re: compile_anchored(&format!(
-        r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{MULT})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{MULT})?))?\s{{0,3}}(?:(?P<q>{qual})\s{{1,3}})?(?P<cur>{suffix})(?-u:\b)(?P<ps>{PER_SHARE})?",
+        r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{mult})?))?\s{{0,3}}(?:(?P<q>{qual})\s{{1,3}})?(?P<cur>{suffix})(?-u:\b)(?P<ps>{PER_SHARE})?",
+        mult = mult(),
         qual = factor(QUAL),
         suffix = factor(SUFFIX),
     )),
