@@ -151,6 +151,14 @@ fn boundary(text: &str, tokens: &[Token], i: usize, gap: &str, wrapped: bool) ->
         }
     }
     let t = tokens[i];
+    // Words, numbers and markup (most tokens) start with a letter, digit or
+    // `<`: none of the marks below, so never a boundary past the gap.
+    if matches!(
+        t.kind,
+        TokenKind::Word | TokenKind::Number | TokenKind::Markup
+    ) {
+        return false;
+    }
     let word = t.text(text);
     if !matches!(word, "." | "?" | "!") {
         // A closing quote or bracket after a full stop ends the sentence.
