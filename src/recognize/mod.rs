@@ -887,10 +887,12 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Person, Source::Role));
         }
-        let all_non = words
-            .iter()
-            .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
-        if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
+        let all_non = words.iter().all(|w| {
+            let lists = lexicon::lists(w);
+            lists.non_entity() || lists.place() || is_role_word(w)
+        });
+        let lists = lexicon::lists(&surface);
+        if lists.place() || lists.non_entity() || all_non {
             return None;
         }
         // A classifier noun right before the name: "consultancy firm X",
