@@ -1493,15 +1493,21 @@ fn chunks(
     taken: &[bool],
     fixed: &HashSet<(&str, &str)>,
 ) -> Vec<(usize, usize)> {
+    // Asked of every token: the first byte decides most words without
+    // decoding a char.
     let is_cap = |k: usize| -> bool {
         let t = toks[k];
-        t.kind == TokenKind::Word
-            && !taken[k]
-            && t.text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !(t.text(text).chars().all(|c| c.is_ascii_digit()))
+        if t.kind != TokenKind::Word || taken[k] {
+            return false;
+        }
+        let w = t.text(text);
+        match w.bytes().next() {
+            Some(b'A'..=b'Z') => true,
+            Some(b'0'..=b'9') => !w.bytes().all(|b| b.is_ascii_digit()),
+            Some(b) if b.is_ascii() => false,
+            // Not ASCII, so not all ASCII digits.
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        }
     };
     let mut out = Vec::new();
     let mut i = first;
