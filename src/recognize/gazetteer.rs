@@ -107,6 +107,7 @@ impl Openings {
 
     /// Whether a surface may start at byte `start` of `text`
     /// (`start < text.len()`).
+    #[inline]
     fn may_open(&self, text: &[u8], start: usize) -> bool {
         let b0 = usize::from(text[start]);
         self.empty
@@ -181,12 +182,7 @@ impl Gazetteer {
         caseless: bool,
     ) -> Option<GazMatch> {
         let nfa = self.automaton.as_ref()?;
-        let openings = if caseless {
-            &self.caseless
-        } else {
-            &self.exact
-        };
-        if start >= end || end > text.len() || !openings.may_open(text.as_bytes(), start) {
+        if !self.may_open(text, start, end, caseless) {
             return None;
         }
         // An anchored walk from `start`: each state is one lower-cased
@@ -213,6 +209,19 @@ impl Gazetteer {
             end,
             entry: self.surface_entries[s],
         })
+    }
+
+    /// Whether a name may start at byte `start` and end by `end`: the
+    /// openings' cheap look, inlined into [`Gazetteer::find_at`] so that the
+    /// many tokens that open no name cost no call.
+    #[inline]
+    fn may_open(&self, text: &str, start: usize, end: usize, caseless: bool) -> bool {
+        let openings = if caseless {
+            &self.caseless
+        } else {
+            &self.exact
+        };
+        start < end && end <= text.len() && openings.may_open(text.as_bytes(), start)
     }
 
     /// The surface, with its end, that spans `start..end` of the text in
@@ -257,7 +266,9 @@ impl Gazetteer {
     ) -> Vec<GazMatch> {
         let mut out: Vec<GazMatch> = Vec::new();
         for start in starts {
-            if out.last().is_some_and(|m| start < m.end) {
+            if out.last().is_some_and(|m| start < m.end)
+                || !self.may_open(text, start, end, caseless)
+            {
                 continue;
             }
             if let Some(m) = self.match_at(text, start, end, caseless) {

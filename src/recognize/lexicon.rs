@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 // Looked up only: a fast fixed-seed hash serves them.
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
 
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.
@@ -20,18 +20,53 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn lower_set(sources: &[&str]) -> HashSet<String> {
-    sources
-        .iter()
-        .flat_map(|s| lines(s))
-        .map(|l| l.to_lowercase())
-        .collect()
+/// The lists a word is in, as bits.
+const FIRST: u8 = 1;
+const PLACE: u8 = 2;
+const NON: u8 = 4;
+
+/// Every listed word, lower-cased, with the lists it is in: one map, so a
+/// word asked about in several lists is lower-cased and hashed once.
+static LISTS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut words: HashMap<String, u8> = HashMap::default();
+    let sources: [(&[&str], u8); 3] = [
+        (&[FIRST_NAMES, FIRST_NAMES_EXTRA], FIRST),
+        (&[LOCATIONS], PLACE),
+        (&[NON_ENTITIES], NON),
+    ];
+    for (texts, list) in sources {
+        for l in texts.iter().flat_map(|s| lines(s)) {
+            *words.entry(l.to_lowercase()).or_insert(0) |= list;
+        }
+    }
+    words
+});
+
+/// The word lists a word is in (looked up case-insensitively).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lists(u8);
+
+impl Lists {
+    /// Whether the word is a known first name.
+    pub fn first_name(self) -> bool {
+        self.0 & FIRST != 0
+    }
+
+    /// Whether the word is a known place or demonym.
+    pub fn place(self) -> bool {
+        self.0 & PLACE != 0
+    }
+
+    /// Whether the word is never an entity on its own.
+    pub fn non_entity(self) -> bool {
+        self.0 & NON != 0
+    }
 }
 
-static FIRST: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lower_set(&[FIRST_NAMES, FIRST_NAMES_EXTRA]));
-static PLACES: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(&[LOCATIONS]));
-static NON: LazyLock<HashSet<String>> = LazyLock::new(|| lower_set(&[NON_ENTITIES]));
+/// The word lists a word or name is in (case-insensitive).
+pub fn lists(w: &str) -> Lists {
+    Lists(with_lower(w, |l| LISTS.get(l).copied().unwrap_or(0)))
+}
 
 /// `w.to_lowercase()`, borrowed when `w` is ASCII without capitals.
 pub fn lower(w: &str) -> Cow<'_, str> {
@@ -65,17 +100,17 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Whether a word is a known first name (case-insensitive).
 pub fn is_first_name(w: &str) -> bool {
-    with_lower(w, |l| FIRST.contains(l))
+    lists(w).first_name()
 }
 
 /// Whether a name is a known place or demonym (case-insensitive).
 pub fn is_place(w: &str) -> bool {
-    with_lower(w, |l| PLACES.contains(l))
+    lists(w).place()
 }
 
 /// Whether a name is a capitalised word that is never an entity on its own.
 pub fn is_non_entity(w: &str) -> bool {
-    with_lower(w, |l| NON.contains(l))
+    lists(w).non_entity()
 }
 
 /// Legal designators that end an organisation name.

@@ -372,8 +372,9 @@ impl Recognizer {
                 continue;
             }
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
+            let cues = FundingCues::new(text, &toks[s.first..s.last]);
             for (f, l) in chunks(text, toks, s.first, s.last, &taken, &fixed) {
-                if let Some(m) = self.classify(text, toks, si, s.first, s.last, f, l, &out) {
+                if let Some(m) = self.classify(text, toks, si, s.first, s.last, f, l, &out, &cues) {
                     for t in &mut taken[m.first..m.last] {
                         *t = true;
                     }
@@ -748,6 +749,7 @@ impl Recognizer {
         f: usize,
         l: usize,
         out: &[Mention],
+        cues: &FundingCues<'_>,
     ) -> Option<Mention> {
         let words: Vec<&str> = (f..l)
             .filter(|&k| toks[k].kind == TokenKind::Word)
@@ -885,10 +887,12 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Person, Source::Role));
         }
-        let all_non = words
-            .iter()
-            .all(|w| lexicon::is_non_entity(w) || lexicon::is_place(w) || is_role_word(w));
-        if lexicon::is_place(&surface) || lexicon::is_non_entity(&surface) || all_non {
+        let all_non = words.iter().all(|w| {
+            let lists = lexicon::lists(w);
+            lists.non_entity() || lists.place() || is_role_word(w)
+        });
+        let lists = lexicon::lists(&surface);
+        if lists.place() || lists.non_entity() || all_non {
             return None;
         }
         // A classifier noun right before the name: "consultancy firm X",
@@ -1066,39 +1070,9 @@ impl Recognizer {
             || list_start)
             && n <= 4
         {
-            // Looked up in place: no lower-cased copy per token.
-            let word_is =
-                |k: usize, pred: fn(&str) -> bool| lexicon::with_lower(toks[k].text(text), pred);
-            let cue = (f.saturating_sub(30).max(sfirst)..(l + 30).min(slast)).any(|k| {
-                word_is(k, |w| {
-                    matches!(
-                        w,
-                        "led"
-                            | "co-led"
-                            | "participation"
-                            | "investors"
-                            | "backers"
-                            | "including"
-                            | "participated"
-                            | "participating"
-                    )
-                })
-            });
-            let funding = (sfirst..slast).any(|k| {
-                word_is(k, |w| {
-                    matches!(
-                        w,
-                        "raised"
-                            | "raises"
-                            | "round"
-                            | "funding"
-                            | "series"
-                            | "seed"
-                            | "investors"
-                            | "backers"
-                    )
-                })
-            });
+            let (funding, cue_at) = cues.get();
+            let near = f.saturating_sub(30).max(sfirst)..(l + 30).min(slast);
+            let cue = cue_at.iter().any(|k| near.contains(&(sfirst + k)));
             if cue && funding {
                 return Some(mk(EntityType::Org, Source::Context));
             }
@@ -1110,6 +1084,69 @@ impl Recognizer {
         }
         // Untyped: a candidate for propagation.
         Some(mk(EntityType::Org, Source::Propagated))
+    }
+}
+
+/// A sentence's funding words and investor-list cues ("led",
+/// "participated"), looked for once, when a chunk of the sentence first
+/// needs them: every list chunk asks, and scanning the sentence for each
+/// cost a sizeable share of recognition.
+struct FundingCues<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+    /// Whether the sentence has a funding word, and the indices (in the
+    /// sentence) of its cue words.
+    found: std::cell::OnceCell<(bool, Vec<usize>)>,
+}
+
+impl<'t> FundingCues<'t> {
+    /// The cues of the sentence of these tokens.
+    fn new(text: &'t str, toks: &'t [Token]) -> FundingCues<'t> {
+        FundingCues {
+            text,
+            toks,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the sentence has a funding word, and where its cue words
+    /// are (ascending token indices within the sentence).
+    fn get(&self) -> (bool, &[usize]) {
+        let (funding, cues) = self.found.get_or_init(|| {
+            let mut funding = false;
+            let mut cues = Vec::new();
+            for (k, t) in self.toks.iter().enumerate() {
+                // Looked up in place: no lower-cased copy per token.
+                lexicon::with_lower(t.text(self.text), |w| {
+                    funding |= matches!(
+                        w,
+                        "raised"
+                            | "raises"
+                            | "round"
+                            | "funding"
+                            | "series"
+                            | "seed"
+                            | "investors"
+                            | "backers"
+                    );
+                    if matches!(
+                        w,
+                        "led"
+                            | "co-led"
+                            | "participation"
+                            | "investors"
+                            | "backers"
+                            | "including"
+                            | "participated"
+                            | "participating"
+                    ) {
+                        cues.push(k);
+                    }
+                });
+            }
+            (funding, cues)
+        });
+        (*funding, cues)
     }
 }
 
@@ -1320,6 +1357,11 @@ fn is_role_word(w: &str) -> bool {
     lexicon::with_lower(w, |l| ROLE_WORD_SET.contains(l))
 }
 
+/// Whether a word (any case) is a role word that cuts a run of capitals.
+fn is_role_cut(w: &str) -> bool {
+    lexicon::with_lower(w, |l| ROLE_CUT_SET.contains(l))
+}
+
 // The word lists as sets: `contains` on them is looked up per token.
 static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ORG_HEADS.iter().copied().collect());
@@ -1331,6 +1373,8 @@ static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| CALENDAR.iter().copied().collect());
 static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+static ROLE_CUT_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ROLE_CUT.iter().copied().collect());
 static ORG_BEFORE_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| ORG_BEFORE.iter().copied().collect());
 static ORG_AFTER_SET: LazyLock<HashSet<&'static str>> =
@@ -1354,7 +1398,7 @@ fn extends_name(w: &str) -> bool {
         && !HONORIFIC_SET.contains(&w)
         && !CALENDAR_SET.contains(&w)
         && !LEGAL_DESIGNATORS.contains(&w)
-        && !lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
+        && !is_role_cut(w)
         && !is_role_word(w)
         && !lexicon::is_first_name(w)
         && !lexicon::is_place(w)
@@ -1449,15 +1493,21 @@ fn chunks(
     taken: &[bool],
     fixed: &HashSet<(&str, &str)>,
 ) -> Vec<(usize, usize)> {
+    // Asked of every token: the first byte decides most words without
+    // decoding a char.
     let is_cap = |k: usize| -> bool {
         let t = toks[k];
-        t.kind == TokenKind::Word
-            && !taken[k]
-            && t.text(text)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && !(t.text(text).chars().all(|c| c.is_ascii_digit()))
+        if t.kind != TokenKind::Word || taken[k] {
+            return false;
+        }
+        let w = t.text(text);
+        match w.bytes().next() {
+            Some(b'A'..=b'Z') => true,
+            Some(b'0'..=b'9') => !w.bytes().all(|b| b.is_ascii_digit()),
+            Some(b) if b.is_ascii() => false,
+            // Not ASCII, so not all ASCII digits.
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        }
     };
     let mut out = Vec::new();
     let mut i = first;
@@ -1577,8 +1627,7 @@ fn chunks(
         let mut k = s;
         while k < j {
             let w = toks[k].text(text);
-            if toks[k].kind == TokenKind::Word && lexicon::with_lower(w, |l| ROLE_CUT.contains(&l))
-            {
+            if toks[k].kind == TokenKind::Word && is_role_cut(w) {
                 if k > start {
                     out.push((start, k));
                 }

@@ -151,6 +151,14 @@ fn boundary(text: &str, tokens: &[Token], i: usize, gap: &str, wrapped: bool) ->
         }
     }
     let t = tokens[i];
+    // Words, numbers and markup (most tokens) start with a letter, digit or
+    // `<`: none of the marks below, so never a boundary past the gap.
+    if matches!(
+        t.kind,
+        TokenKind::Word | TokenKind::Number | TokenKind::Markup
+    ) {
+        return false;
+    }
     let word = t.text(text);
     if !matches!(word, "." | "?" | "!") {
         // A closing quote or bracket after a full stop ends the sentence.
@@ -236,22 +244,38 @@ fn next_starts_sentence(text: &str, tokens: &[Token], j: usize) -> bool {
         )
 }
 
+/// Whether the letters of a sentence are (almost) all capitals.
 fn all_caps(s: &str) -> bool {
-    // Every sentence is checked: ASCII text is counted byte by byte (a
-    // loop the compiler vectorises), without decoding chars.
-    let (upper, lower) = if s.is_ascii() {
-        // Sums of 0/1 in 32 bits, which the compiler vectorises (filtered
-        // counts it did not); a sentence is under 4 GB.
-        let count = |range: std::ops::RangeInclusive<u8>| -> usize {
-            let n: u32 = s.bytes().map(|b| u32::from(range.contains(&b))).sum();
-            n as usize
-        };
-        (count(b'A'..=b'Z'), count(b'a'..=b'z'))
-    } else {
-        let upper = s.chars().filter(|c| c.is_uppercase()).count();
-        let lower = s.chars().filter(|c| c.is_lowercase()).count();
-        (upper, lower)
+    if s.is_ascii() {
+        return all_caps_ascii(s.as_bytes());
+    }
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    let lower = s.chars().filter(|c| c.is_lowercase()).count();
+    upper >= 4 && lower * 10 <= upper
+}
+
+/// [`all_caps`] of an ASCII text, counted byte by byte without decoding
+/// chars, a block at a time: the count stops as soon as the lower-case
+/// letters so far outnumber ten times all the capitals there can be, which
+/// in running text (most sentences) is within the first block.
+fn all_caps_ascii(s: &[u8]) -> bool {
+    // Sums of 0/1 in 32 bits, which the compiler vectorises (filtered
+    // counts it did not); a block is far under 4 GB.
+    let count = |block: &[u8], range: std::ops::RangeInclusive<u8>| -> usize {
+        let n: u32 = block.iter().map(|&b| u32::from(range.contains(&b))).sum();
+        n as usize
     };
+    let (mut upper, mut lower) = (0, 0);
+    let mut rest = s.len();
+    for block in s.chunks(64) {
+        upper += count(block, b'A'..=b'Z');
+        lower += count(block, b'a'..=b'z');
+        rest -= block.len();
+        // Even if every byte left were a capital, too many are lower case.
+        if lower * 10 > upper + rest {
+            return false;
+        }
+    }
     upper >= 4 && lower * 10 <= upper
 }
 
@@ -262,9 +286,12 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut mid = 0usize;
     // In ASCII text (most news) a line's length is its count of chars.
     let ascii = text.is_ascii();
-    for line in text.lines() {
+    // As `lines()` with its blank lines skipped: a line's `\r` is trimmed
+    // with its trailing white space, and a trimmed line that is not empty
+    // has something that is not white space.
+    for line in text.split('\n') {
         let l = line.trim_end();
-        if l.trim().is_empty() {
+        if l.is_empty() {
             continue;
         }
         lines += 1;
