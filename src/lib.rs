@@ -64,6 +64,7 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod graph;
+mod hash;
 pub mod kinds;
 pub mod resolve;
 

@@ -2,10 +2,9 @@
 //! each file's source and licence).
 
 use std::borrow::Cow;
-
-// Looked up only: a fast fixed-seed hash serves them.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 use std::sync::LazyLock;
+
+use crate::hash::HashMap;
 
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.
 pub const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");

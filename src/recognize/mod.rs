@@ -21,18 +21,13 @@ pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
 use crate::resolve::{
     is_acronym_of, key_words, merge_key, merge_key_into, merge_key_of_words, strip_legal,
 };
 use crate::text::{Analysis, Token, TokenKind};
 use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
-
-// The maps and sets here are only looked up, never iterated into output, so
-// a fast fixed-seed hash serves them (SipHash was a sizeable share of
-// recognition).
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// Which pass found a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,12 +1,10 @@
 //! The relation rules.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use foldhash::fast::FixedState;
 
 use super::cues::*;
 use super::items::Item;
+use crate::hash::HashMap;
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// A relation found in a sentence.
@@ -767,14 +765,14 @@ const STAFF_TRIGGERS: &[&[&str]] = &[&["'s", "sits", "sit", "sat", "serves", "se
 /// Every word that triggers a rule family, with the families' bits (a
 /// fast hash: every word of a sentence is looked up, and the map is never
 /// iterated).
-static FAMILIES: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|| {
+static FAMILIES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let role_first: Vec<&'static str> = FOUNDER_ROLES
         .iter()
         .chain(WORK_ROLES)
         .chain(LEAD_ROLES)
         .filter_map(|p| p.first().copied())
         .collect();
-    let mut map: HashMap<&'static str, u16, FixedState> = HashMap::default();
+    let mut map: HashMap<&'static str, u16> = HashMap::default();
     let families: [(u16, &[&[&str]]); 10] = [
         (ACQUISITIONS, ACQUISITION_TRIGGERS),
         (INVESTMENTS, INVESTMENT_TRIGGERS),

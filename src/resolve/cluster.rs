@@ -1,11 +1,7 @@
 //! In-document resolution: a multi-pass sieve over mentions.
 
-// The maps and sets here are only looked up, never iterated into output, so
-// a fast fixed-seed hash serves them.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-type HashSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
-
 use super::{key_words, merge_key, strip_legal};
+use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
 use crate::recognize::{Mention, Source};
 
