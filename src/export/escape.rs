@@ -113,81 +113,7 @@ fn is_other_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// How [`is_folded`] reads a byte.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Fold {
-    /// Part of a character that is neither white space nor control.
-    Plain,
-    /// A space.
-    Space,
-    /// Other ASCII white space or control (folding changes it).
-    Other,
-    /// The lead byte of a character that may be white space or control:
-    /// 0xC2 (C1, NEL, NBSP), 0xE1 (U+1680), 0xE2 (U+2000 to U+205F),
-    /// 0xE3 (U+3000); no other character is.
-    Maybe,
-}
-
-const FOLD: [Fold; 256] = {
-    let mut table = [Fold::Plain; 256];
-    let mut b = 0;
-    while b <= 0x20 {
-        table[b] = Fold::Other;
-        b += 1;
-    }
-    table[0x20] = Fold::Space;
-    table[0x7f] = Fold::Other;
-    table[0xc2] = Fold::Maybe;
-    table[0xe1] = Fold::Maybe;
-    table[0xe2] = Fold::Maybe;
-    table[0xe3] = Fold::Maybe;
-    table
-};
-
-/// Whether `fold_ws` would leave `s` as it is: no white space or control
-/// character at either end, none but single plain spaces inside.
-fn is_folded(s: &str) -> bool {
-    let mut prev_space = true;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match FOLD[usize::from(b)] {
-            Fold::Plain => prev_space = false,
-            Fold::Space if prev_space => return false,
-            Fold::Space => prev_space = true,
-            Fold::Other => return false,
-            Fold::Maybe => {
-                if s[i..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_whitespace() || c.is_control())
-                {
-                    return false;
-                }
-                prev_space = false;
-            }
-        }
-    }
-    !s.ends_with(' ')
-}
-
-/// Folds white space: every run of white space or control characters
-/// becomes one space, and the ends are trimmed. Used for exported sentence
-/// text.
-pub fn fold_ws(s: &str) -> Cow<'_, str> {
-    if is_folded(s) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    Cow::Owned(out)
-}
+pub use crate::text::fold_ws;
 
 // ---------------------------------------------------------------- DOT
 
@@ -399,9 +325,21 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
 pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
     items
         .iter()
-        .map(|s| neo4j_text(s.as_ref()).replace(LIST_SEPARATOR, ","))
+        .map(|s| neo4j_list_item(s.as_ref()))
         .filter(|s| !s.is_empty())
+        .map(Cow::into_owned)
         .collect()
+}
+
+/// One item of [`neo4j_list_items`], borrowed when nothing changes; empty
+/// when the item is to be left out.
+pub fn neo4j_list_item(s: &str) -> Cow<'_, str> {
+    let text = neo4j_text(s);
+    if text.contains(LIST_SEPARATOR) {
+        Cow::Owned(text.replace(LIST_SEPARATOR, ","))
+    } else {
+        text
+    }
 }
 
 // ---------------------------------------------------------------- Cypher
