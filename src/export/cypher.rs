@@ -34,17 +34,13 @@ fn lit(out: &mut String, s: &str) {
 fn list<S: AsRef<str>>(out: &mut String, items: &[S]) -> bool {
     let mut any = false;
     for item in items {
-        let text = escape::neo4j_text(item.as_ref());
+        let text = escape::neo4j_list_item(item.as_ref());
         if text.is_empty() {
             continue;
         }
         out.push_str(if any { ", " } else { "[" });
         any = true;
-        if text.contains(escape::LIST_SEPARATOR) {
-            escape::cypher_string_into(out, &text.replace(escape::LIST_SEPARATOR, ","));
-        } else {
-            escape::cypher_string_into(out, &text);
-        }
+        escape::cypher_string_into(out, &text);
     }
     if any {
         out.push(']');

@@ -38,18 +38,10 @@ pub(crate) fn evidence(e: &Edge) -> Cow<'_, [Evidence]> {
 /// # Errors
 /// Fails only if serialisation fails.
 pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> Result<&'v str> {
-    match &texts(view, i).json {
-        Some(json) => Ok(json),
-        None => {
-            let e = view.edges()[i];
-            Err(match serde_json::to_string(&*evidence(e)) {
-                Err(err) => {
-                    Error::new(ErrorKind::Export, format!("edge {}: evidence: {err}", e.id))
-                }
-                Ok(_) => Error::new(ErrorKind::Export, format!("edge {}: evidence", e.id)),
-            })
-        }
-    }
+    texts(view, i).json.as_deref().map_err(|err| {
+        let id = &view.edges()[i].id;
+        Error::new(ErrorKind::Export, format!("edge {id}: evidence: {err}"))
+    })
 }
 
 /// A readable extra: the evidence sentences, folded, joined with ` | `.
@@ -61,9 +53,9 @@ pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
 fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
     view.evidence_texts(i, |e| {
         let json = if e.evidence.is_empty() {
-            Some(String::new())
+            Ok(String::new())
         } else {
-            serde_json::to_string(&*evidence(e)).ok()
+            serde_json::to_string(&*evidence(e)).map_err(|err| err.to_string())
         };
         let mut text = String::new();
         for ev in &e.evidence {

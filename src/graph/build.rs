@@ -108,14 +108,24 @@ impl Numbered {
 
     /// For each number, the rank of its string in sorted order.
     fn ranks(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.strings.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.strings[a as usize].cmp(&self.strings[b as usize]));
-        let mut rank = vec![0; order.len()];
-        for (r, &n) in order.iter().enumerate() {
-            rank[n as usize] = r as u32;
-        }
-        rank
+        ranks(&self.strings)
     }
+}
+
+/// For each string, its rank in sorted order (equal strings in order of
+/// position), so that sorting by rank is sorting by string.
+fn ranks(strings: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..strings.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| {
+        strings[a as usize]
+            .cmp(&strings[b as usize])
+            .then(a.cmp(&b))
+    });
+    let mut rank = vec![0; order.len()];
+    for (r, &n) in order.iter().enumerate() {
+        rank[n as usize] = r as u32;
+    }
+    rank
 }
 
 /// Sorts numbers by `rank` and drops repeats.
@@ -339,15 +349,7 @@ fn merge_log(
     docs: &[String],
     doc_rank: &[u32],
 ) -> Vec<MergeRecord> {
-    let node_rank = {
-        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
-        let mut rank = vec![0u32; order.len()];
-        for (r, &n) in order.iter().enumerate() {
-            rank[n as usize] = r as u32;
-        }
-        rank
-    };
+    let node_rank = ranks(ids);
     let mut order: Vec<(u32, u32, usize, usize, usize, u32)> = entries
         .iter()
         .enumerate()

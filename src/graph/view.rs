@@ -21,11 +21,10 @@ pub struct GraphView<'g> {
 /// Texts made from an edge's evidence that several formats write the same
 /// way (the exporters decide how); made once per view, by the first format
 /// that needs them, so formats written together share the work.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(crate) struct EvidenceTexts {
-    /// The evidence list as JSON text, or `None` if it could not be
-    /// serialised.
-    pub(crate) json: Option<String>,
+    /// The evidence list as JSON text, or why it could not be serialised.
+    pub(crate) json: Result<String, String>,
     /// The evidence sentences as one readable text.
     pub(crate) text: String,
 }
