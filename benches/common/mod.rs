@@ -36,7 +36,9 @@ fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn read_jsonl(path: &Path, n: usize) -> Option<Vec<Document>> {
+/// The first `n` documents of a JSON-lines corpus (`None` when it cannot be read
+/// or holds none).
+pub fn read_jsonl(path: &Path, n: usize) -> Option<Vec<Document>> {
     let file = std::fs::File::open(path).ok()?;
     let mut docs = Vec::with_capacity(n);
     for (i, line) in BufReader::new(file).lines().enumerate() {
