@@ -203,13 +203,17 @@ impl Extractor {
             .collect();
 
         let quantities = quantity::find_quantities(text, 0..text.len());
+        // Items read their words from the text with ASCII letters
+        // lower-cased once (same offsets, same items): most words are then
+        // borrowed instead of lower-cased into a string each.
+        let lower = text.to_ascii_lowercase();
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
         let mut raise_amounts: Vec<(String, f64)> = Vec::new();
         let mut prices: Vec<PriceStatement> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
-            let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
+            let mut items = sentence_items(&lower, &a, s, &mentions, &cluster_of, &quantities);
             if !self.triggers.is_empty() {
                 apply_triggers(&mut items, &self.triggers);
             }
