@@ -209,7 +209,8 @@ impl JsonlReader {
     /// the same parser and the same errors, without a map and a string per
     /// field.
     fn parse_line(&self, start: u64) -> Vec<Event> {
-        let mut events = Vec::new();
+        // Most lines give one event, the document.
+        let mut events = Vec::with_capacity(1);
         let mut bytes = &self.buf[..];
         let mut bom = 0;
         if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
@@ -387,7 +388,8 @@ impl<'de> Visitor<'de> for RecordVisitor {
         Ok(Record::NotObject)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
-        let mut fields = Vec::new();
+        // Room for a typical record's fields without growing.
+        let mut fields = Vec::with_capacity(8);
         while let Some(Key(key)) = map.next_key()? {
             let value: Field<'de> = map.next_value()?;
             fields.push((key, value));

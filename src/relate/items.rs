@@ -67,6 +67,22 @@ pub fn sentence_items<'a>(
     quantities: &[Quantity],
 ) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(s.last - s.first);
+    sentence_items_into(&mut items, text, a, s, mentions, cluster_of, quantities);
+    items
+}
+
+/// [`sentence_items`] into a vector that is cleared first, so that one
+/// vector serves every sentence of a document.
+pub fn sentence_items_into<'a>(
+    items: &mut Vec<Item<'a>>,
+    text: &'a str,
+    a: &Analysis,
+    s: &Sentence,
+    mentions: &[Mention],
+    cluster_of: &[usize],
+    quantities: &[Quantity],
+) {
+    items.clear();
     // An ASCII sentence without capitals (all of them, in lower-cased
     // text): every word is itself, no per-word test or copy. Counted
     // without early exit, which the compiler vectorises.
@@ -138,7 +154,6 @@ pub fn sentence_items<'a>(
         items.push(Item::Word(w));
         k += 1;
     }
-    items
 }
 
 #[cfg(test)]
@@ -159,6 +174,9 @@ mod tests {
                 let want = sentence_items(text, &a, s, &[], &[], &[]);
                 let got = sentence_items(&lower, &a, s, &[], &[], &[]);
                 assert_eq!(got, want, "{text:?}");
+                let mut reused = vec![Item::Pct(1.0)];
+                sentence_items_into(&mut reused, &lower, &a, s, &[], &[], &[]);
+                assert_eq!(reused, want, "{text:?}");
                 // Lower-cased ASCII words are borrowed, not copied.
                 for it in &got {
                     if let Item::Word(Cow::Owned(w)) = it {

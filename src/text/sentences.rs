@@ -119,7 +119,14 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             Some(nx) => {
                 // Byte ranges between tokens: no char boundary to check.
                 let gap = &bytes[t.end..nx.start];
-                boundary(text, tokens, i, gap, wrapped) || t.end - begin_start > MAX_SENTENCE_BYTES
+                // Most tokens: a word, number or markup followed by nothing
+                // or one space, never a boundary (see `boundary`).
+                let inside = matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Markup
+                ) && matches!(gap, [] | [b' ']);
+                (!inside && boundary(text, tokens, i, gap, wrapped))
+                    || t.end - begin_start > MAX_SENTENCE_BYTES
             }
         };
         if brk {
@@ -152,7 +159,10 @@ fn boundary(text: &str, tokens: &[Token], i: usize, gap: &[u8], wrapped: bool) -
             return true;
         }
         if newlines == 1 {
-            let after = memchr::memrchr(b'\n', gap).map_or(gap, |nl| &gap[nl + 1..]);
+            let after = gap
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(gap, |nl| &gap[nl + 1..]);
             if after.len() >= 2 || after.contains(&b'\t') || !wrapped {
                 return true;
             }
