@@ -10,7 +10,7 @@ use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
-use crate::relate::{Item, extract_sentence_in, sentence_items, sentence_raiser};
+use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
@@ -203,13 +203,27 @@ impl Extractor {
             .collect();
 
         let quantities = quantity::find_quantities(text, 0..text.len());
+        // Items read their words from the text with ASCII letters
+        // lower-cased once (same offsets, same items): most words are then
+        // borrowed instead of lower-cased into a string each.
+        let lower = text.to_ascii_lowercase();
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
         let mut raise_amounts: Vec<(String, f64)> = Vec::new();
         let mut prices: Vec<PriceStatement> = Vec::new();
+        // One vector for the items of every sentence.
+        let mut items = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
-            let mut items = sentence_items(text, &a, s, &mentions, &cluster_of, &quantities);
+            sentence_items_into(
+                &mut items,
+                &lower,
+                &a,
+                s,
+                &mentions,
+                &cluster_of,
+                &quantities,
+            );
             if !self.triggers.is_empty() {
                 apply_triggers(&mut items, &self.triggers);
             }

@@ -1,13 +1,19 @@
 //! JSON-lines corpora: one `{"id", "title", "text", ...}` object per line,
 //! read one bounded line at a time.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, BufRead};
 
-use serde_json::{Map, Value};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Number;
 
-use super::files::decode_lossy;
 use super::{InputProblem, Severity};
 use crate::document::Document;
+
+/// A line buffer above this capacity is given back after its line, not
+/// kept for the next one.
+const KEEP_BUF_BYTES: usize = 1 << 20;
 
 /// What one line of a corpus gave.
 #[derive(Debug)]
@@ -183,7 +189,12 @@ impl JsonlReader {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(self.parse_line(start));
+                    let events = self.parse_line(start);
+                    // The buffer is reused for the next line, unless huge.
+                    if self.buf.capacity() > KEEP_BUF_BYTES {
+                        self.buf = Vec::new();
+                    }
+                    return Some(events);
                 }
             }
         }
@@ -192,37 +203,49 @@ impl JsonlReader {
 
     /// Turns the line in the buffer, which started at byte `start`, into a
     /// document (and warnings) or a problem.
-    fn parse_line(&mut self, start: u64) -> Vec<Event> {
-        let mut events = Vec::new();
-        let mut bytes = std::mem::take(&mut self.buf);
+    ///
+    /// The line is parsed in place into [`Record`] (fields borrowed from
+    /// the line where JSON needs no unescaping), not into a `Value` tree:
+    /// the same parser and the same errors, without a map and a string per
+    /// field.
+    fn parse_line(&self, start: u64) -> Vec<Event> {
+        // Most lines give one event, the document.
+        let mut events = Vec::with_capacity(1);
+        let mut bytes = &self.buf[..];
         let mut bom = 0;
         if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
-            bytes.drain(..3);
+            bytes = &bytes[3..];
             bom = 3;
         }
-        let (text, bad_utf8_at) = decode_lossy(bytes);
-        if let Some(at) = bad_utf8_at {
-            let offset = start + bom + at as u64;
-            events.push(self.problem(
-                Severity::Warning,
-                format!("invalid UTF-8 at byte offset {offset}; decoded lossily"),
-            ));
-        }
-        let value: Value = match serde_json::from_str(&text) {
-            Ok(v) => v,
+        let lossy: String;
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = start + bom + e.valid_up_to() as u64;
+                events.push(self.problem(
+                    Severity::Warning,
+                    format!("invalid UTF-8 at byte offset {offset}; decoded lossily"),
+                ));
+                lossy = String::from_utf8_lossy(bytes).into_owned();
+                &lossy
+            }
+        };
+        let fields = match serde_json::from_str(text) {
+            Ok(Record::Object(fields)) => fields,
+            Ok(Record::NotObject) => {
+                events.push(self.problem(Severity::Skipped, "not a JSON object"));
+                return events;
+            }
             Err(e) => {
                 events.push(self.problem(Severity::Skipped, format!("malformed JSON ({e})")));
                 return events;
             }
         };
-        drop(text);
-        let Value::Object(mut object) = value else {
-            events.push(self.problem(Severity::Skipped, "not a JSON object"));
-            return events;
-        };
-        let body = match object.remove("text") {
-            Some(Value::String(s)) => s,
-            None | Some(Value::Null) => {
+        // As in a JSON map, a repeated key's last value counts.
+        let last = |key: &str| fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v);
+        let body = match last("text") {
+            Some(Field::Str(s)) => s,
+            None | Some(Field::Null) => {
                 events.push(self.problem(Severity::Skipped, "no \"text\" field"));
                 return events;
             }
@@ -231,20 +254,21 @@ impl JsonlReader {
                 return events;
             }
         };
-        let title = match object.remove("title") {
-            Some(Value::String(s)) => s,
-            None | Some(Value::Null) => String::new(),
+        let title = match last("title") {
+            Some(Field::Str(s)) => s.as_ref(),
+            None | Some(Field::Null) => "",
             Some(_) => {
                 events.push(self.problem(Severity::Warning, "\"title\" is not a string; ignored"));
-                String::new()
+                ""
             }
         };
-        let fallback = format!("{}:{}", self.file_id, self.line);
-        let id = match object.remove("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => s,
-            Some(Value::Number(n)) => n.to_string(),
-            None | Some(Value::Null) => fallback,
-            Some(Value::String(_)) => {
+        let fallback = || format!("{}:{}", self.file_id, self.line);
+        let id = match last("id") {
+            Some(Field::Str(s)) if !s.trim().is_empty() => s.to_string(),
+            Some(Field::Number(n)) => n.to_string(),
+            None | Some(Field::Null) => fallback(),
+            Some(Field::Str(_)) => {
+                let fallback = fallback();
                 events.push(self.problem(
                     Severity::Warning,
                     format!("empty \"id\"; using {fallback:?}"),
@@ -252,6 +276,7 @@ impl JsonlReader {
                 fallback
             }
             Some(_) => {
+                let fallback = fallback();
                 events.push(self.problem(
                     Severity::Warning,
                     format!("\"id\" is neither a string nor a number; using {fallback:?}"),
@@ -259,31 +284,186 @@ impl JsonlReader {
                 fallback
             }
         };
-        let mut doc = Document::with_title(id, &title, &body);
-        drop(body);
-        if doc.text().trim().is_empty() {
+        // `Document::with_title`, with one copy of the body fewer.
+        let text = if title.trim().is_empty() {
+            body.to_string()
+        } else {
+            let mut text = String::with_capacity(title.len() + 2 + body.len());
+            text.push_str(title);
+            text.push_str("\n\n");
+            text.push_str(body);
+            text
+        };
+        if text.trim().is_empty() {
             events.push(self.problem(Severity::Skipped, "empty \"text\""));
             return events;
         }
-        doc = add_meta(doc, object);
+        let doc = add_meta(Document::new(id, text), &fields);
         events.push(Event::Document(doc, self.line));
         events
     }
 }
 
-/// Adds the remaining fields of a record to a document's metadata: strings as
-/// they are, numbers and booleans in their JSON spelling; `null`, arrays and
+/// Adds the fields of a record other than `id`, `title` and `text` to a
+/// document's metadata (a repeated key's last value counts): strings as they
+/// are, numbers and booleans in their JSON spelling; `null`, arrays and
 /// objects are left out.
-fn add_meta(mut doc: Document, object: Map<String, Value>) -> Document {
-    for (key, value) in object {
+fn add_meta(mut doc: Document, fields: &[(Cow<'_, str>, Field<'_>)]) -> Document {
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if matches!(key.as_ref(), "id" | "title" | "text")
+            || fields[i + 1..].iter().any(|(k, _)| k == key)
+        {
+            continue;
+        }
         doc = match value {
-            Value::String(s) => doc.with_meta(key, s),
-            Value::Number(n) => doc.with_meta(key, n.to_string()),
-            Value::Bool(b) => doc.with_meta(key, b.to_string()),
-            Value::Null | Value::Array(_) | Value::Object(_) => doc,
+            Field::Str(s) => doc.with_meta(key.as_ref(), s.as_ref()),
+            Field::Number(n) => doc.with_meta(key.as_ref(), n.to_string()),
+            Field::Bool(b) => doc.with_meta(key.as_ref(), b.to_string()),
+            Field::Null | Field::Other => doc,
         };
     }
     doc
+}
+
+/// One line of a corpus, parsed: an object's fields in order, or anything
+/// else. Parsed with `deserialize_any` at every level, as a
+/// `serde_json::Value` is, so that the same texts parse and fail alike.
+enum Record<'a> {
+    /// A JSON object: its fields in order, repeated keys included.
+    Object(Vec<(Cow<'a, str>, Field<'a>)>),
+    /// Any other JSON value.
+    NotObject,
+}
+
+/// The value of a record's field, as far as a document uses it.
+#[derive(Debug, PartialEq)]
+enum Field<'a> {
+    /// A string, borrowed from the line when it has no escapes.
+    Str(Cow<'a, str>),
+    /// A number, as `serde_json::Value` holds it.
+    Number(Number),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null` (and a float `Value` cannot hold, which it reads as null).
+    Null,
+    /// An array or an object: parsed, not kept.
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Record<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RecordVisitor)
+    }
+}
+
+/// Reads a [`Record`].
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = Record<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Record<'de>, E> {
+        Ok(Record::NotObject)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Record<'de>, A::Error> {
+        skip_seq(seq)?;
+        Ok(Record::NotObject)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
+        // Room for a typical record's fields without growing.
+        let mut fields = Vec::with_capacity(8);
+        while let Some(Key(key)) = map.next_key()? {
+            let value: Field<'de> = map.next_value()?;
+            fields.push((key, value));
+        }
+        Ok(Record::Object(fields))
+    }
+}
+
+/// An object's key, borrowed from the line when it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldVisitor).map(|f| match f {
+            Field::Str(s) => Key(s),
+            // serde_json reads keys only as strings.
+            _ => Key(Cow::Borrowed("")),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldVisitor)
+    }
+}
+
+/// Reads a [`Field`]; numbers as `serde_json::Value`'s visitor makes them.
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Field<'de>, E> {
+        Ok(Field::Bool(b))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Field<'de>, E> {
+        Ok(Field::Number(n.into()))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Field<'de>, E> {
+        Ok(Field::Number(n.into()))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Field<'de>, E> {
+        Ok(Number::from_f64(n).map_or(Field::Null, Field::Number))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s.to_string())))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s)))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Field<'de>, E> {
+        Ok(Field::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Field<'de>, A::Error> {
+        skip_seq(seq)?;
+        Ok(Field::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'de>, A::Error> {
+        while map.next_entry::<Key<'de>, Field<'de>>()?.is_some() {}
+        Ok(Field::Other)
+    }
+}
+
+/// Reads an array's elements without keeping them.
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<Field<'de>>()?.is_some() {}
+    Ok(())
 }
 
 #[cfg(test)]
@@ -300,6 +480,65 @@ mod tests {
                 return out;
             }
             out.push((status, buf.clone(), n));
+        }
+    }
+
+    /// What a `serde_json::Value` field is as a [`Field`].
+    fn field_of(v: &serde_json::Value) -> Field<'static> {
+        use serde_json::Value;
+        match v {
+            Value::String(s) => Field::Str(Cow::Owned(s.clone())),
+            Value::Number(n) => Field::Number(n.clone()),
+            Value::Bool(b) => Field::Bool(*b),
+            Value::Null => Field::Null,
+            Value::Array(_) | Value::Object(_) => Field::Other,
+        }
+    }
+
+    #[test]
+    fn record_parses_like_value() {
+        let deep = format!("{{\"text\": {}1{}}}", "[".repeat(200), "]".repeat(200));
+        let lines = [
+            r#"{"id": "a", "title": "T", "text": "x\ny", "topics": ["c"], "date": "d"}"#,
+            r#"{"te\u0078t": "esc key", "n": -0, "f": 1.5, "big": 18446744073709551616}"#,
+            r#"{"id": 1, "id": null, "text": "x", "text": "y", "m": "a", "m": null}"#,
+            r#"{"o": {"a": [1, {"b": true}], "c": {}}, "e": [], "text": false}"#,
+            r#"{"u": 18446744073709551615, "i": -9223372036854775808, "x": 1e400}"#,
+            r#"{"s": "\ud800"}"#,
+            r#"{"s": "\ud83d\ude00 \u00e9", "bad": "\x"}"#,
+            r#"{"a": 1,}"#,
+            r#"{"a": [1,]}"#,
+            r#"{"a": 1} x"#,
+            r#"{"a": 01}"#,
+            r#"{"a" 1}"#,
+            r#"{"a": tru}"#,
+            r#"{"a": "#,
+            r#"{1: 2}"#,
+            r#"[1, {"a": 2}]"#,
+            r#"[1, {"a": 1e400}]"#,
+            r#""text""#,
+            "42",
+            "null",
+            "true",
+            deep.as_str(),
+        ];
+        for line in lines {
+            let value: Result<serde_json::Value, _> = serde_json::from_str(line);
+            let record: Result<Record<'_>, _> = serde_json::from_str(line);
+            match (value, record) {
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{line}"),
+                (Ok(serde_json::Value::Object(map)), Ok(Record::Object(fields))) => {
+                    let mut last = std::collections::BTreeMap::new();
+                    for (k, v) in fields {
+                        last.insert(k.into_owned(), v);
+                    }
+                    let want: std::collections::BTreeMap<String, Field<'_>> =
+                        map.iter().map(|(k, v)| (k.clone(), field_of(v))).collect();
+                    assert_eq!(last, want, "{line}");
+                }
+                (Ok(v), Ok(Record::NotObject)) => assert!(!v.is_object(), "{line}"),
+                (v, r) => panic!("{line}: value {:?}, record ok {}", v, r.is_ok()),
+            }
         }
     }
 

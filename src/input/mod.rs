@@ -258,8 +258,10 @@ pub struct Inputs {
     jsonl: Option<JsonlReader>,
     /// Items ready to be yielded.
     queue: VecDeque<InputItem>,
-    /// Document id → where it was first read (`path` or `path:line`).
-    seen_ids: HashMap<String, String>,
+    /// Document id → where it was first read.
+    seen_ids: crate::hash::HashMap<String, Place>,
+    /// The paths documents were read from, as [`Place::path`] indexes them.
+    doc_paths: Vec<String>,
     /// Canonical folder path → the path it was first walked as.
     seen_dirs: HashMap<PathBuf, String>,
     /// Canonical file path → the path it was first read as.
@@ -274,6 +276,16 @@ impl fmt::Debug for Inputs {
             .field("summary", &self.summary)
             .finish_non_exhaustive()
     }
+}
+
+/// Where a document was read: a path and, in a corpus, a line. Kept as an
+/// index rather than a formatted string, which only a duplicate id needs.
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    /// Index into [`Inputs::doc_paths`].
+    path: usize,
+    /// The 1-based line in a JSON-lines corpus.
+    line: Option<usize>,
 }
 
 /// A folder being walked.
@@ -306,7 +318,8 @@ pub fn read_inputs(args: &[PathBuf], opts: &InputOptions) -> Inputs {
         dirs: Vec::new(),
         jsonl: None,
         queue: VecDeque::new(),
-        seen_ids: HashMap::new(),
+        seen_ids: Default::default(),
+        doc_paths: Vec::new(),
         seen_dirs: HashMap::new(),
         seen_files: HashMap::new(),
         summary: InputSummary::default(),
@@ -339,11 +352,13 @@ impl Inputs {
 
     /// Queues a document unless its id was seen before.
     fn document(&mut self, doc: Document, path: &str, line: Option<usize>) {
-        let place = match line {
-            Some(line) => format!("{path}:{line}"),
-            None => path.to_string(),
-        };
         if let Some(first) = self.seen_ids.get(doc.id()) {
+            // `path` or `path:line`.
+            let first_path = &self.doc_paths[first.path];
+            let first = match first.line {
+                Some(line) => format!("{first_path}:{line}"),
+                None => first_path.clone(),
+            };
             let message = format!(
                 "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
                 doc.id()
@@ -352,6 +367,14 @@ impl Inputs {
             self.queue.push_back(InputItem::Problem(problem));
             return;
         }
+        // A corpus gives its documents in a row: compare with the last path.
+        if self.doc_paths.last().is_none_or(|p| p != path) {
+            self.doc_paths.push(path.to_string());
+        }
+        let place = Place {
+            path: self.doc_paths.len() - 1,
+            line,
+        };
         self.seen_ids.insert(doc.id().to_string(), place);
         self.queue.push_back(InputItem::Document(doc));
     }
@@ -576,18 +599,19 @@ impl Inputs {
     /// Does one step of work: one corpus line, one folder entry or one
     /// argument. Returns `false` when there is nothing left.
     fn step(&mut self) -> bool {
-        if let Some(reader) = &mut self.jsonl {
-            match reader.next_events() {
-                Some(events) => {
-                    let path = reader.path().to_string();
-                    for event in events {
-                        match event {
-                            Event::Document(doc, line) => self.document(doc, &path, Some(line)),
-                            Event::Problem(p) => self.queue.push_back(InputItem::Problem(p)),
+        // Taken out while its events are queued (no copy of its path per
+        // line), put back unless it is done.
+        if let Some(mut reader) = self.jsonl.take() {
+            if let Some(events) = reader.next_events() {
+                for event in events {
+                    match event {
+                        Event::Document(doc, line) => {
+                            self.document(doc, reader.path(), Some(line));
                         }
+                        Event::Problem(p) => self.queue.push_back(InputItem::Problem(p)),
                     }
                 }
-                None => self.jsonl = None,
+                self.jsonl = Some(reader);
             }
             return true;
         }

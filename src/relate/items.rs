@@ -53,6 +53,11 @@ impl Item<'_> {
 }
 
 /// Builds the items of a sentence.
+///
+/// `text` is the document's text, or the same text with its ASCII letters
+/// lower-cased (`str::to_ascii_lowercase`, which keeps every byte offset):
+/// the items are the same, and the words of the lower-cased text are
+/// borrowed rather than copied one by one.
 pub fn sentence_items<'a>(
     text: &'a str,
     a: &Analysis,
@@ -62,6 +67,28 @@ pub fn sentence_items<'a>(
     quantities: &[Quantity],
 ) -> Vec<Item<'a>> {
     let mut items = Vec::with_capacity(s.last - s.first);
+    sentence_items_into(&mut items, text, a, s, mentions, cluster_of, quantities);
+    items
+}
+
+/// [`sentence_items`] into a vector that is cleared first, so that one
+/// vector serves every sentence of a document.
+pub fn sentence_items_into<'a>(
+    items: &mut Vec<Item<'a>>,
+    text: &'a str,
+    a: &Analysis,
+    s: &Sentence,
+    mentions: &[Mention],
+    cluster_of: &[usize],
+    quantities: &[Quantity],
+) {
+    items.clear();
+    // An ASCII sentence without capitals (all of them, in lower-cased
+    // text): every word is itself, no per-word test or copy. Counted
+    // without early exit, which the compiler vectorises.
+    let plain = text.as_bytes()[s.start..s.end]
+        .iter()
+        .fold(true, |ok, &b| ok & (b < 0x80) & !b.is_ascii_uppercase());
     let mut mi = mentions.partition_point(|m| m.last <= s.first);
     let mut qi = quantities.partition_point(|q| q.end <= s.start);
     let mut k = s.first;
@@ -105,6 +132,7 @@ pub fn sentence_items<'a>(
         let w: Cow<'a, str> = match tok.kind {
             TokenKind::Possessive => "'s".into(),
             TokenKind::Markup => "<markup>".into(),
+            _ if plain => w.into(),
             // ASCII: no curly quotes or dashes to fold; most words are in
             // lower case already and need no copy.
             _ if w.is_ascii() => {
@@ -126,5 +154,36 @@ pub fn sentence_items<'a>(
         items.push(Item::Word(w));
         k += 1;
     }
-    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::analyze;
+
+    #[test]
+    fn lower_cased_text_gives_the_same_items() {
+        for text in [
+            "Meta Platforms' CEO said AT&T's <Allegheny Intl Inc> unit rose.\n\nIt's “Big” — ÉCOLE Zoë’s.",
+            "ACME TO BUY WIDGET CO\n\nAcme said it would. The U.S. unit agreed.",
+            "",
+        ] {
+            let a = analyze(text);
+            let lower = text.to_ascii_lowercase();
+            for s in &a.sentences {
+                let want = sentence_items(text, &a, s, &[], &[], &[]);
+                let got = sentence_items(&lower, &a, s, &[], &[], &[]);
+                assert_eq!(got, want, "{text:?}");
+                let mut reused = vec![Item::Pct(1.0)];
+                sentence_items_into(&mut reused, &lower, &a, s, &[], &[], &[]);
+                assert_eq!(reused, want, "{text:?}");
+                // Lower-cased ASCII words are borrowed, not copied.
+                for it in &got {
+                    if let Item::Word(Cow::Owned(w)) = it {
+                        assert!(!w.is_ascii(), "{w:?} copied");
+                    }
+                }
+            }
+        }
+    }
 }

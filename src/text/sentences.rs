@@ -106,23 +106,32 @@ const OPENERS: &[&str] = &[
 
 /// Splits tokens into sentences.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
     let wrapped = is_hard_wrapped(text);
-    let first_blank = text.find("\n\n").or_else(|| text.find("\r\n\r\n"));
-    let mut out = Vec::new();
+    let first_blank =
+        memchr::memmem::find(bytes, b"\n\n").or_else(|| memchr::memmem::find(bytes, b"\r\n\r\n"));
+    let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut begin = 0;
-    for i in 0..tokens.len() {
-        let next = tokens.get(i + 1);
-        let brk = match next {
+    let mut begin_start = tokens.first().map_or(0, |t| t.start);
+    for (i, t) in tokens.iter().enumerate() {
+        let brk = match tokens.get(i + 1) {
             None => true,
             Some(nx) => {
-                let gap = &text[tokens[i].end..nx.start];
-                boundary(text, tokens, i, gap, wrapped)
-                    || tokens[i].end - tokens[begin].start > MAX_SENTENCE_BYTES
+                // Byte ranges between tokens: no char boundary to check.
+                let gap = &bytes[t.end..nx.start];
+                // Most tokens: a word, number or markup followed by nothing
+                // or one space, never a boundary (see `boundary`).
+                let inside = matches!(
+                    t.kind,
+                    TokenKind::Word | TokenKind::Number | TokenKind::Markup
+                ) && matches!(gap, [] | [b' ']);
+                (!inside && boundary(text, tokens, i, gap, wrapped))
+                    || t.end - begin_start > MAX_SENTENCE_BYTES
             }
         };
         if brk {
-            let start = tokens[begin].start;
-            let end = tokens[i].end;
+            let start = begin_start;
+            let end = t.end;
             let headline = out.is_empty() && first_blank.is_some_and(|b| end <= b);
             out.push(Sentence {
                 first: begin,
@@ -133,21 +142,30 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 all_caps: all_caps(&text[start..end]),
             });
             begin = i + 1;
+            begin_start = tokens.get(begin).map_or(0, |t| t.start);
         }
     }
     out
 }
 
-fn boundary(text: &str, tokens: &[Token], i: usize, gap: &str, wrapped: bool) -> bool {
-    // Gaps are short: count bytes rather than set up a string searcher.
-    let newlines = gap.bytes().filter(|&b| b == b'\n').count();
-    if newlines >= 2 {
-        return true;
-    }
-    if newlines == 1 {
-        let after = gap.rfind('\n').map_or(gap, |nl| &gap[nl + 1..]);
-        if after.len() >= 2 || after.contains('\t') || !wrapped {
+/// Whether a sentence ends after token `i`, given the white space `gap`
+/// between it and the next token.
+fn boundary(text: &str, tokens: &[Token], i: usize, gap: &[u8], wrapped: bool) -> bool {
+    // Most gaps are nothing or one space: no newline to count.
+    if !matches!(gap, [] | [b' ']) {
+        // Gaps are short: count bytes rather than set up a string searcher.
+        let newlines = gap.iter().filter(|&&b| b == b'\n').count();
+        if newlines >= 2 {
             return true;
+        }
+        if newlines == 1 {
+            let after = gap
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(gap, |nl| &gap[nl + 1..]);
+            if after.len() >= 2 || after.contains(&b'\t') || !wrapped {
+                return true;
+            }
         }
     }
     let t = tokens[i];
@@ -282,10 +300,11 @@ fn all_caps_ascii(s: &[u8]) -> bool {
 /// Whether the text's lines look hard-wrapped (Reuters): most non-empty
 /// lines are 40-80 characters long and some lines continue a sentence.
 fn is_hard_wrapped(text: &str) -> bool {
+    if text.is_ascii() {
+        return is_hard_wrapped_ascii(text.as_bytes());
+    }
     let mut lines = 0usize;
     let mut mid = 0usize;
-    // In ASCII text (most news) a line's length is its count of chars.
-    let ascii = text.is_ascii();
     // As `lines()` with its blank lines skipped: a line's `\r` is trimmed
     // with its trailing white space, and a trimmed line that is not empty
     // has something that is not white space.
@@ -295,7 +314,33 @@ fn is_hard_wrapped(text: &str) -> bool {
             continue;
         }
         lines += 1;
-        let n = if ascii { l.len() } else { l.chars().count() };
+        if (40..=80).contains(&l.chars().count()) {
+            mid += 1;
+        }
+    }
+    lines >= 3 && mid * 10 >= lines * 6
+}
+
+/// [`is_hard_wrapped`] of an ASCII text (most news): lines found with
+/// `memchr`, a line's length is its count of bytes, and its trailing white
+/// space is the ASCII white space `trim_end` removes (tab, newline,
+/// vertical tab, form feed, carriage return, space).
+fn is_hard_wrapped_ascii(text: &[u8]) -> bool {
+    let mut lines = 0usize;
+    let mut mid = 0usize;
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = &text[from..end];
+        from = end + 1;
+        let n = line
+            .iter()
+            .rposition(|&b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .map_or(0, |last| last + 1);
+        if n == 0 {
+            continue;
+        }
+        lines += 1;
         if (40..=80).contains(&n) {
             mid += 1;
         }
@@ -349,6 +394,41 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&sents(input), want, "input {input:?}");
+        }
+    }
+
+    /// The wrap test as first written: `lines()`, `trim_end`, chars.
+    fn wrapped_reference(text: &str) -> bool {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mid = lines
+            .iter()
+            .filter(|l| (40..=80).contains(&l.chars().count()))
+            .count();
+        lines.len() >= 3 && mid * 10 >= lines.len() * 6
+    }
+
+    #[test]
+    fn hard_wrap_paths_match_reference() {
+        let long = "x".repeat(50);
+        let mut texts = vec![String::new(), "\n\n\n".to_string()];
+        for sep in [
+            "\n", "\r\n", " \n", "\t\n", "\x0b\n", "\x0c\n", "\n \n", "\u{a0}\n",
+        ] {
+            for n in 1..6 {
+                let line = format!("{long}{sep}");
+                texts.push(line.repeat(n));
+                texts.push(format!("{}short\n", line.repeat(n)));
+                texts.push(format!("{}{}", line.repeat(n), "é".repeat(45)));
+                texts.push(format!("{}{}", line.repeat(n), "y".repeat(79)));
+                texts.push(format!("{}{}", line.repeat(n), "y".repeat(81)));
+            }
+        }
+        for t in &texts {
+            assert_eq!(super::is_hard_wrapped(t), wrapped_reference(t), "{t:?}");
         }
     }
 

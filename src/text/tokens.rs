@@ -51,6 +51,24 @@ trait Chars {
     fn at(&self, i: usize) -> Option<char> {
         (i < self.count()).then(|| self.char(i))
     }
+    /// Whether the char at index `i` (`i < count()`) is white space or a
+    /// control character (never in a token).
+    fn is_space(&self, i: usize) -> bool {
+        let c = self.char(i);
+        c.is_whitespace() || c.is_control()
+    }
+    /// Whether there is a char at index `i` and it is alphanumeric.
+    fn is_alnum(&self, i: usize) -> bool {
+        self.at(i).is_some_and(char::is_alphanumeric)
+    }
+    /// Whether there is a char at index `i` and it is alphabetic.
+    fn is_alpha(&self, i: usize) -> bool {
+        self.at(i).is_some_and(char::is_alphabetic)
+    }
+    /// Whether there is a char at index `i` and it is an ASCII digit.
+    fn is_digit(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|c| c.is_ascii_digit())
+    }
 }
 
 /// Any text: its chars decoded once.
@@ -88,7 +106,47 @@ impl Chars for Ascii<'_> {
     fn pos(&self, i: usize) -> usize {
         i.min(self.0.len())
     }
+    // The class tests by table: one load instead of the `char` methods'
+    // range tests (which also check for non-ASCII chars).
+    fn is_space(&self, i: usize) -> bool {
+        ASCII_CLASS[usize::from(self.0[i])] & SPACE != 0
+    }
+    fn is_alnum(&self, i: usize) -> bool {
+        self.0
+            .get(i)
+            .is_some_and(|&b| ASCII_CLASS[usize::from(b)] & ALNUM != 0)
+    }
+    fn is_alpha(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(u8::is_ascii_alphabetic)
+    }
+    fn is_digit(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(u8::is_ascii_digit)
+    }
 }
+
+/// [`ASCII_CLASS`] bit: white space or control (bytes up to 0x20, and 0x7f).
+const SPACE: u8 = 1;
+/// [`ASCII_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 2;
+
+/// The class bits of each ASCII byte, as the `char` methods the
+/// tokeniser uses read it (`is_whitespace() || is_control()`,
+/// `is_alphanumeric()`).
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c <= 0x20 || c == 0x7f {
+            table[b] = SPACE;
+        }
+        if c.is_ascii_alphanumeric() {
+            table[b] = ALNUM;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// Tokenises a text. Never fails; every byte of the text that is not white
 /// space is in exactly one token.
@@ -112,11 +170,11 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
     let pos = |i: usize| chars.pos(i);
     let mut i = 0;
     while i < n {
-        let c = chars.char(i);
-        if c.is_whitespace() || c.is_control() {
+        if chars.is_space(i) {
             i += 1;
             continue;
         }
+        let c = chars.char(i);
         let start = pos(i);
         // Reuters markup.
         if c == '<' {
@@ -133,7 +191,7 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
                 }
                 j += 1;
             }
-            if ok && at(i + 1).is_some_and(|d| d.is_alphanumeric()) {
+            if ok && chars.is_alnum(i + 1) {
                 out.push(Token {
                     start,
                     end: pos(j + 1),
@@ -146,9 +204,9 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
         // Possessive.
         if is_apostrophe(c) {
             if matches!(at(i + 1), Some('s' | 'S'))
-                && !at(i + 2).is_some_and(|d| d.is_alphanumeric())
+                && !chars.is_alnum(i + 2)
                 && i > 0
-                && chars.char(i - 1).is_alphanumeric()
+                && chars.is_alnum(i - 1)
             {
                 out.push(Token {
                     start,
@@ -158,10 +216,7 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
                 i += 2;
                 continue;
             }
-            if i > 0
-                && matches!(chars.char(i - 1), 's' | 'S')
-                && !at(i + 1).is_some_and(|d| d.is_alphanumeric())
-            {
+            if i > 0 && matches!(chars.char(i - 1), 's' | 'S') && !chars.is_alnum(i + 1) {
                 out.push(Token {
                     start,
                     end: pos(i + 1),
@@ -177,15 +232,15 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
                 let d = chars.char(j);
                 if d.is_ascii_digit() {
                     j += 1;
-                } else if (d == ',' || d == '.') && at(j + 1).is_some_and(|e| e.is_ascii_digit()) {
+                } else if (d == ',' || d == '.') && chars.is_digit(j + 1) {
                     j += 2;
                 } else {
                     break;
                 }
             }
             // Digits glued to letters (3M, 4G, 10x) make a word.
-            if at(j).is_some_and(|d| d.is_alphabetic()) {
-                while at(j).is_some_and(|d| d.is_alphanumeric()) {
+            if chars.is_alpha(j) {
+                while chars.is_alnum(j) {
                     j += 1;
                 }
                 out.push(Token {
@@ -203,16 +258,16 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
             i = j;
             continue;
         }
-        if c.is_alphanumeric() {
+        if chars.is_alnum(i) {
             let mut j = i + 1;
             let mut web = false;
             loop {
+                if chars.is_alnum(j) {
+                    j += 1;
+                    continue;
+                }
                 match at(j) {
-                    Some(d) if d.is_alphanumeric() => j += 1,
-                    Some('.')
-                        if at(j + 1).is_some_and(|e| e.is_alphabetic())
-                            && dotted_run(chars, i, j) =>
-                    {
+                    Some('.') if chars.is_alpha(j + 1) && dotted_run(chars, i, j) => {
                         j += 2;
                     }
                     // "Hotels.com", "SAP.io": a web name is one word.
@@ -226,9 +281,8 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
                     Some('&') if at(j + 1).is_some_and(|e| e.is_uppercase()) => j += 2,
                     Some(d)
                         if is_apostrophe(d)
-                            && at(j + 1).is_some_and(|e| e.is_alphabetic())
-                            && (!matches!(at(j + 1), Some('s' | 'S'))
-                                || at(j + 2).is_some_and(|e| e.is_alphanumeric())) =>
+                            && chars.is_alpha(j + 1)
+                            && (!matches!(at(j + 1), Some('s' | 'S')) || chars.is_alnum(j + 2)) =>
                     {
                         j += 2;
                     }
@@ -267,7 +321,7 @@ fn domain_suffix(chars: &impl Chars, k: usize) -> usize {
     while chars.at(end).is_some_and(|c| c.is_ascii_lowercase()) && end - k < 4 {
         end += 1;
     }
-    if end == k || chars.at(end).is_some_and(char::is_alphanumeric) {
+    if end == k || chars.is_alnum(end) {
         return 0;
     }
     // ASCII letters only: compare in place, without building a string.
@@ -300,6 +354,52 @@ mod tests {
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    /// The generic path over decoded chars, for any text.
+    fn decoded(text: &str) -> Vec<Token> {
+        tokenize_chars(&Decoded {
+            chars: text.char_indices().collect(),
+            len: text.len(),
+        })
+    }
+
+    #[test]
+    fn ascii_tables_match_char_methods() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let text = [b];
+            let ascii = Ascii(&text);
+            assert_eq!(ascii.is_space(0), c.is_whitespace() || c.is_control());
+            assert_eq!(ascii.is_alnum(0), c.is_alphanumeric(), "{b}");
+            assert_eq!(ascii.is_alpha(0), c.is_alphabetic(), "{b}");
+            assert_eq!(ascii.is_digit(0), c.is_ascii_digit(), "{b}");
+            assert!(!ascii.is_alnum(1) && !ascii.is_alpha(1) && !ascii.is_digit(1));
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_decoded() {
+        // Pseudo-random texts over the characters the rules look at.
+        let alphabet = b"aAsSzZ09 .,'&<>\n\t-[]$com";
+        let mut state = 0x2545_f491_u64;
+        for len in 0..400 {
+            let text: String = (0..len % 40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    char::from(alphabet[(state % alphabet.len() as u64) as usize])
+                })
+                .collect();
+            assert_eq!(tokenize(&text), decoded(&text), "{text:?}");
+        }
+        for text in [
+            "U.S. Steel Corp. said <Allegheny Intl Inc> rose 1,250.5 pct to 3M's.",
+            "Hotels.com AT&T O'Neill investors' It's a.b.c. x.io.",
+        ] {
+            assert_eq!(tokenize(text), decoded(text), "{text:?}");
+        }
     }
 
     #[test]
