@@ -341,7 +341,7 @@ pub fn merge_key_into(name: &str, key: &mut String) {
 /// Whether a key word is one of [`LEGAL_SUFFIXES`] (a `match`, which the
 /// compiler turns into a few length and byte tests, as names are keyed by
 /// the thousand).
-fn is_legal_suffix(w: &str) -> bool {
+pub(crate) fn is_legal_suffix(w: &str) -> bool {
     matches!(
         w,
         "inc"
