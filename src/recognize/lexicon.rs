@@ -4,8 +4,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use crate::hash::HashMap;
-
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.
 pub const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/first_names.txt");
@@ -19,36 +17,285 @@ fn lines(s: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The lists a word is in, as bits.
-const FIRST: u8 = 1;
-const PLACE: u8 = 2;
-const NON: u8 = 4;
+/// The lists a word is in, as bits of [`CLASSES`]: first names, places
+/// and demonyms, words never an entity on their own.
+pub(crate) const FIRST_NAME: u16 = 1;
+/// See [`FIRST_NAME`].
+pub(crate) const PLACE: u16 = 2;
+/// See [`FIRST_NAME`].
+pub(crate) const NON_ENTITY: u16 = 4;
 
-/// Every listed word, lower-cased, with the lists it is in: one map, so a
-/// word asked about in several lists is lower-cased and hashed once.
-static LISTS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut words: HashMap<String, u8> = HashMap::default();
-    let sources: [(&[&str], u8); 3] = [
-        (&[FIRST_NAMES, FIRST_NAMES_EXTRA], FIRST),
-        (&[LOCATIONS], PLACE),
-        (&[NON_ENTITIES], NON),
-    ];
-    for (texts, list) in sources {
-        for l in texts.iter().flat_map(|s| lines(s)) {
-            *words.entry(l.to_lowercase()).or_insert(0) |= list;
+/// A set of words with bits, looked up by hand-written open addressing
+/// (linear probing) over the words read in 8-byte chunks: when the table
+/// folds case, the chunks are ASCII-lower-cased as they are read, so a word
+/// is looked up as it stands, without a lower-cased copy to make and hash
+/// (words are looked up by the hundred thousand, and most of them are
+/// capitalised), and compared a chunk at a time.
+#[derive(Clone, Debug)]
+pub(crate) struct WordTable {
+    /// Slots of `(hash tag, first chunk, length in bytes, bits)`; no bits:
+    /// an empty slot.
+    slots: Vec<(u32, u32, u32, u16)>,
+    /// The kept words' chunks ([`chunk`]), one word after the other.
+    chunks: Vec<u64>,
+    /// `64 - log2(slots.len())`: a hash's top bits index the slots.
+    shift: u32,
+    /// The length of the longest kept word.
+    max_len: usize,
+    /// Whether lookups ignore case (`str::to_lowercase`).
+    fold: bool,
+}
+
+/// ASCII bytes `A`-`Z` of a chunk lower-cased, all others (also those of
+/// multi-byte chars) left as they are.
+fn lower_chunk(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The low seven bits of each byte, plus a bias: the high bit of a byte
+    // is then set where it is at least `A`, and where it is above `Z`.
+    let low = x & (ONES * 0x7f);
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The number of chunks of a word of `len` bytes.
+fn chunk_count(len: usize) -> usize {
+    len.div_ceil(8).max(1)
+}
+
+/// Chunk `k` of a word, each byte in a byte of its own, so that the chunks
+/// and the length tell words apart: of a word of eight bytes or more, the
+/// bytes from `8k` (the last chunk: the last eight bytes, overlapping the
+/// one before); of a shorter one, its first and last four bytes
+/// (overlapping), or for up to three bytes, its first, middle and last.
+#[inline]
+fn chunk(w: &[u8], k: usize) -> u64 {
+    let n = w.len();
+    let at = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+    if n >= 8 {
+        let from = (8 * k).min(n - 8);
+        w[from..]
+            .first_chunk::<8>()
+            .map_or(0, |c| u64::from_le_bytes(*c))
+    } else if n >= 4 {
+        let four = |from: usize| {
+            w[from..]
+                .first_chunk::<4>()
+                .map_or(0, |c| u64::from(u32::from_le_bytes(*c)))
+        };
+        four(0) | four(n - 4) << 32
+    } else if n > 0 {
+        at(0) | at(n / 2) << 8 | at(n - 1) << 16
+    } else {
+        0
+    }
+}
+
+impl WordTable {
+    /// A table of these words with their bits (a word given twice gets the
+    /// union); `fold`: looked up case-insensitively.
+    pub(crate) fn new<'a>(
+        words: impl IntoIterator<Item = (&'a str, u16)>,
+        fold: bool,
+    ) -> WordTable {
+        let words: Vec<(&str, u16)> = words.into_iter().filter(|(_, b)| *b != 0).collect();
+        // At most half full, at most a quarter when words repeat: most
+        // words looked up are in no list, and an empty slot ends their
+        // probe.
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut table = WordTable {
+            slots: vec![(0, 0, 0, 0); size],
+            chunks: Vec::with_capacity(words.len() * 2),
+            shift: 64 - size.trailing_zeros(),
+            max_len: 0,
+            fold,
+        };
+        for (w, bits) in words {
+            let w = if fold { lower(w) } else { Cow::Borrowed(w) };
+            let w = w.as_bytes();
+            match table.probe(w) {
+                Ok(i) => table.slots[i].3 |= bits,
+                Err((i, tag)) => {
+                    let first = u32::try_from(table.chunks.len()).unwrap_or(u32::MAX);
+                    let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
+                    table.slots[i] = (tag, first, len, bits);
+                    let chunks = (0..chunk_count(w.len())).map(|k| chunk(w, k));
+                    table.chunks.extend(chunks);
+                    table.max_len = table.max_len.max(w.len());
+                }
+            }
+        }
+        table
+    }
+
+    /// Chunk `k` of a word, lower-cased when folding.
+    #[inline]
+    fn chunk(&self, w: &[u8], k: usize) -> u64 {
+        let x = chunk(w, k);
+        if self.fold { lower_chunk(x) } else { x }
+    }
+
+    /// The slot of a word: `Ok` where it is kept, else `Err` with the empty
+    /// slot that ends its probe and the word's hash tag.
+    #[inline]
+    fn probe(&self, w: &[u8]) -> Result<usize, (usize, u32)> {
+        let n = chunk_count(w.len());
+        let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        for k in 0..n {
+            h = (h.rotate_left(23) ^ self.chunk(w, k)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        let tag = h as u32;
+        let mask = self.slots.len() - 1;
+        let mut i = (h >> self.shift) as usize;
+        loop {
+            let (t, first, len, bits) = self.slots[i];
+            if bits == 0 {
+                return Err((i, tag));
+            }
+            if t == tag && len as usize == w.len() {
+                let first = first as usize;
+                let kept = self.chunks.get(first..first + n).unwrap_or_default();
+                if kept.len() == n && (0..n).all(|k| kept[k] == self.chunk(w, k)) {
+                    return Ok(i);
+                }
+            }
+            i = (i + 1) & mask;
         }
     }
-    words
+
+    /// The bits of a word (0 when in no list).
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> u16 {
+        if self.fold && !w.is_ascii() {
+            // Unicode lower case may change lengths: look up the copy.
+            return self.get_bytes(w.to_lowercase().as_bytes());
+        }
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// The bits of these bytes (ASCII-lower-cased when folding).
+    #[inline]
+    fn get_bytes(&self, w: &[u8]) -> u16 {
+        if w.len() > self.max_len {
+            return 0;
+        }
+        self.probe(w).map_or(0, |i| self.slots[i].3)
+    }
+}
+
+/// Bits of [`CLASSES`] beyond the lexicon lists: role words
+/// ([`super::ROLE_WORDS`]) and those that cut a run of capitals, words
+/// before and after a name that make it an organisation, honorifics
+/// (without their final period), and a sentence's funding and
+/// investor-list cue words.
+pub(crate) const ROLE: u16 = 8;
+/// See [`ROLE`].
+pub(crate) const ROLE_CUT: u16 = 16;
+/// See [`ROLE`].
+pub(crate) const ORG_BEFORE: u16 = 32;
+/// See [`ROLE`].
+pub(crate) const ORG_AFTER: u16 = 64;
+/// See [`ROLE`].
+pub(crate) const HONORIFIC_LOWER: u16 = 128;
+/// See [`ROLE`].
+pub(crate) const FUNDING: u16 = 256;
+/// See [`ROLE`].
+pub(crate) const CUE: u16 = 512;
+
+/// Every word of the case-blind lists, lower-cased, with the lists it is
+/// in: one table, so a word asked about in several lists is hashed once.
+pub(crate) static CLASSES: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut words: Vec<(&str, u16)> = Vec::new();
+    let sources: [(&[&str], u16); 3] = [
+        (&[FIRST_NAMES, FIRST_NAMES_EXTRA], FIRST_NAME),
+        (&[LOCATIONS], PLACE),
+        (&[NON_ENTITIES], NON_ENTITY),
+    ];
+    for (texts, list) in sources {
+        words.extend(texts.iter().flat_map(|s| lines(s)).map(|l| (l, list)));
+    }
+    let lists: [(&[&str], u16); 6] = [
+        (super::ROLE_WORDS, ROLE),
+        (super::ROLE_CUT, ROLE_CUT),
+        (super::ORG_BEFORE, ORG_BEFORE),
+        (super::ORG_AFTER, ORG_AFTER),
+        (super::FUNDING_WORDS, FUNDING),
+        (super::CUE_WORDS, CUE),
+    ];
+    for (list, bit) in lists {
+        words.extend(list.iter().map(|w| (*w, bit)));
+    }
+    words.extend(
+        HONORIFICS
+            .iter()
+            .map(|h| (h.trim_end_matches('.'), HONORIFIC_LOWER)),
+    );
+    WordTable::new(words, true)
 });
+
+/// Bits of [`EXACT`]: the case-sensitive word lists (organisation head
+/// words, function words, honorifics, calendar words, legal designators,
+/// and words that are a legal designator with a period after them).
+pub(crate) const ORG_HEAD: u16 = 1;
+/// See [`ORG_HEAD`].
+pub(crate) const FUNCTION: u16 = 2;
+/// See [`ORG_HEAD`].
+pub(crate) const HONORIFIC: u16 = 4;
+/// See [`ORG_HEAD`].
+pub(crate) const CALENDAR: u16 = 8;
+/// See [`ORG_HEAD`].
+pub(crate) const LEGAL: u16 = 16;
+/// See [`ORG_HEAD`].
+pub(crate) const LEGAL_DOT: u16 = 32;
+
+/// The case-sensitive word lists, in one table.
+pub(crate) static EXACT: LazyLock<WordTable> = LazyLock::new(|| {
+    let lists: [(&[&str], u16); 5] = [
+        (ORG_HEADS, ORG_HEAD),
+        (FUNCTION_WORDS, FUNCTION),
+        (HONORIFICS, HONORIFIC),
+        (super::CALENDAR, CALENDAR),
+        (LEGAL_DESIGNATORS, LEGAL),
+    ];
+    let mut words: Vec<(&str, u16)> = Vec::new();
+    for (list, bit) in lists {
+        words.extend(list.iter().map(|w| (*w, bit)));
+    }
+    words.extend(
+        LEGAL_DESIGNATORS
+            .iter()
+            .filter_map(|d| d.strip_suffix('.'))
+            .map(|w| (w, LEGAL_DOT)),
+    );
+    WordTable::new(words, false)
+});
+
+/// The bits of a word in [`EXACT`].
+#[inline]
+pub(crate) fn exact(w: &str) -> u16 {
+    EXACT.get(w)
+}
+
+/// The bits of a word in [`CLASSES`] (case-insensitive).
+#[inline]
+pub(crate) fn class(w: &str) -> u16 {
+    CLASSES.get(w)
+}
 
 /// The word lists a word is in (looked up case-insensitively).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Lists(u8);
+pub struct Lists(u16);
 
 impl Lists {
+    /// The lists of a word with these [`CLASSES`] bits.
+    pub(crate) fn of_class(bits: u16) -> Lists {
+        Lists(bits & (FIRST_NAME | PLACE | NON_ENTITY))
+    }
+
     /// Whether the word is a known first name.
     pub fn first_name(self) -> bool {
-        self.0 & FIRST != 0
+        self.0 & FIRST_NAME != 0
     }
 
     /// Whether the word is a known place or demonym.
@@ -58,13 +305,13 @@ impl Lists {
 
     /// Whether the word is never an entity on its own.
     pub fn non_entity(self) -> bool {
-        self.0 & NON != 0
+        self.0 & NON_ENTITY != 0
     }
 }
 
 /// The word lists a word or name is in (case-insensitive).
 pub fn lists(w: &str) -> Lists {
-    Lists(with_lower(w, |l| LISTS.get(l).copied().unwrap_or(0)))
+    Lists::of_class(class(w))
 }
 
 /// `w.to_lowercase()`, borrowed when `w` is ASCII without capitals.
@@ -663,3 +910,145 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "Whatever",
     "Whoever",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap as StdMap;
+
+    /// Every word of the lists, in several spellings, and some words in none.
+    fn probes() -> Vec<String> {
+        let mut words: Vec<&str> = Vec::new();
+        for t in [FIRST_NAMES, FIRST_NAMES_EXTRA, LOCATIONS, NON_ENTITIES] {
+            words.extend(lines(t));
+        }
+        for list in [
+            super::super::ROLE_WORDS,
+            super::super::ROLE_CUT,
+            super::super::ORG_BEFORE,
+            super::super::ORG_AFTER,
+            super::super::FUNDING_WORDS,
+            super::super::CUE_WORDS,
+            super::super::CALENDAR,
+            HONORIFICS,
+            FUNCTION_WORDS,
+            ORG_HEADS,
+            LEGAL_DESIGNATORS,
+        ] {
+            words.extend(list.iter().copied());
+        }
+        words.extend(["", "x", "Zoë", "ZOË", "İstanbul", "\u{212A}elvin", "a b"]);
+        let mut out = Vec::new();
+        for w in words {
+            out.push(w.to_string());
+            out.push(w.to_uppercase());
+            out.push(w.to_lowercase());
+            out.push(format!("{w}s"));
+            out.push(format!("{w}."));
+            out.push(w.chars().skip(1).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn chunk_lower_case_is_ascii_lower_case() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let x = u64::from(b) << (8 * at) | 0x4142_5a5b_6061_7a40 & !(0xff << (8 * at));
+                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower_chunk(x), want, "{b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_repeats() {
+        let long = "x".repeat(70);
+        let t = WordTable::new([("Abc", 1), (long.as_str(), 2), ("abc", 4), ("", 8)], true);
+        assert_eq!(t.get("ABC"), 5);
+        assert_eq!(t.get(&long.to_uppercase()), 2);
+        assert_eq!(t.get(&long[1..]), 0);
+        assert_eq!(t.get("ab"), 0);
+        assert_eq!(t.get(""), 8);
+        assert_eq!(t.get("abcd"), 0);
+        let t = WordTable::new([("Abc", 1), ("abcdefghabcdefgh", 2)], false);
+        assert_eq!((t.get("Abc"), t.get("abc")), (1, 0));
+        assert_eq!(
+            (t.get("abcdefghabcdefgh"), t.get("abcdefghabcdefgH")),
+            (2, 0)
+        );
+        // Every length up to three chunks, against words that differ in
+        // one byte.
+        let words: Vec<String> = (0..25)
+            .map(|n| "abcdefghijklmnopqrstuvwxy"[..n].to_string())
+            .collect();
+        let t = WordTable::new(words.iter().map(|w| (w.as_str(), 1)), true);
+        for w in &words {
+            assert_eq!(t.get(w), 1, "{w}");
+            assert_eq!(t.get(&w.to_uppercase()), 1, "{w}");
+            for i in 0..w.len() {
+                let mut other = w.clone().into_bytes();
+                other[i] = b'z';
+                let other = String::from_utf8(other).unwrap_or_default();
+                assert_eq!(t.get(&other), 0, "{other}");
+            }
+        }
+    }
+
+    #[test]
+    fn folded_table_is_a_lowercase_map() {
+        let mut reference: StdMap<String, u16> = StdMap::new();
+        for (texts, bit) in [
+            (&[FIRST_NAMES, FIRST_NAMES_EXTRA][..], FIRST_NAME),
+            (&[LOCATIONS][..], PLACE),
+            (&[NON_ENTITIES][..], NON_ENTITY),
+        ] {
+            for l in texts.iter().flat_map(|s| lines(s)) {
+                *reference.entry(l.to_lowercase()).or_insert(0) |= bit;
+            }
+        }
+        for (list, bit) in [
+            (super::super::ROLE_WORDS, ROLE),
+            (super::super::ROLE_CUT, ROLE_CUT),
+            (super::super::ORG_BEFORE, ORG_BEFORE),
+            (super::super::ORG_AFTER, ORG_AFTER),
+            (super::super::FUNDING_WORDS, FUNDING),
+            (super::super::CUE_WORDS, CUE),
+        ] {
+            for w in list {
+                *reference.entry(w.to_string()).or_insert(0) |= bit;
+            }
+        }
+        for h in HONORIFICS {
+            *reference
+                .entry(h.trim_end_matches('.').to_lowercase())
+                .or_insert(0) |= HONORIFIC_LOWER;
+        }
+        for w in probes() {
+            let want = with_lower(&w, |l| reference.get(l).copied().unwrap_or(0));
+            assert_eq!(class(&w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn exact_table_is_the_lists() {
+        for w in probes() {
+            let mut want = 0;
+            for (list, bit) in [
+                (ORG_HEADS, ORG_HEAD),
+                (FUNCTION_WORDS, FUNCTION),
+                (HONORIFICS, HONORIFIC),
+                (super::super::CALENDAR, CALENDAR),
+                (LEGAL_DESIGNATORS, LEGAL),
+            ] {
+                if list.contains(&w.as_str()) {
+                    want |= bit;
+                }
+            }
+            if LEGAL_DESIGNATORS.contains(&format!("{w}.").as_str()) {
+                want |= LEGAL_DOT;
+            }
+            assert_eq!(exact(&w), want, "{w:?}");
+        }
+    }
+}

@@ -19,15 +19,11 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
-use crate::resolve::{
-    is_acronym_of, key_words, merge_key, merge_key_into, merge_key_of_words, strip_legal,
-};
+use crate::resolve::{KeyWords, acronym_of_words, merge_key, merge_key_into};
 use crate::text::{Analysis, Token, TokenKind};
-use lexicon::{FUNCTION_WORDS, HONORIFICS, LEGAL_DESIGNATORS, ORG_HEADS};
 
 /// Which pass found a mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -284,6 +280,31 @@ const ORG_BEFORE: &[&str] = &[
     "affiliate",
 ];
 
+/// Words that make a sentence about funding (lower case).
+const FUNDING_WORDS: &[&str] = &[
+    "raised",
+    "raises",
+    "round",
+    "funding",
+    "series",
+    "seed",
+    "investors",
+    "backers",
+];
+
+/// Words that cue an investor list in a funding sentence ("led by",
+/// "participated"; lower case).
+const CUE_WORDS: &[&str] = &[
+    "led",
+    "co-led",
+    "participation",
+    "investors",
+    "backers",
+    "including",
+    "participated",
+    "participating",
+];
+
 /// Words after a name that make it an organisation (lower case).
 const ORG_AFTER: &[&str] = &[
     "raised",
@@ -387,7 +408,7 @@ impl Recognizer {
         // Pass 4: propagation over weak candidates.
         // The merge key and key words of each mention of `out` (by index),
         // computed once for the passes below.
-        let mut keys: Vec<Option<(String, Vec<String>)>> = Vec::with_capacity(out.len());
+        let mut keys: Vec<Option<(String, KeyWords)>> = Vec::with_capacity(out.len());
         let mut typed: HashMap<String, EntityType> = HashMap::default();
         let mut first_words: HashMap<String, EntityType> = HashMap::default();
         let mut surnames: HashSet<String> = HashSet::default();
@@ -398,13 +419,13 @@ impl Recognizer {
             let (key, words) = keys_of(&mut keys, ix, &m.surface);
             typed.insert(key.clone(), m.entity_type);
             if m.entity_type == EntityType::Org && words.len() >= 2 {
-                first_words
-                    .entry(words[0].clone())
-                    .or_insert(EntityType::Org);
+                if let Some(first) = words.first().filter(|w| !first_words.contains_key(*w)) {
+                    first_words.insert(first.to_string(), EntityType::Org);
+                }
             }
             if m.entity_type == EntityType::Person && words.len() >= 2 {
-                if let Some(last) = words.last() {
-                    surnames.insert(last.clone());
+                if let Some(last) = words.last().filter(|w| !surnames.contains(*w)) {
+                    surnames.insert(last.to_string());
                 }
             }
         }
@@ -413,7 +434,7 @@ impl Recognizer {
         // an all-capitals candidate needs them, from the mentions typed so
         // far.
         let typed_so_far = out.len();
-        let org_words: std::cell::OnceCell<Vec<Vec<String>>> = std::cell::OnceCell::new();
+        let org_words: std::cell::OnceCell<Vec<KeyWords>> = std::cell::OnceCell::new();
         // One buffer for the keys only looked up.
         let mut key = String::new();
         for mut m in weak {
@@ -422,16 +443,17 @@ impl Recognizer {
             let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
             } else {
-                let words = words.insert(key_words(&m.surface));
-                if words.len() == 1 && surnames.contains(&words[0]) {
+                let words = words.insert(KeyWords::of(&m.surface));
+                let only = words.first().filter(|_| words.len() == 1);
+                if only.is_some_and(|w| surnames.contains(w)) {
                     Some(EntityType::Person)
-                } else if words.len() == 1
-                    && (first_words.contains_key(&words[0])
+                } else if only.is_some()
+                    && (only.is_some_and(|w| first_words.contains_key(w))
                         || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
                             && org_words
                                 .get_or_init(|| org_name_words(&out[..typed_so_far]))
                                 .iter()
-                                .any(|w| is_acronym_of(&m.surface, w))))
+                                .any(|w| acronym_of_words(&m.surface, w.iter()))))
                 {
                     Some(EntityType::Org)
                 } else {
@@ -454,7 +476,7 @@ impl Recognizer {
         for (ix, m) in out.iter_mut().enumerate() {
             if m.entity_type == EntityType::Org && m.source == Source::Context && any_person {
                 let (_, words) = keys_of(&mut keys, ix, &m.surface);
-                if words.len() == 1 && surnames.contains(&words[0]) {
+                if words.len() == 1 && words.first().is_some_and(|w| surnames.contains(w)) {
                     m.entity_type = EntityType::Person;
                 }
             }
@@ -468,17 +490,14 @@ impl Recognizer {
                 if !known.contains_key(key.as_str()) {
                     known.insert(key.clone(), (m.entity_type, m.canonical.clone()));
                 }
-                if m.entity_type == EntityType::Org && words.len() >= 2 {
-                    known
-                        .entry(words[0].clone())
-                        .or_insert((EntityType::Org, m.canonical.clone()));
-                }
-                if m.entity_type == EntityType::Person && words.len() >= 2 {
-                    if let Some(last) = words.last() {
-                        known
-                            .entry(last.clone())
-                            .or_insert((EntityType::Person, m.canonical.clone()));
-                    }
+                // The first word of an organisation, the last of a person.
+                let part = match m.entity_type {
+                    EntityType::Org if words.len() >= 2 => words.first(),
+                    EntityType::Person if words.len() >= 2 => words.last(),
+                    _ => None,
+                };
+                if let Some(w) = part.filter(|w| !known.contains_key(*w)) {
+                    known.insert(w.to_string(), (m.entity_type, m.canonical.clone()));
                 }
             }
         }
@@ -584,8 +603,8 @@ impl Recognizer {
                             .next()
                             .is_some_and(|c| c.is_uppercase())
                         && t.text(text).chars().any(|c| c.is_lowercase())
-                        && !FUNCTION_WORD_SET.contains(t.text(text))
-                        && !LEGAL_DESIGNATORS.contains(&t.text(text))
+                        && !is_function_word(t.text(text))
+                        && !is_designator(t.text(text))
                         && !matches!(t.text(text), "Companies" | "Cos" | "Group" | "Holdings")
                         && !is_role_word(t.text(text))
                 };
@@ -598,7 +617,7 @@ impl Recognizer {
                         k += 1;
                     }
                     let last = toks[k].text(text);
-                    let head_run = ORG_HEAD_SET.contains(&last);
+                    let head_run = is_org_head(last);
                     // "Sequoia India", "Microsoft Ireland": a named arm.
                     let regional_arm = k == l + 1 && lexicon::is_place(next.text(text));
                     if head_run || regional_arm || (acronym && extends_name(next.text(text))) {
@@ -619,8 +638,7 @@ impl Recognizer {
                     && !taken.get(l + 1).copied().unwrap_or(true);
                 if glued
                     && next.kind == TokenKind::Word
-                    && (LEGAL_DESIGNATORS.contains(&w)
-                        || matches!(w, "Companies" | "Cos" | "Group" | "Holdings"))
+                    && (is_designator(w) || matches!(w, "Companies" | "Cos" | "Group" | "Holdings"))
                 {
                     l += 1;
                     end = next.end;
@@ -628,7 +646,7 @@ impl Recognizer {
                     if let Some(dot) = toks.get(l + 1) {
                         if dot.start == end
                             && dot.text(text) == "."
-                            && LEGAL_DESIGNATORS.contains(&format!("{w}.").as_str())
+                            && lexicon::exact(w) & lexicon::LEGAL_DOT != 0
                         {
                             l += 1;
                             end = dot.end;
@@ -752,15 +770,20 @@ impl Recognizer {
             .collect();
         let n = words.len();
         let lastw = *words.last()?;
+        // Each word's lists looked up once, the neighbours' when first
+        // asked (a chunk asks of them many times).
+        let last_x = lexicon::exact(lastw);
+        let last_head = last_x & lexicon::ORG_HEAD != 0;
+        let first_c = LazyClass::new(words[0]);
         // A head word alone ("Group", "Companies") is a fragment, not a name;
         // a few bodies are named by one head word.
         if n == 1
-            && ORG_HEAD_SET.contains(&lastw)
+            && last_head
             && !matches!(lastw, "Treasury" | "Parliament" | "Congress" | "Senate")
         {
             return None;
         }
-        if n == 1 && LEGAL_DESIGNATORS.contains(&lastw) {
+        if n == 1 && last_x & lexicon::LEGAL != 0 {
             // A designator alone ("Inc" wrapped onto the next line) is no name.
             return None;
         }
@@ -822,16 +845,18 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
-        if n >= 2 && LEGAL_DESIGNATORS.contains(&lastw) {
+        if n >= 2 && last_x & lexicon::LEGAL != 0 {
             return Some(mk(EntityType::Org, Source::Designator));
         }
-        let honorific = HONORIFICS_LOWER.contains(&*prev)
-            || (prev == "." && HONORIFICS_LOWER.contains(&*prev2));
+        let (prev_c, prev2_c) = (LazyClass::new(&prev), LazyClass::new(&prev2));
+        let (next_c, next2_c) = (LazyClass::new(&next), LazyClass::new(&next2));
+        let honorific = prev_c.has(lexicon::HONORIFIC_LOWER)
+            || (prev == "." && prev2_c.has(lexicon::HONORIFIC_LOWER));
         let person_shape = (1..=4).contains(&n)
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-            && !ORG_HEAD_SET.contains(&lastw);
+            && !last_head;
         if honorific && person_shape {
             return Some(mk(EntityType::Person, Source::Honorific));
         }
@@ -848,9 +873,9 @@ impl Recognizer {
         // "Chinese Insurance giant Ping An": a demonym and an industry word
         // before a classifier describe the name that follows.
         if n >= 2
-            && lexicon::is_place(words[0])
-            && words[1..].iter().all(|w| ORG_HEAD_SET.contains(w))
-            && ORG_BEFORE_SET.contains(&&*next)
+            && first_c.has(lexicon::PLACE)
+            && words[1..].iter().all(|w| is_org_head(w))
+            && next_c.has(lexicon::ORG_BEFORE)
         {
             return None;
         }
@@ -865,27 +890,22 @@ impl Recognizer {
         {
             return None;
         }
-        if n >= 2 && ORG_HEAD_SET.contains(&lastw) && !ORG_HEAD_SET.contains(&words[0]) {
-            return Some(mk(EntityType::Org, Source::HeadWord));
-        }
-        if n >= 2 && ORG_HEAD_SET.contains(&lastw) {
-            // "Bank of England" style: head first, multiple words.
+        // Also "Bank of England" style: head first, multiple words.
+        if n >= 2 && last_head {
             return Some(mk(EntityType::Org, Source::HeadWord));
         }
         // "Bill May, chairman of X": a first name and a role after the
         // comma make a person even of words that are also common words.
         if (2..=3).contains(&n)
             && person_shape
-            && lexicon::is_first_name(words[0])
+            && first_c.has(lexicon::FIRST_NAME)
             && next == ","
-            && is_role_word(&next2)
+            && next2_c.has(lexicon::ROLE)
         {
             return Some(mk(EntityType::Person, Source::Role));
         }
-        let all_non = words.iter().all(|w| {
-            let lists = lexicon::lists(w);
-            lists.non_entity() || lists.place() || is_role_word(w)
-        });
+        let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
+        let all_non = first_c.has(non) && words[1..].iter().all(|w| lexicon::class(w) & non != 0);
         let lists = lexicon::lists(&surface);
         if lists.place() || lists.non_entity() || all_non {
             return None;
@@ -916,7 +936,7 @@ impl Recognizer {
         ];
         if CLASSIFIERS.contains(&&*prev)
             || (matches!(&*prev, "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&&*prev2) || ORG_BEFORE_SET.contains(&&*prev2)))
+                && (CLASSIFIERS.contains(&&*prev2) || prev2_c.has(lexicon::ORG_BEFORE)))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
@@ -947,10 +967,10 @@ impl Recognizer {
         if (company_only || which) && n <= 4 {
             return Some(mk(EntityType::Org, Source::Context));
         }
-        if (2..=4).contains(&n) && person_shape && lexicon::is_first_name(words[0]) {
+        if (2..=4).contains(&n) && person_shape && first_c.has(lexicon::FIRST_NAME) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
-        let role_before = is_role_word(&prev) && !matches!(&*prev, "partner" | "partners");
+        let role_before = prev_c.has(lexicon::ROLE) && !matches!(&*prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
         let org_appos = next == ","
@@ -967,16 +987,16 @@ impl Recognizer {
             return None;
         }
         let role_after = next == ","
-            && (is_role_word(&next2) || matches!(&*next2, "who" | "the" | "a"))
+            && (next2_c.has(lexicon::ROLE) || matches!(&*next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
             return Some(mk(EntityType::Person, Source::Role));
         }
         // Organisation contexts.
-        let org_before = ORG_BEFORE_SET.contains(&&*prev)
+        let org_before = prev_c.has(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (prev == "," && ORG_BEFORE_SET.contains(&&*prev2))
+            || (prev == "," && prev2_c.has(lexicon::ORG_BEFORE))
             || (prev == "of"
                 && matches!(
                     &*prev2,
@@ -1015,13 +1035,14 @@ impl Recognizer {
         };
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
-        let org_after = ORG_AFTER_SET.contains(&&*next)
+        let org_after = next_c.has(lexicon::ORG_AFTER)
             || (matches!(&*next, "has" | "had")
                 && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
             || (next == "said" && next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
             || (matches!(&*prev, "former" | "ex" | "ex-")
-                && (is_role_word(&next) || matches!(&*next, "employee" | "employees" | "staffer")))
+                && (next_c.has(lexicon::ROLE)
+                    || matches!(&*next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
             || (matches!(&*next, "was" | "is")
@@ -1044,20 +1065,24 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&*next, "'s" | "’s") && ORG_AFTER_SET.contains(&&*next2))
+            || (matches!(&*next, "'s" | "’s") && next2_c.has(lexicon::ORG_AFTER))
             || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
             && n <= 5
-            && !(starts_sentence && n == 1 && lexicon::is_non_entity(lastw))
+            && !(starts_sentence && n == 1 && first_c.has(lexicon::NON_ENTITY))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
         // Also the first of a list opening the sentence ("NEA, DCLI and X
         // also participated in the round").
-        let list_start = starts_sentence && next == "," && !person_shape_with_first_name(&words);
+        // (Not a person's name: two or three words, the first a known first
+        // name.)
+        let list_start = starts_sentence
+            && next == ","
+            && !((2..=3).contains(&n) && first_c.has(lexicon::FIRST_NAME));
         if (matches!(
             &*prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
@@ -1111,37 +1136,64 @@ impl<'t> FundingCues<'t> {
             let mut funding = false;
             let mut cues = Vec::new();
             for (k, t) in self.toks.iter().enumerate() {
-                // Looked up in place: no lower-cased copy per token.
-                lexicon::with_lower(t.text(self.text), |w| {
-                    funding |= matches!(
-                        w,
-                        "raised"
-                            | "raises"
-                            | "round"
-                            | "funding"
-                            | "series"
-                            | "seed"
-                            | "investors"
-                            | "backers"
-                    );
-                    if matches!(
-                        w,
-                        "led"
-                            | "co-led"
-                            | "participation"
-                            | "investors"
-                            | "backers"
-                            | "including"
-                            | "participated"
-                            | "participating"
-                    ) {
-                        cues.push(k);
-                    }
-                });
+                let w = t.text(self.text);
+                if !may_be_cue(w) {
+                    continue;
+                }
+                let class = lexicon::class(w);
+                funding |= class & lexicon::FUNDING != 0;
+                if class & lexicon::CUE != 0 {
+                    cues.push(k);
+                }
             }
             (funding, cues)
         });
         (*funding, cues)
+    }
+}
+
+/// Whether a word may be a funding or cue word ([`FUNDING_WORDS`],
+/// [`CUE_WORDS`]): all of them have 3 to 13 letters and open with one of a
+/// few letters, which rules out most words of a sentence before a lookup
+/// (a word not ASCII is always looked up: its lower case may be shorter).
+fn may_be_cue(w: &str) -> bool {
+    let Some(&b) = w.as_bytes().first() else {
+        return false;
+    };
+    !b.is_ascii()
+        || ((3..=13).contains(&w.len())
+            && matches!(
+                b.to_ascii_lowercase(),
+                b'r' | b'f' | b's' | b'i' | b'b' | b'l' | b'c' | b'p'
+            ))
+        || !w.is_ascii()
+}
+
+/// A word's [`lexicon::class`], looked up when first asked.
+struct LazyClass<'w> {
+    word: &'w str,
+    bits: std::cell::Cell<Option<u16>>,
+}
+
+impl<'w> LazyClass<'w> {
+    fn new(word: &'w str) -> LazyClass<'w> {
+        LazyClass {
+            word,
+            bits: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Whether the word has any of these class bits.
+    fn has(&self, bits: u16) -> bool {
+        let all = match self.bits.get() {
+            Some(b) => b,
+            None => {
+                let b = lexicon::class(self.word);
+                self.bits.set(Some(b));
+                b
+            }
+        };
+        all & bits != 0
     }
 }
 
@@ -1183,16 +1235,16 @@ impl KeyOpenings {
 /// The merge key and key words of mention `ix` with this surface, from
 /// `keys` (by mention index) or computed and kept there.
 fn keys_of<'k>(
-    keys: &'k mut Vec<Option<(String, Vec<String>)>>,
+    keys: &'k mut Vec<Option<(String, KeyWords)>>,
     ix: usize,
     surface: &str,
-) -> &'k (String, Vec<String>) {
+) -> &'k (String, KeyWords) {
     if keys.len() <= ix {
         keys.resize(ix + 1, None);
     }
     keys[ix].get_or_insert_with(|| {
-        let words = key_words(surface);
-        (merge_key_of_words(&words), words)
+        let words = KeyWords::of(surface);
+        (words.merge_key(), words)
     })
 }
 
@@ -1301,13 +1353,13 @@ fn apposition_head_in(
 
 /// The key words, without legal designators, of the names of two words or
 /// more among these organisation mentions (tickers left out).
-fn org_name_words(mentions: &[Mention]) -> Vec<Vec<String>> {
+fn org_name_words(mentions: &[Mention]) -> Vec<KeyWords> {
     mentions
         .iter()
         .filter(|m| m.entity_type == EntityType::Org && m.source != Source::Ticker)
         .map(|m| {
-            let mut w = key_words(&m.surface);
-            strip_legal(&mut w);
+            let mut w = KeyWords::of(&m.surface);
+            w.strip_legal();
             w
         })
         .filter(|w| w.len() >= 2)
@@ -1349,67 +1401,74 @@ fn product_apposition(text: &str, toks: &[Token], from: usize, slast: usize) -> 
 }
 
 fn is_role_word(w: &str) -> bool {
-    lexicon::with_lower(w, |l| ROLE_WORD_SET.contains(l))
+    lexicon::class(w) & lexicon::ROLE != 0
 }
 
 /// Whether a word (any case) is a role word that cuts a run of capitals.
 fn is_role_cut(w: &str) -> bool {
-    lexicon::with_lower(w, |l| ROLE_CUT_SET.contains(l))
+    lexicon::class(w) & lexicon::ROLE_CUT != 0
 }
 
-// The word lists as sets: `contains` on them is looked up per token.
-static ORG_HEAD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ORG_HEADS.iter().copied().collect());
-static FUNCTION_WORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-static HONORIFIC_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| HONORIFICS.iter().copied().collect());
-static CALENDAR_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CALENDAR.iter().copied().collect());
-static ROLE_WORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
-static ROLE_CUT_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ROLE_CUT.iter().copied().collect());
-static ORG_BEFORE_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ORG_BEFORE.iter().copied().collect());
-static ORG_AFTER_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ORG_AFTER.iter().copied().collect());
+/// Whether a word (as written) is an organisation head word.
+fn is_org_head(w: &str) -> bool {
+    lexicon::exact(w) & lexicon::ORG_HEAD != 0
+}
 
-/// The honorifics, lower-cased, without their final period.
-static HONORIFICS_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    HONORIFICS
-        .iter()
-        .map(|h| h.trim_end_matches('.').to_lowercase())
-        .collect()
-});
+/// Whether a word (as written) is a legal designator.
+fn is_designator(w: &str) -> bool {
+    lexicon::exact(w) & lexicon::LEGAL != 0
+}
+
+/// Whether a word (as written) is a function word.
+fn is_function_word(w: &str) -> bool {
+    lexicon::exact(w) & lexicon::FUNCTION != 0
+}
 
 /// Whether a word after a known organisation name makes a longer name: a
 /// capitalised word that is not a role, function word, designator or
 /// calendar word ("DBS Vickers", but not "Meta CEO" or "Google Inc").
 fn extends_name(w: &str) -> bool {
+    use lexicon::{CALENDAR, FIRST_NAME, FUNCTION, HONORIFIC, LEGAL, NON_ENTITY, PLACE};
     let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
     cap && w.chars().any(|c| c.is_lowercase())
-        && !FUNCTION_WORD_SET.contains(&w)
-        && !HONORIFIC_SET.contains(&w)
-        && !CALENDAR_SET.contains(&w)
-        && !LEGAL_DESIGNATORS.contains(&w)
-        && !is_role_cut(w)
-        && !is_role_word(w)
-        && !lexicon::is_first_name(w)
-        && !lexicon::is_place(w)
-        && !lexicon::is_non_entity(w)
-}
-
-/// Whether a chunk looks like a person's name: two or three words, the
-/// first a known first name.
-fn person_shape_with_first_name(words: &[&str]) -> bool {
-    (2..=3).contains(&words.len()) && words.first().is_some_and(|w| lexicon::is_first_name(w))
+        && lexicon::exact(w) & (FUNCTION | HONORIFIC | CALENDAR | LEGAL) == 0
+        && lexicon::class(w) & (lexicon::ROLE_CUT | lexicon::ROLE | FIRST_NAME | PLACE | NON_ENTITY)
+            == 0
 }
 
 /// Whether a word has a capital after a lower-case letter, or starts with
 /// two capitals followed by lower case ("ClearMetal", "NVentures"), and is
 /// not a surname pattern (McDonald, MacArthur, DeLuca, LeBlanc).
 fn is_camel_case(w: &str) -> bool {
+    if w.is_ascii() {
+        return is_camel_case_ascii(w.as_bytes());
+    }
+    is_camel_case_chars(w)
+}
+
+/// [`is_camel_case`] of an ASCII word, on its bytes (asked of every
+/// one-word candidate).
+fn is_camel_case_ascii(w: &[u8]) -> bool {
+    if !w.iter().all(u8::is_ascii_alphanumeric) || w.len() < 4 {
+        return false;
+    }
+    for prefix in ["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"] {
+        if let Some(rest) = w.strip_prefix(prefix.as_bytes()) {
+            if rest.first().is_some_and(u8::is_ascii_uppercase) {
+                return false;
+            }
+        }
+    }
+    let inner = w
+        .windows(2)
+        .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    let two_caps =
+        w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase();
+    inner || two_caps
+}
+
+/// [`is_camel_case`] of any word.
+fn is_camel_case_chars(w: &str) -> bool {
     if !w.chars().all(|c| c.is_alphanumeric()) || w.chars().count() < 4 {
         return false;
     }
@@ -1466,7 +1525,7 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
         t.kind == TokenKind::Word
             && t.text(text).chars().next().is_some_and(char::is_uppercase)
             && t.text(text).chars().any(char::is_lowercase)
-            && !FUNCTION_WORD_SET.contains(t.text(text))
+            && !is_function_word(t.text(text))
     };
     let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     for w in toks.windows(3) {
@@ -1540,21 +1599,20 @@ fn chunks(
                     while e < last && is_cap(e) && e < j + 5 {
                         e += 1;
                     }
-                    if e > j + 2 && LEGAL_DESIGNATORS.contains(&toks[e - 1].text(text)) {
+                    if e > j + 2 && is_designator(toks[e - 1].text(text)) {
                         j = e;
                         continue;
                     }
                 }
                 // Name, Inc.
-                if w == "," && LEGAL_DESIGNATORS.contains(&toks[j + 1].text(text)) && !taken[j + 1]
-                {
+                if w == "," && is_designator(toks[j + 1].text(text)) && !taken[j + 1] {
                     j += 2;
                     continue;
                 }
                 // Bank of England, University of Oxford.
                 if matches!(w, "of" | "de" | "du" | "van" | "von" | "der" | "for")
                     && is_cap(j + 1)
-                    && ORG_HEAD_SET.contains(&toks[j - 1].text(text))
+                    && is_org_head(toks[j - 1].text(text))
                 {
                     j += 2;
                     continue;
@@ -1574,16 +1632,11 @@ fn chunks(
                     let two_names = w == "and"
                         && j >= i + 2
                         && e >= j + 3
-                        && (ORG_HEAD_SET.contains(&left)
-                            || LEGAL_DESIGNATORS.contains(&left)
-                            || lexicon::is_place(left));
+                        && (is_org_head(left) || is_designator(left) || lexicon::is_place(left));
                     let fixed_name = w == "and"
                         && !fixed.is_empty()
                         && fixed.contains(&(left, toks[j + 1].text(text)));
-                    if fixed_name
-                        || (!two_names
-                            && (LEGAL_DESIGNATORS.contains(&lw) || ORG_HEAD_SET.contains(&lw)))
-                    {
+                    if fixed_name || (!two_names && (is_designator(lw) || is_org_head(lw))) {
                         j += 2;
                         continue;
                     }
@@ -1595,7 +1648,7 @@ fn chunks(
         if j < last
             && toks[j].text(text) == "."
             && toks[j].start == toks[j - 1].end
-            && LEGAL_DESIGNATORS.contains(&format!("{}.", toks[j - 1].text(text)).as_str())
+            && lexicon::exact(toks[j - 1].text(text)) & lexicon::LEGAL_DOT != 0
             && !taken[j]
         {
             j += 1;
@@ -1604,9 +1657,9 @@ fn chunks(
         // role words inside ("Chrysler Chairman Lee Iacocca").
         let mut s = i;
         while s < j
-            && (FUNCTION_WORD_SET.contains(&toks[s].text(text))
-                || HONORIFIC_SET.contains(&toks[s].text(text))
-                || CALENDAR_SET.contains(&toks[s].text(text)))
+            && lexicon::exact(toks[s].text(text))
+                & (lexicon::FUNCTION | lexicon::HONORIFIC | lexicon::CALENDAR)
+                != 0
         {
             s += 1;
         }
@@ -1677,6 +1730,59 @@ mod tests {
             "A1",
         ] {
             assert!(!is_camel_case(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn cue_prefilter_keeps_the_cue_words() {
+        for w in FUNDING_WORDS.iter().chain(CUE_WORDS) {
+            for v in [
+                w.to_string(),
+                w.to_uppercase(),
+                w[..1].to_uppercase() + &w[1..],
+            ] {
+                assert!(may_be_cue(&v), "{v}");
+            }
+        }
+        assert!(!may_be_cue("the") && !may_be_cue("Tuesday") && !may_be_cue(""));
+        assert!(!may_be_cue("raised-and-then-some") && may_be_cue("Reuters"));
+        assert!(may_be_cue("\u{212A}ey"));
+    }
+
+    #[test]
+    fn camel_case_fast_path_matches_chars() {
+        for w in [
+            "ClearMetal",
+            "BoxGroup",
+            "NVentures",
+            "McDonald",
+            "MacArthur",
+            "DeLuca",
+            "Google",
+            "IBM",
+            "OBrien",
+            "A1",
+            "",
+            "abcD",
+            "ABc",
+            "ABcd",
+            "VanHalen",
+            "Van",
+            "OK",
+            "iPhone",
+            "eBay",
+            "x-Ray",
+            "AbCd",
+            "ABCDe",
+            "O",
+            "Oo",
+            "OoOo",
+        ] {
+            assert_eq!(
+                is_camel_case_ascii(w.as_bytes()),
+                is_camel_case_chars(w),
+                "{w}"
+            );
         }
     }
 

@@ -1,6 +1,6 @@
 //! In-document resolution: a multi-pass sieve over mentions.
 
-use super::{key_words, merge_key, strip_legal};
+use super::{KeyWords, merge_key, merge_key_into};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
 use crate::recognize::{Mention, Source};
@@ -60,28 +60,43 @@ impl Dsu {
 /// that the sieve can join them to that person. (Family names given first,
 /// "Dr Khoo" after "Khoo Kay Peng", are joined by the sieve itself.)
 pub fn retype_surnames(mentions: &mut [Mention]) {
-    let last_word = |s: &str| -> Option<String> { s.split_whitespace().last().map(merge_key) };
     let mut surnames: HashSet<String> = HashSet::default();
     for m in mentions.iter() {
-        if m.entity_type == EntityType::Person && m.surface.split_whitespace().count() >= 2 {
-            if let Some(w) = last_word(&m.surface) {
-                surnames.insert(w);
+        if m.entity_type == EntityType::Person && m.surface.split_whitespace().nth(1).is_some() {
+            if let Some(w) = m.surface.split_whitespace().last() {
+                surnames.insert(merge_key(w));
             }
         }
     }
+    if surnames.is_empty() {
+        return;
+    }
+    // Keys written into two buffers; only organisations that may be
+    // re-typed are keyed at all.
+    let (mut k, mut c) = (String::new(), String::new());
     for m in mentions.iter_mut() {
-        if m.surface.split_whitespace().count() != 1 {
+        if m.entity_type != EntityType::Org
+            || !matches!(
+                m.source,
+                Source::Context | Source::Propagated | Source::Gazetteer
+            )
+            || word_count(&m.surface) != 1
+        {
             continue;
         }
-        let k = merge_key(&m.surface);
-        let weak_org = m.entity_type == EntityType::Org
-            && matches!(m.source, Source::Context | Source::Propagated);
+        merge_key_into(&m.surface, &mut k);
+        if !surnames.contains(k.as_str()) {
+            continue;
+        }
+        let weak_org = matches!(m.source, Source::Context | Source::Propagated);
         // "Spiegel" after "Evan Spiegel": the person, not the gazetteer's
         // magazine known by that short alias.
-        let alias_org = m.entity_type == EntityType::Org
-            && m.source == Source::Gazetteer
-            && m.canonical.as_deref().is_some_and(|c| merge_key(c) != k);
-        if (weak_org || alias_org) && surnames.contains(&k) {
+        let alias_org = m.source == Source::Gazetteer
+            && m.canonical.as_deref().is_some_and(|name| {
+                merge_key_into(name, &mut c);
+                c != k
+            });
+        if weak_org || alias_org {
             m.entity_type = EntityType::Person;
             m.canonical = None;
             m.source = Source::Context;
@@ -102,40 +117,55 @@ pub fn unify_types(mentions: &mut [Mention]) {
                     m.source,
                     Source::Context | Source::Designator | Source::Markup | Source::Ticker
                 )
-                && m.surface.split_whitespace().count() >= 2
+                && m.surface.split_whitespace().nth(1).is_some()
         })
         .map(|m| merge_key(&m.surface))
         .collect();
     if strong_org.is_empty() {
         return;
     }
+    let mut key = String::new();
     for m in mentions.iter_mut() {
-        if m.entity_type == EntityType::Person
-            && m.source != Source::Honorific
-            && strong_org.contains(&merge_key(&m.surface))
-        {
-            m.entity_type = EntityType::Org;
-            m.source = Source::Context;
+        if m.entity_type == EntityType::Person && m.source != Source::Honorific {
+            merge_key_into(&m.surface, &mut key);
+            if strong_org.contains(key.as_str()) {
+                m.entity_type = EntityType::Org;
+                m.source = Source::Context;
+            }
         }
     }
 }
+
+/// The merge keys of the first and last words of a surface (split at white
+/// space), asked of a longer person's name.
+type SurfaceEnds = (Option<String>, Option<String>);
 
 /// Resolves mentions into clusters; returns the clusters (in order of first
 /// mention) and, per mention, its cluster index.
 pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Vec<usize>) {
     let n = mentions.len();
     let mut dsu = Dsu((0..n).collect());
-    let key_of = |m: &Mention| -> String {
-        let base = m.canonical.as_deref().unwrap_or(&m.surface);
-        let k = merge_key(base);
-        for group in &opts.same {
-            if group.contains(&k) {
-                return group[0].clone();
-            }
+    // Per mention, computed once: the key words of its canonical name or
+    // surface, its merge key (their concatenation without legal suffixes,
+    // `same` groups applied), and whether legal suffixes were dropped.
+    let mut keys: Vec<String> = Vec::with_capacity(n);
+    let mut words: Vec<KeyWords> = Vec::with_capacity(n);
+    let mut suffixed: Vec<bool> = Vec::with_capacity(n);
+    for m in mentions {
+        let mut w = KeyWords::of(m.canonical.as_deref().unwrap_or(&m.surface));
+        suffixed.push(w.strip_legal() > 0);
+        let mut k = w.concat();
+        if let Some(group) = opts.same.iter().find(|g| g.contains(&k)) {
+            k = group[0].clone();
         }
-        k
-    };
-    let keys: Vec<String> = mentions.iter().map(key_of).collect();
+        if w.first() == Some("the") {
+            w.remove_first();
+        }
+        keys.push(k);
+        words.push(w);
+    }
+    // The number of white-space separated words of each surface.
+    let surface_words: Vec<usize> = mentions.iter().map(|m| word_count(&m.surface)).collect();
     let distinct = |a: &str, b: &str| -> bool {
         opts.distinct
             .iter()
@@ -165,39 +195,61 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     // Keys of organisations named with a legal designator ("Beneficial
     // Corp"): full names, so never a short form of a longer name
     // ("Beneficial International Insurance Co" is another company).
-    let mut designated: HashSet<&str> = HashSet::default();
-    let words: Vec<Vec<String>> = mentions
-        .iter()
-        .enumerate()
-        .map(|(k, m)| {
-            let mut w = key_words(m.canonical.as_deref().unwrap_or(&m.surface));
-            let before = w.len();
-            strip_legal(&mut w);
-            if w.len() < before && m.entity_type == EntityType::Org && m.canonical.is_none() {
-                designated.insert(keys[k].as_str());
-            }
-            if w.first().is_some_and(|f| f == "the") && w.len() > 1 {
-                w.remove(0);
-            }
-            w
+    let designated: HashSet<&str> = (0..n)
+        .filter(|&k| {
+            suffixed[k]
+                && mentions[k].entity_type == EntityType::Org
+                && mentions[k].canonical.is_none()
         })
+        .map(|k| keys[k].as_str())
         .collect();
+    // Asked of candidate longer forms in the pair loop below, so computed
+    // once per mention, when first asked.
+    let surface_ends: Vec<std::cell::OnceCell<SurfaceEnds>> =
+        (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let ends_of = |j: usize| -> &SurfaceEnds {
+        surface_ends[j].get_or_init(|| {
+            let s = &mentions[j].surface;
+            (
+                s.split_whitespace().next().map(merge_key),
+                s.split_whitespace().last().map(merge_key),
+            )
+        })
+    };
+    // "Shaw's" for "Shaw's Supermarkets": the key of a first surface word
+    // with a possessive.
+    let possessive: Vec<std::cell::OnceCell<Option<String>>> =
+        (0..n).map(|_| std::cell::OnceCell::new()).collect();
+    let possessive_of = |j: usize| -> Option<&str> {
+        possessive[j]
+            .get_or_init(|| {
+                mentions[j]
+                    .surface
+                    .split_whitespace()
+                    .next()
+                    .filter(|f| f.ends_with("'s") || f.ends_with("’s"))
+                    .map(merge_key)
+            })
+            .as_deref()
+    };
     for i in 0..n {
         let m = &mentions[i];
         if m.source == Source::Ticker || m.canonical.is_some() && m.source == Source::Rules {
             continue;
         }
         let wi = &words[i];
+        let short = surface_words[i] == 1;
         // Only a short name has a longer form below: an organisation of at
         // most two words, a person of one word (or one surface word).
         let may_be_short = match m.entity_type {
-            EntityType::Person => wi.len() == 1 || m.surface.split_whitespace().count() == 1,
+            EntityType::Person => wi.len() == 1 || short,
             EntityType::Org => wi.len() <= 2,
             _ => false,
         };
         if !may_be_short {
             continue;
         }
+        let key_i = keys[i].as_str();
         let mut best: Option<usize> = None;
         for j in 0..n {
             if j == i || mentions[j].entity_type != m.entity_type {
@@ -207,45 +259,36 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             if wj.len() <= wi.len() {
                 continue;
             }
-            if distinct(&keys[i], &keys[j]) {
+            if distinct(key_i, &keys[j]) {
                 continue;
             }
             let hit = match m.entity_type {
                 EntityType::Person => {
-                    let short = m.surface.split_whitespace().count() == 1;
-                    let surface_last = mentions[j].surface.split_whitespace().last().map(merge_key);
-                    let surface_first =
-                        mentions[j].surface.split_whitespace().next().map(merge_key);
                     (wi.len() == 1 && wj.last() == wi.first())
-                        || (short && surface_last.as_deref() == Some(keys[i].as_str()))
+                        || (short && ends_of(j).1.as_deref() == Some(key_i))
                         || (short
                             && m.source == Source::Honorific
                             && wj.len() >= 3
-                            && surface_first.as_deref() == Some(keys[i].as_str()))
+                            && ends_of(j).0.as_deref() == Some(key_i))
                 }
                 EntityType::Org => {
                     // "Shaw's" for "Shaw's Supermarkets": the first word's key
                     // drops the possessive.
-                    let possessive_first = wi.len() == 1
-                        && wj.len() >= 2
-                        && mentions[j]
-                            .surface
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|f| {
-                                (f.ends_with("'s") || f.ends_with("’s")) && merge_key(f) == keys[i]
-                            });
+                    let possessive_first =
+                        || wi.len() == 1 && wj.len() >= 2 && possessive_of(j) == Some(key_i);
                     // A designated short name is another company, unless the
                     // longer one only adds its designator and a group word
                     // ("Bond Corp" and "Bond Corp Holdings").
-                    let same_family = wj.get(wi.len()).is_some_and(|w| {
-                        super::LEGAL_SUFFIXES.contains(&w.as_str())
-                            || matches!(w.as_str(), "holdings" | "group" | "companies" | "cos")
-                    });
-                    ((wj.starts_with(wi) || possessive_first)
+                    let same_family = || {
+                        wj.get(wi.len()).is_some_and(|w| {
+                            super::LEGAL_SUFFIXES.contains(&w)
+                                || matches!(w, "holdings" | "group" | "companies" | "cos")
+                        })
+                    };
+                    ((wj.starts_with(wi) || possessive_first())
                         && wi.len() <= 2
-                        && (same_family || !designated.contains(keys[i].as_str())))
-                        || (wi.len() == 1 && is_acronym_of(&m.surface, wj))
+                        && (!designated.contains(key_i) || same_family()))
+                        || (wi.len() == 1 && acronym_of_words(&m.surface, wj.iter()))
                 }
                 _ => false,
             };
@@ -278,7 +321,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             // "Monsanto Growth Ventures") are two organisations.
             let arm = words[j].last().is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    w,
                     "ventures" | "capital" | "fund" | "investments" | "foundation"
                 )
             });
@@ -288,21 +331,23 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             dsu.union(j, i);
         }
     }
-    // Collect clusters in order of first mention.
-    let mut root_ix: HashMap<usize, usize> = HashMap::default();
+    // Collect clusters in order of first mention (a root is its cluster's
+    // first mention, so its cluster index is set before any other's).
+    let mut root_ix: Vec<usize> = vec![usize::MAX; n];
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of = vec![0; n];
     for (i, slot) in of.iter_mut().enumerate() {
         let r = dsu.find(i);
-        let ci = *root_ix.entry(r).or_insert_with(|| {
+        if root_ix[r] == usize::MAX {
+            root_ix[r] = clusters.len();
             clusters.push(Cluster {
                 entity_type: mentions[r].entity_type,
                 label: String::new(),
                 canonical: None,
                 mentions: Vec::new(),
             });
-            clusters.len() - 1
-        });
+        }
+        let ci = root_ix[r];
         clusters[ci].mentions.push(i);
         *slot = ci;
     }
@@ -310,11 +355,10 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
         c.canonical = c
             .mentions
             .iter()
-            .filter_map(|&i| mentions[i].canonical.clone())
-            .next();
+            .find_map(|&i| mentions[i].canonical.clone());
         c.label = match &c.canonical {
             Some(name) => name.clone(),
-            None => best_label(c.mentions.iter().map(|&i| &mentions[i])),
+            None => best_label(c.mentions.iter().map(|&i| (&mentions[i], surface_words[i]))),
         };
     }
     (clusters, of)
@@ -323,28 +367,44 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
 /// Whether `surface` is an acronym (two to six capitals) of the name whose
 /// key words are `words`: "PCRI" of "Plant Cell Research Institute".
 pub fn is_acronym_of(surface: &str, words: &[String]) -> bool {
-    let s = surface.trim();
-    if s.len() < 2 || s.len() > 6 || !s.chars().all(|c| c.is_ascii_uppercase()) {
+    acronym_of_words(surface, words.iter().map(String::as_str))
+}
+
+/// [`is_acronym_of`] over any sequence of key words, without collecting
+/// their initials.
+pub(crate) fn acronym_of_words<'w>(surface: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    let s = surface.trim().as_bytes();
+    if s.len() < 2 || s.len() > 6 || !s.iter().all(u8::is_ascii_uppercase) {
         return false;
     }
-    let initials: String = words
-        .iter()
-        .filter(|w| !matches!(w.as_str(), "and" | "of" | "the" | "for" | "de"))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    initials.eq_ignore_ascii_case(s)
+    // The initials, compared as they come: equal ignoring ASCII case means
+    // as many bytes and each equal, so a non-ASCII initial never is.
+    let mut k = 0;
+    for w in words {
+        if matches!(w, "and" | "of" | "the" | "for" | "de") {
+            continue;
+        }
+        let Some(c) = w.chars().next() else {
+            continue;
+        };
+        if !c.is_ascii() || k == s.len() || !s[k].eq_ignore_ascii_case(&(c as u8)) {
+            return false;
+        }
+        k += 1;
+    }
+    k == s.len()
 }
 
 /// The label of a cluster without a canonical name: the mention with the
 /// most words (then the longest, then the first), with a legal suffix and a
 /// leading "The" removed.
-fn best_label<'a>(ms: impl Iterator<Item = &'a Mention>) -> String {
+/// (`ms`: the mentions with the number of words of their surfaces.)
+fn best_label<'a>(ms: impl Iterator<Item = (&'a Mention, usize)>) -> String {
     let mut best: Option<(&Mention, usize)> = None;
-    for m in ms {
+    for (m, wc) in ms {
         if m.source == Source::Ticker {
             continue;
         }
-        let wc = m.surface.split_whitespace().count();
         let better = match best {
             None => true,
             Some((b, bw)) => wc > bw || (wc == bw && m.surface.len() > b.surface.len()),
@@ -362,14 +422,12 @@ fn best_label<'a>(ms: impl Iterator<Item = &'a Mention>) -> String {
 /// Removes a legal suffix (and a comma before it) and a leading "The" from
 /// an organisation's name; strips honorifics from a person's.
 pub fn clean_label(surface: &str, t: EntityType) -> String {
-    let mut words: Vec<&str> = surface.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for_each_word(surface, |w| words.push(w));
     if t == EntityType::Org {
         for _ in 0..2 {
-            if words.len() > 1 {
-                let last = words[words.len() - 1].trim_end_matches('.').to_lowercase();
-                if super::LEGAL_SUFFIXES.contains(&last.replace('.', "").as_str()) {
-                    words.pop();
-                }
+            if words.len() > 1 && is_legal_label_word(words[words.len() - 1]) {
+                words.pop();
             }
         }
         if words.len() > 1 && words[0] == "The" {
@@ -386,4 +444,142 @@ pub fn clean_label(surface: &str, t: EntityType) -> String {
             .to_string();
     }
     s
+}
+
+/// Calls `f` with each word of `s` as `str::split_whitespace` splits it;
+/// an ASCII string byte by byte (white space there is `\t` to `\r` and
+/// the space), which costs a fraction of decoding chars.
+fn for_each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    if !s.is_ascii() {
+        s.split_whitespace().for_each(f);
+        return;
+    }
+    let mut start = None;
+    for (i, b) in s.bytes().enumerate() {
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        match (space, start) {
+            (true, Some(from)) => {
+                f(&s[from..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        f(&s[from..]);
+    }
+}
+
+/// The number of white-space separated words of `s`.
+fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    for_each_word(s, |_| n += 1);
+    n
+}
+
+/// Whether a label's last word is a legal suffix ("Inc.", "L.P."): without
+/// its final periods, lower-cased, other periods removed, one of
+/// [`super::LEGAL_SUFFIXES`]. An ASCII word is lower-cased into a stack
+/// buffer (labels are cleaned per cluster).
+fn is_legal_label_word(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    if !w.is_ascii() {
+        let lower = w.to_lowercase();
+        return super::LEGAL_SUFFIXES.contains(&lower.replace('.', "").as_str());
+    }
+    // The longest legal suffix has 12 letters.
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for b in w.bytes().filter(|&b| b != b'.') {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(super::key::is_legal_suffix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legal_label_words() {
+        for w in [
+            "Inc.",
+            "INC",
+            "L.P.",
+            "Co",
+            "co.",
+            "Corp..",
+            "Ltd",
+            "GmbH",
+            "S.A.",
+            "Incorporated",
+            "Corporation",
+            "Incorporatedx",
+            "Ab",
+            "Zoë",
+            "Société",
+            "In",
+            "",
+            ".",
+            "A.B.C.",
+        ] {
+            let want = {
+                let last = w.trim_end_matches('.').to_lowercase();
+                super::super::LEGAL_SUFFIXES.contains(&last.replace('.', "").as_str())
+            };
+            assert_eq!(is_legal_label_word(w), want, "{w}");
+        }
+        assert_eq!(clean_label("The Foo Co. Inc.", EntityType::Org), "Foo");
+        assert_eq!(clean_label("Foo Inc", EntityType::Person), "Foo Inc");
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace() {
+        let mut samples: Vec<String> = (0..128u8)
+            .map(|b| format!("a{}b  c{}", char::from(b), char::from(b)))
+            .collect();
+        samples.extend(
+            [
+                "",
+                " ",
+                "  Foo   Bar ",
+                "Zoë\u{a0}Ltd",
+                "x\u{85}y",
+                "a\u{2003}b c",
+            ]
+            .map(String::from),
+        );
+        for s in &samples {
+            let mut words = Vec::new();
+            for_each_word(s, |w| words.push(w));
+            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+            assert_eq!(word_count(s), words.len());
+        }
+    }
+
+    #[test]
+    fn acronyms() {
+        let words = |s: &[&str]| s.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+        assert!(is_acronym_of(
+            "PCRI",
+            &words(&["plant", "cell", "research", "institute"])
+        ));
+        assert!(is_acronym_of(" BE ", &words(&["bank", "of", "england"])));
+        assert!(!is_acronym_of(
+            "PCR",
+            &words(&["plant", "cell", "research", "institute"])
+        ));
+        assert!(!is_acronym_of(
+            "PCRIX",
+            &words(&["plant", "cell", "research", "institute"])
+        ));
+        assert!(!is_acronym_of("ZA", &words(&["żabka", "a"])));
+        assert!(!is_acronym_of("Pc", &words(&["plant", "cell"])));
+        assert!(!is_acronym_of("P", &words(&["plant"])));
+    }
 }

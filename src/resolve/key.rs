@@ -72,23 +72,154 @@ pub fn fold_accents(s: &str) -> std::borrow::Cow<'_, str> {
 /// The words of a name as compared: lower-cased, accents folded, possessive
 /// dropped, `.` and `'` removed, other punctuation separating words.
 pub fn key_words(name: &str) -> Vec<String> {
-    if name.is_ascii() {
-        // Sized up front: names are keyed by the thousand, and growing
-        // these a byte and a word at a time cost more than the words.
-        let mut buf = String::with_capacity(name.len());
-        let mut ends = Vec::with_capacity(8);
-        ascii_key(name, &mut buf, |end| ends.push(end));
-        let mut start = 0;
-        return ends
-            .into_iter()
-            .map(|end| {
-                let w = buf[start..end].to_string();
-                start = end;
-                w
-            })
-            .collect();
+    KeyWords::of(name).iter().map(String::from).collect()
+}
+
+/// The [`key_words`] of a name in one string, one space between words (key
+/// words are made of letters and digits only): one allocation per name,
+/// where a `Vec<String>` takes one per word and names are keyed by the
+/// thousand.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyWords {
+    joined: String,
+    count: usize,
+}
+
+impl KeyWords {
+    /// The key words of a name.
+    ///
+    /// # Example
+    /// ```
+    /// use kgraph::resolve::KeyWords;
+    /// let w = KeyWords::of("U.S. Steel Corp's");
+    /// assert_eq!(w.iter().collect::<Vec<_>>(), ["us", "steel", "corp"]);
+    /// ```
+    pub fn of(name: &str) -> KeyWords {
+        let mut joined = String::with_capacity(name.len() + 1);
+        let mut count = 0;
+        if name.is_ascii() {
+            ascii_key(name, &mut joined, |buf| {
+                buf.push(' ');
+                count += 1;
+            });
+            joined.pop();
+        } else {
+            for w in key_words_general(name) {
+                if count > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(&w);
+                count += 1;
+            }
+        }
+        KeyWords { joined, count }
     }
-    key_words_general(name)
+
+    /// The number of words.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// The words, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        // `take`: the empty string splits into one empty word.
+        self.joined.split(' ').take(self.count)
+    }
+
+    /// The first word.
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    /// The last word.
+    pub fn last(&self) -> Option<&str> {
+        (self.count > 0).then(|| self.joined.rsplit(' ').next().unwrap_or_default())
+    }
+
+    /// The word at `i`.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.iter().nth(i)
+    }
+
+    /// Whether `prefix`'s words are the first words of these (as
+    /// `[String]::starts_with`).
+    pub fn starts_with(&self, prefix: &KeyWords) -> bool {
+        prefix.count == 0
+            || (prefix.count <= self.count
+                && self.joined.starts_with(&prefix.joined)
+                && self
+                    .joined
+                    .as_bytes()
+                    .get(prefix.joined.len())
+                    .is_none_or(|&b| b == b' '))
+    }
+
+    /// Drops legal suffixes (up to two) from the end, never leaving no
+    /// word ([`strip_legal`]); returns how many were dropped.
+    pub fn strip_legal(&mut self) -> usize {
+        let mut dropped = 0;
+        while dropped < 2 && self.count > 1 {
+            let cut = self.joined.rfind(' ').unwrap_or(0);
+            if !is_legal_suffix(&self.joined[cut + 1..]) {
+                break;
+            }
+            self.joined.truncate(cut);
+            self.count -= 1;
+            dropped += 1;
+        }
+        dropped
+    }
+
+    /// Drops the first word, if there are two or more.
+    pub fn remove_first(&mut self) {
+        if self.count > 1 {
+            let cut = self.joined.find(' ').unwrap_or(0);
+            self.joined.drain(..=cut);
+            self.count -= 1;
+        }
+    }
+
+    /// The [`merge_key`] of the name: the words without legal suffixes
+    /// ([`KeyWords::strip_legal`]), one after the other.
+    pub fn merge_key(&self) -> String {
+        let (mut end, mut count) = (self.joined.len(), self.count);
+        while count + 2 > self.count && count > 1 {
+            let cut = self.joined[..end].rfind(' ').unwrap_or(0);
+            if !is_legal_suffix(&self.joined[cut + 1..end]) {
+                break;
+            }
+            end = cut;
+            count -= 1;
+        }
+        without_spaces(&self.joined[..end])
+    }
+
+    /// The words written one after the other, without spaces (after
+    /// [`KeyWords::strip_legal`], the [`merge_key`] of the name).
+    pub fn concat(&self) -> String {
+        without_spaces(&self.joined)
+    }
+}
+
+/// The words of [`KeyWords::joined`] one after the other: the spaces
+/// between them found byte by byte (words are short, and a search call
+/// per word cost more than the bytes).
+fn without_spaces(joined: &str) -> String {
+    let mut out = String::with_capacity(joined.len());
+    let mut start = 0;
+    for (i, b) in joined.bytes().enumerate() {
+        if b == b' ' {
+            out.push_str(&joined[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push_str(&joined[start..]);
+    out
 }
 
 /// [`key_words`] for any name (the fast path handles ASCII names).
@@ -184,9 +315,9 @@ pub fn merge_key_into(name: &str, key: &mut String) {
         let mut count = 0usize;
         let mut starts = [0usize; 2];
         let mut next_start = 0;
-        ascii_key(name, key, |end| {
+        ascii_key(name, key, |buf| {
             starts = [starts[1], next_start];
-            next_start = end;
+            next_start = buf.len();
             count += 1;
         });
         for i in (0..2).rev() {
@@ -210,7 +341,7 @@ pub fn merge_key_into(name: &str, key: &mut String) {
 /// Whether a key word is one of [`LEGAL_SUFFIXES`] (a `match`, which the
 /// compiler turns into a few length and byte tests, as names are keyed by
 /// the thousand).
-fn is_legal_suffix(w: &str) -> bool {
+pub(crate) fn is_legal_suffix(w: &str) -> bool {
     matches!(
         w,
         "inc"
@@ -242,31 +373,55 @@ fn is_legal_suffix(w: &str) -> bool {
 }
 
 /// [`key_words`] of an ASCII name, written into `buf` one word after the
-/// other; `word_end` is called with the end of each word in `buf`.
-fn ascii_key(name: &str, buf: &mut String, mut word_end: impl FnMut(usize)) {
-    let mut s = name.trim().as_bytes();
-    let n = s.len();
-    if n >= 2 && s[n - 2] == b'\'' && s[n - 1].eq_ignore_ascii_case(&b's') {
-        s = &s[..n - 2];
-    } else if n >= 1 && s[n - 1] == b'\'' {
-        s = &s[..n - 1];
+/// other; `word_end` is called with `buf` at the end of each word.
+///
+/// Runs of letters and digits are copied whole and the written part
+/// lower-cased once at the end: per byte only its class is looked at.
+fn ascii_key(name: &str, buf: &mut String, mut word_end: impl FnMut(&mut String)) {
+    let bytes = name.as_bytes();
+    // `str::trim` at the end (the possessive is looked for there); white
+    // space at the start only separates, like any other punctuation.
+    let mut n = bytes.len();
+    while n > 0 && matches!(bytes[n - 1], b'\t'..=b'\r' | b' ') {
+        n -= 1;
     }
+    if n >= 2 && bytes[n - 2] == b'\'' && bytes[n - 1].eq_ignore_ascii_case(&b's') {
+        n -= 2;
+    } else if n >= 1 && bytes[n - 1] == b'\'' {
+        n -= 1;
+    }
+    let from = buf.len();
+    // The start of the current run of letters and digits, and whether a
+    // word is open (runs joined over `.` and `'` make one word).
+    let mut run: Option<usize> = None;
     let mut in_word = false;
-    for &b in s {
+    for (i, &b) in bytes[..n].iter().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            if run.is_none() {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = run.take() {
+            buf.push_str(&name[s..i]);
+            in_word = true;
+        }
         if b == b'.' || b == b'\'' {
             continue;
         }
-        if b.is_ascii_alphanumeric() {
-            buf.push(char::from(b.to_ascii_lowercase()));
-            in_word = true;
-        } else if in_word {
-            word_end(buf.len());
+        if in_word {
+            word_end(buf);
             in_word = false;
         }
     }
-    if in_word {
-        word_end(buf.len());
+    if let Some(s) = run {
+        buf.push_str(&name[s..n]);
+        in_word = true;
     }
+    if in_word {
+        word_end(buf);
+    }
+    buf[from..].make_ascii_lowercase();
 }
 
 #[cfg(test)]
@@ -325,6 +480,54 @@ mod tests {
             strip_legal(&mut w);
             assert_eq!(merge_key(n), w.concat(), "{n:?}");
             assert_eq!(merge_key(n), merge_key_of_words(&key_words(n)), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn key_words_type_matches_vec() {
+        let names = [
+            "",
+            "'s",
+            "Meta's",
+            "The Foo Co Ltd",
+            "The",
+            "Foo Bar Co Ltd",
+            "Inc Ltd",
+            "A Co Ltd",
+            "Banco 2000 SA",
+            "Zoë Société Générale SA",
+            "U.S. Steel Corp",
+            "Smith & Co",
+            "Foo Barbaz",
+            "Foo Bar Baz",
+            "Foobar",
+        ];
+        for n in names {
+            let v = key_words_general(n);
+            let k = KeyWords::of(n);
+            assert_eq!(k.iter().collect::<Vec<_>>(), v, "{n:?}");
+            assert_eq!(k.len(), v.len(), "{n:?}");
+            assert_eq!(k.is_empty(), v.is_empty(), "{n:?}");
+            assert_eq!(k.first(), v.first().map(String::as_str), "{n:?}");
+            assert_eq!(k.last(), v.last().map(String::as_str), "{n:?}");
+            for i in 0..5 {
+                assert_eq!(k.get(i), v.get(i).map(String::as_str), "{n:?} {i}");
+            }
+            for m in names {
+                let (vm, km) = (key_words_general(m), KeyWords::of(m));
+                assert_eq!(k.starts_with(&km), v.starts_with(&vm), "{n:?} {m:?}");
+            }
+            let (mut v2, mut k2) = (v.clone(), k.clone());
+            strip_legal(&mut v2);
+            assert_eq!(k2.strip_legal(), v.len() - v2.len(), "{n:?}");
+            assert_eq!(k2.iter().collect::<Vec<_>>(), v2, "{n:?}");
+            assert_eq!(k2.concat(), merge_key(n), "{n:?}");
+            assert_eq!(k.merge_key(), merge_key(n), "{n:?}");
+            k2.remove_first();
+            if v2.len() > 1 {
+                v2.remove(0);
+            }
+            assert_eq!(k2.iter().collect::<Vec<_>>(), v2, "{n:?}");
         }
     }
 }

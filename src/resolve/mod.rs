@@ -8,11 +8,12 @@
 mod cluster;
 mod key;
 
+pub(crate) use cluster::acronym_of_words;
 pub use cluster::{
     Cluster, ResolveOptions, clean_label, is_acronym_of, resolve, retype_surnames, unify_types,
 };
 
 pub use key::{
-    LEGAL_SUFFIXES, fold_accents, key_words, merge_key, merge_key_into, merge_key_of_words,
-    strip_legal,
+    KeyWords, LEGAL_SUFFIXES, fold_accents, key_words, merge_key, merge_key_into,
+    merge_key_of_words, strip_legal,
 };
