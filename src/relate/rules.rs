@@ -39,6 +39,9 @@ struct Ctx<'a> {
     /// an earlier round), for round members named later.
     raiser: Option<usize>,
     out: Vec<Found>,
+    /// The status found for each (trigger, kind) pushed so far: a rule
+    /// pushing several pairs at one trigger reads the clause once.
+    statuses: Vec<(usize, RelationKind, Option<Status>)>,
 }
 
 const PRONOUNS: &[&str] = &["it", "its", "itself"];
@@ -88,6 +91,22 @@ const PREPS: &[&str] = &[
 ];
 
 impl<'a> Ctx<'a> {
+    fn new(
+        items: &'a [Item<'a>],
+        types: &'a [EntityType],
+        antecedent: Option<usize>,
+        raiser: Option<usize>,
+    ) -> Ctx<'a> {
+        Ctx {
+            items,
+            types,
+            antecedent,
+            raiser,
+            out: Vec::new(),
+            statuses: Vec::new(),
+        }
+    }
+
     fn w(&self, i: usize) -> &str {
         self.items.get(i).and_then(|x| x.word()).unwrap_or("")
     }
@@ -504,7 +523,16 @@ impl<'a> Ctx<'a> {
         if head == tail {
             return;
         }
-        let status = status_at(self, trig, kind);
+        // `status_at` reads only the items, the trigger and the kind.
+        let known = self.statuses.iter().find(|s| (s.0, s.1) == (trig, kind));
+        let status = match known {
+            Some(&(_, _, status)) => status,
+            None => {
+                let status = status_at(self, trig, kind);
+                self.statuses.push((trig, kind, status));
+                status
+            }
+        };
         self.out.push(Found {
             head,
             kind,
@@ -524,7 +552,20 @@ fn any_at(ctx: &Ctx<'_>, i: usize, set: &[&str]) -> bool {
 }
 
 fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &[&[&str]]) -> bool {
-    (lo..hi).any(|k| phrases.iter().any(|p| ctx.words_at(k, p)))
+    (lo..hi).any(|k| {
+        let w = ctx.w(k);
+        phrases.iter().any(|p| phrase_at(ctx, k, w, p))
+    })
+}
+
+/// `ctx.words_at(k, p)`, given the word `w` at item `k`: the first word
+/// is compared without fetching it again for every phrase, and most
+/// phrases fail there.
+fn phrase_at(ctx: &Ctx<'_>, k: usize, w: &str, p: &[&str]) -> bool {
+    match p.split_first() {
+        None => true,
+        Some((first, rest)) => *first == w && ctx.words_at(k + 1, rest),
+    }
 }
 
 /// The status of a relation whose trigger is item `trig`.
@@ -763,8 +804,7 @@ const CAREER_TRIGGERS: &[&[&str]] = &[
 const STAFF_TRIGGERS: &[&[&str]] = &[&["'s", "sits", "sit", "sat", "serves", "served", "seat"]];
 
 /// Every word that triggers a rule family, with the families' bits (a
-/// fast hash: every word of a sentence is looked up, and the map is never
-/// iterated).
+/// fast hash: the map is never iterated).
 static FAMILIES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let role_first: Vec<&'static str> = FOUNDER_ROLES
         .iter()
@@ -793,9 +833,76 @@ static FAMILIES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     map
 });
 
+/// Where [`MAYBE_TRIGGER`] keeps a word: its slot by first and last byte
+/// (low five bits each) and its bit by length (modulo 32). An empty word
+/// has slot 0 and the bit of length 0.
+const fn filter_slot(w: &[u8]) -> (usize, u32) {
+    let (first, last) = match w {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let slot = ((first & 31) as usize) << 5 | (last & 31) as usize;
+    (slot, 1 << (w.len() & 31))
+}
+
+/// [`MAYBE_TRIGGER`] with the words of `lists` marked (or only the first
+/// word of each list when `firsts`).
+const fn mark_words(mut table: [u32; 1024], lists: &[&[&str]], firsts: bool) -> [u32; 1024] {
+    let mut i = 0;
+    while i < lists.len() {
+        let list = lists[i];
+        let n = if firsts && !list.is_empty() {
+            1
+        } else {
+            list.len()
+        };
+        let mut j = 0;
+        while j < n {
+            let (slot, bit) = filter_slot(list[j].as_bytes());
+            table[slot] |= bit;
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// For each [`filter_slot`], the length bits of the words in [`FAMILIES`]
+/// there: a word whose bit is clear triggers no family (most words of a
+/// sentence), known without hashing it. Built from the same lists as the
+/// map (a test checks that it lets every word of the map pass).
+const MAYBE_TRIGGER: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    t = mark_words(t, ACQUISITION_TRIGGERS, false);
+    t = mark_words(t, INVESTMENT_TRIGGERS, false);
+    t = mark_words(t, FOUNDER_ROLES, true);
+    t = mark_words(t, WORK_ROLES, true);
+    t = mark_words(t, LEAD_ROLES, true);
+    t = mark_words(t, FOUNDING_TRIGGERS, false);
+    t = mark_words(t, SUBSIDIARY_TRIGGERS, false);
+    t = mark_words(t, PARTNER_TRIGGERS, false);
+    t = mark_words(t, COMPETITOR_TRIGGERS, false);
+    t = mark_words(t, CAREER_TRIGGERS, false);
+    t = mark_words(t, STAFF_TRIGGERS, false);
+    mark_words(t, &[FUNDING], false)
+};
+
 /// The rule families word `w` can trigger, and whether it is a funding
-/// word: one lookup instead of every family testing its lists.
+/// word: one lookup instead of every family testing its lists, and for
+/// most words no more than a table test.
+#[inline]
 fn families(w: &str) -> u16 {
+    let (slot, bit) = filter_slot(w.as_bytes());
+    if MAYBE_TRIGGER[slot] & bit == 0 {
+        return 0;
+    }
+    families_of(w)
+}
+
+/// [`families`] of a word the filter let pass.
+#[inline(never)]
+fn families_of(w: &str) -> u16 {
     FAMILIES.get(w).copied().unwrap_or(0)
 }
 
@@ -827,21 +934,21 @@ pub fn extract_sentence_in(
     if fewer_than_two_entities(items, antecedent, raiser) {
         return Vec::new();
     }
-    let mut ctx = Ctx {
-        items,
-        types,
-        antecedent,
-        raiser,
-        out: Vec::new(),
-    };
-    // Each word is looked up once: most trigger no rule family at all.
-    let words: Vec<(usize, &str, u16)> = items
+    let mut ctx = Ctx::new(items, types, antecedent, raiser);
+    // Each word is looked up once: most trigger no rule family at all, and
+    // only the triggers are kept (no vector for a sentence without one).
+    let mut funding = false;
+    let triggers: Vec<(usize, &str, u16)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| item.word().map(|w| (i, w, families(w))))
+        .filter_map(|(i, item)| {
+            let w = item.word()?;
+            let f = families(w);
+            funding |= f & FUNDING_WORD != 0;
+            (f & !FUNDING_WORD != 0).then_some((i, w, f))
+        })
         .collect();
-    let funding = words.iter().any(|&(_, _, f)| f & FUNDING_WORD != 0);
-    for &(i, w, f) in words.iter().filter(|&&(_, _, f)| f != 0) {
+    for &(i, w, f) in &triggers {
         if f & ACQUISITIONS != 0 {
             acquisitions(&mut ctx, i, w);
         }
@@ -919,20 +1026,16 @@ pub fn sentence_raiser(
     types: &[EntityType],
     antecedent: Option<usize>,
 ) -> Option<(usize, Option<f64>)> {
-    let ctx = Ctx {
-        items,
-        types,
-        antecedent,
-        raiser: None,
-        out: Vec::new(),
-    };
+    let ctx = Ctx::new(items, types, antecedent, None);
     raise_target(&ctx)
 }
 
 /// See [`sentence_raiser`].
 fn raise_target(ctx: &Ctx<'_>) -> Option<(usize, Option<f64>)> {
     let items = ctx.items;
-    let r = (0..items.len()).find(|&k| is_raise_verb(ctx.w(k)))?;
+    let r = items
+        .iter()
+        .position(|it| it.word().is_some_and(is_raise_verb))?;
     let hi = (r + 12).min(items.len());
     let amount = (r + 1..hi).find_map(|k| match items[k] {
         Item::Money {
@@ -2064,13 +2167,14 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
         return None;
     }
     let mut best: Option<(usize, RelationKind)> = None;
+    let w = ctx.w(i);
     for (set, kind) in [
         (FOUNDER_ROLES, RelationKind::Founded),
         (WORK_ROLES, RelationKind::WorksFor),
         (LEAD_ROLES, RelationKind::Leads),
     ] {
         for p in set {
-            if ctx.words_at(i, p) && best.is_none_or(|(l, _)| p.len() > l) {
+            if phrase_at(ctx, i, w, p) && best.is_none_or(|(l, _)| p.len() > l) {
                 best = Some((p.len(), kind));
             }
         }
@@ -3546,6 +3650,17 @@ mod tests {
         words
     }
 
+    #[test]
+    fn trigger_filter_passes_every_trigger() {
+        for (&w, &f) in FAMILIES.iter() {
+            assert_ne!(f, 0, "{w:?}");
+            assert_eq!(families(w), f, "{w:?}");
+        }
+        for w in vocabulary().into_iter().chain(["", "x", "said", "the"]) {
+            assert_eq!(families(w), FAMILIES.get(w).copied().unwrap_or(0), "{w:?}");
+        }
+    }
+
     /// Relations found by running every family at every word, as the
     /// sentence loop did before the trigger table.
     fn every_family(ctx: &mut Ctx<'_>, funding: bool) {
@@ -3649,13 +3764,7 @@ mod tests {
             let antecedent = Some(next(types.len())).filter(|_| next(2) == 0);
             let raiser = Some(next(types.len())).filter(|_| next(3) == 0);
             let funding = next(2) == 0;
-            let ctx = || Ctx {
-                items: &items,
-                types: &types,
-                antecedent,
-                raiser,
-                out: Vec::new(),
-            };
+            let ctx = || Ctx::new(&items, &types, antecedent, raiser);
             let (mut all, mut gated) = (ctx(), ctx());
             every_family(&mut all, funding);
             gated_families(&mut gated, funding);
