@@ -551,12 +551,56 @@ fn any_at(ctx: &Ctx<'_>, i: usize, set: &[&str]) -> bool {
     set.contains(&ctx.w(i))
 }
 
-fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &[&[&str]]) -> bool {
+fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &Phrases) -> bool {
     (lo..hi).any(|k| {
         let w = ctx.w(k);
-        phrases.iter().any(|p| phrase_at(ctx, k, w, p))
+        phrases.may_start(w) && phrases.list.iter().any(|p| phrase_at(ctx, k, w, p))
     })
 }
+
+/// A list of cue phrases with a filter of their first words: by first
+/// byte (low five bits) and length (modulo 32), most items start none and
+/// are rejected with one table test.
+struct Phrases {
+    list: &'static [&'static [&'static str]],
+    first: [u32; 32],
+}
+
+impl Phrases {
+    const fn new(list: &'static [&'static [&'static str]]) -> Phrases {
+        let mut first = [0u32; 32];
+        let mut i = 0;
+        while i < list.len() {
+            match list[i] {
+                // An empty phrase is at every item.
+                [] => first = [u32::MAX; 32],
+                [w, ..] => {
+                    let b = w.as_bytes();
+                    let slot = if b.is_empty() {
+                        0
+                    } else {
+                        (b[0] & 31) as usize
+                    };
+                    first[slot] |= 1 << (b.len() & 31);
+                }
+            }
+            i += 1;
+        }
+        Phrases { list, first }
+    }
+
+    /// Whether some phrase may start with `w` (never false when one does).
+    fn may_start(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let slot = b.first().map_or(0, |&c| usize::from(c & 31));
+        self.first[slot] & (1 << (b.len() & 31)) != 0
+    }
+}
+
+const DENIED_SET: Phrases = Phrases::new(DENIED_PHRASES);
+const FORMER_SET: Phrases = Phrases::new(FORMER_PHRASES);
+const REPORTED_SET: Phrases = Phrases::new(REPORTED_PHRASES);
+const PROPOSED_SET: Phrases = Phrases::new(PROPOSED_PHRASES);
 
 /// `ctx.words_at(k, p)`, given the word `w` at item `k`: the first word
 /// is compared without fetching it again for every phrase, and most
@@ -599,7 +643,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
                 .find(|&k| matches!(ctx.w(k), "," | ";" | "."))
                 .map_or(trig.saturating_sub(5), |k| k + 1);
             if (near..trig + 1).any(|k| any_at(ctx, k, FORMER))
-                || phrase_in(ctx, lo, hi, FORMER_PHRASES)
+                || phrase_in(ctx, lo, hi, &FORMER_SET)
                 || (lo..trig).any(|k| matches!(ctx.w(k), "until" | "previously" | "formerly"))
             {
                 return Some(Status::Former);
@@ -621,11 +665,11 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
         }
         _ => {}
     }
-    if pre(DENIED) || post(DENIED) || phrase_in(ctx, lo, hi, DENIED_PHRASES) {
+    if pre(DENIED) || post(DENIED) || phrase_in(ctx, lo, hi, &DENIED_SET) {
         return Some(Status::Denied);
     }
     if (trig.saturating_sub(2)..trig).any(|k| any_at(ctx, k, &["sold", "former", "formerly"]))
-        || phrase_in(ctx, lo, hi, FORMER_PHRASES)
+        || phrase_in(ctx, lo, hi, &FORMER_SET)
     {
         return Some(Status::Former);
     }
@@ -640,7 +684,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
         }
         any_at(ctx, k, REPORTED) && !matches!(ctx.items.get(m), Some(Item::Money { .. }))
     };
-    if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, REPORTED_PHRASES) {
+    if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, &REPORTED_SET) {
         return Some(Status::Reported);
     }
     // "has accepted a bid from X", "agreed to an offer": the deal is agreed.
@@ -654,7 +698,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     {
         return Some(Status::Announced);
     }
-    if pre(PROPOSED) || phrase_in(ctx, lo, hi, PROPOSED_PHRASES) || any_at(ctx, trig, BID_NOUNS) {
+    if pre(PROPOSED) || phrase_in(ctx, lo, hi, &PROPOSED_SET) || any_at(ctx, trig, BID_NOUNS) {
         return Some(Status::Proposed);
     }
     if pre(COMPLETED)
@@ -3385,7 +3429,7 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     // Status: future or reported; plainly asserted otherwise.
     let lo = i.saturating_sub(6);
     let reported = (0..ctx.items.len()).any(|k| any_at(ctx, k, REPORTED))
-        || phrase_in(ctx, 0, ctx.items.len(), REPORTED_PHRASES);
+        || phrase_in(ctx, 0, ctx.items.len(), &REPORTED_SET);
     let future = (lo..i).any(|k| matches!(ctx.w(k), "will" | "to" | "set" | "expected" | "shall"));
     let status = if reported {
         Some(Status::Reported)
@@ -3648,6 +3692,21 @@ mod tests {
         words.sort_unstable();
         words.dedup();
         words
+    }
+
+    #[test]
+    fn phrase_filters_pass_every_first_word() {
+        for set in [&DENIED_SET, &FORMER_SET, &REPORTED_SET, &PROPOSED_SET] {
+            for p in set.list {
+                assert!(set.may_start(p[0]), "{p:?}");
+            }
+            let firsts: Vec<&str> = set.list.iter().map(|p| p[0]).collect();
+            for w in vocabulary().into_iter().chain(["", "x"]) {
+                if firsts.contains(&w) {
+                    assert!(set.may_start(w), "{w:?}");
+                }
+            }
+        }
     }
 
     #[test]
