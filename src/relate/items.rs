@@ -89,30 +89,44 @@ pub fn sentence_items_into<'a>(
     let plain = text.as_bytes()[s.start..s.end]
         .iter()
         .fold(true, |ok, &b| ok & (b < 0x80) & !b.is_ascii_uppercase());
+    // The next mention and quantity, with their bounds kept at hand (past
+    // the last one, bounds no token reaches): most tokens are words, told
+    // by four comparisons.
     let mut mi = mentions.partition_point(|m| m.last <= s.first);
     let mut qi = quantities.partition_point(|q| q.end <= s.start);
+    let mention_at = |mi: usize| {
+        mentions
+            .get(mi)
+            .map_or((usize::MAX, usize::MAX), |m| (m.first, m.last))
+    };
+    let quantity_at = |qi: usize| {
+        quantities
+            .get(qi)
+            .map_or((usize::MAX, usize::MAX), |q| (q.start, q.end))
+    };
+    let (mut m_first, mut m_last) = mention_at(mi);
+    let (mut q_start, mut q_end) = quantity_at(qi);
+    let tokens = &a.tokens[..s.last];
     let mut k = s.first;
     while k < s.last {
-        let tok = a.tokens[k];
-        while mi < mentions.len() && mentions[mi].last <= k {
+        let tok = tokens[k];
+        while m_last <= k {
             mi += 1;
+            (m_first, m_last) = mention_at(mi);
         }
-        if mi < mentions.len() && mentions[mi].first == k {
-            let m = &mentions[mi];
+        if m_first == k {
             items.push(Item::Ent {
                 cluster: cluster_of[mi],
                 mention: mi,
             });
-            k = m.last.max(k + 1);
+            k = m_last.max(k + 1);
             continue;
         }
-        while qi < quantities.len() && quantities[qi].end <= tok.start {
+        while q_end <= tok.start {
             qi += 1;
+            (q_start, q_end) = quantity_at(qi);
         }
-        if qi < quantities.len()
-            && quantities[qi].start <= tok.start
-            && tok.start < quantities[qi].end
-        {
+        if q_start <= tok.start && tok.start < q_end {
             let q = &quantities[qi];
             items.push(match q.kind {
                 QuantityKind::Money { usd, per_share } => Item::Money {
@@ -122,10 +136,11 @@ pub fn sentence_items_into<'a>(
                 },
                 QuantityKind::Percent(p) => Item::Pct(p),
             });
-            while k < s.last && a.tokens[k].start < q.end {
+            while k < s.last && tokens[k].start < q.end {
                 k += 1;
             }
             qi += 1;
+            (q_start, q_end) = quantity_at(qi);
             continue;
         }
         let w = tok.text(text);
@@ -159,7 +174,151 @@ pub fn sentence_items_into<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::EntityType;
+    use crate::recognize::Source;
     use crate::text::analyze;
+
+    /// The item loop as first written (bounds read from the slices at
+    /// every token).
+    fn items_reference<'a>(
+        text: &'a str,
+        a: &Analysis,
+        s: &Sentence,
+        mentions: &[Mention],
+        cluster_of: &[usize],
+        quantities: &[Quantity],
+    ) -> Vec<Item<'a>> {
+        let mut items = Vec::new();
+        let mut mi = mentions.partition_point(|m| m.last <= s.first);
+        let mut qi = quantities.partition_point(|q| q.end <= s.start);
+        let mut k = s.first;
+        while k < s.last {
+            let tok = a.tokens[k];
+            while mi < mentions.len() && mentions[mi].last <= k {
+                mi += 1;
+            }
+            if mi < mentions.len() && mentions[mi].first == k {
+                let m = &mentions[mi];
+                items.push(Item::Ent {
+                    cluster: cluster_of[mi],
+                    mention: mi,
+                });
+                k = m.last.max(k + 1);
+                continue;
+            }
+            while qi < quantities.len() && quantities[qi].end <= tok.start {
+                qi += 1;
+            }
+            if qi < quantities.len()
+                && quantities[qi].start <= tok.start
+                && tok.start < quantities[qi].end
+            {
+                let q = &quantities[qi];
+                items.push(match q.kind {
+                    QuantityKind::Money { usd, per_share } => Item::Money {
+                        usd,
+                        per_share,
+                        span: (q.start, q.end),
+                    },
+                    QuantityKind::Percent(p) => Item::Pct(p),
+                });
+                while k < s.last && a.tokens[k].start < q.end {
+                    k += 1;
+                }
+                qi += 1;
+                continue;
+            }
+            let w = tok.text(text);
+            items.push(Item::Word(match tok.kind {
+                TokenKind::Possessive => "'s".into(),
+                TokenKind::Markup => "<markup>".into(),
+                _ => {
+                    let w = w.replace(['’', '‘'], "'").to_lowercase();
+                    match w.as_str() {
+                        "“" | "”" => "\"".into(),
+                        "—" | "–" => "-".into(),
+                        _ => w.into(),
+                    }
+                }
+            }));
+            k += 1;
+        }
+        items
+    }
+
+    #[test]
+    fn items_match_reference_with_mentions_and_quantities() {
+        let text = "ACME Corp said it paid $14.3 billion, or 49 pct, for \
+                    Widget Co's unit. Zoë’s “Big” deal — <Allegheny Intl Inc> \
+                    rose 5 pct.\n\nThe U.S. unit of Acme agreed to buy 20 pct of Beta.";
+        let a = analyze(text);
+        let lower = text.to_ascii_lowercase();
+        let n = a.tokens.len();
+        let mut state = 0x2545_f491_u64;
+        let mut next = move |m: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % m as u64) as usize
+        };
+        for _ in 0..2000 {
+            // Random, ordered, non-overlapping mentions and quantities
+            // (as the recogniser and quantity finder give them).
+            let mut mentions = Vec::new();
+            let mut k = next(3);
+            while k < n {
+                let len = 1 + next(3);
+                let last = (k + len).min(n);
+                let t = &a.tokens;
+                mentions.push(Mention {
+                    start: t[k].start,
+                    end: t[last - 1].end,
+                    first: k,
+                    last,
+                    sentence: 0,
+                    surface: String::new(),
+                    entity_type: EntityType::Org,
+                    source: Source::Gazetteer,
+                    canonical: None,
+                    ticker_of: None,
+                });
+                k = last + next(8);
+            }
+            let cluster_of: Vec<usize> = (0..mentions.len()).map(|_| next(4)).collect();
+            let mut quantities = Vec::new();
+            let mut b = next(20);
+            while b < text.len() {
+                let end = (b + 1 + next(12)).min(text.len());
+                quantities.push(Quantity {
+                    start: b,
+                    end,
+                    kind: if next(2) == 0 {
+                        QuantityKind::Percent(5.0)
+                    } else {
+                        QuantityKind::Money {
+                            usd: Some(1e6),
+                            per_share: false,
+                        }
+                    },
+                });
+                b = end + next(40);
+            }
+            let mut reused = Vec::new();
+            for s in &a.sentences {
+                let want = items_reference(text, &a, s, &mentions, &cluster_of, &quantities);
+                sentence_items_into(
+                    &mut reused,
+                    &lower,
+                    &a,
+                    s,
+                    &mentions,
+                    &cluster_of,
+                    &quantities,
+                );
+                assert_eq!(reused, want);
+            }
+        }
+    }
 
     #[test]
     fn lower_cased_text_gives_the_same_items() {

@@ -39,6 +39,9 @@ struct Ctx<'a> {
     /// an earlier round), for round members named later.
     raiser: Option<usize>,
     out: Vec<Found>,
+    /// The status found for each (trigger, kind) pushed so far: a rule
+    /// pushing several pairs at one trigger reads the clause once.
+    statuses: Vec<(usize, RelationKind, Option<Status>)>,
 }
 
 const PRONOUNS: &[&str] = &["it", "its", "itself"];
@@ -88,6 +91,22 @@ const PREPS: &[&str] = &[
 ];
 
 impl<'a> Ctx<'a> {
+    fn new(
+        items: &'a [Item<'a>],
+        types: &'a [EntityType],
+        antecedent: Option<usize>,
+        raiser: Option<usize>,
+    ) -> Ctx<'a> {
+        Ctx {
+            items,
+            types,
+            antecedent,
+            raiser,
+            out: Vec::new(),
+            statuses: Vec::new(),
+        }
+    }
+
     fn w(&self, i: usize) -> &str {
         self.items.get(i).and_then(|x| x.word()).unwrap_or("")
     }
@@ -504,7 +523,16 @@ impl<'a> Ctx<'a> {
         if head == tail {
             return;
         }
-        let status = status_at(self, trig, kind);
+        // `status_at` reads only the items, the trigger and the kind.
+        let known = self.statuses.iter().find(|s| (s.0, s.1) == (trig, kind));
+        let status = match known {
+            Some(&(_, _, status)) => status,
+            None => {
+                let status = status_at(self, trig, kind);
+                self.statuses.push((trig, kind, status));
+                status
+            }
+        };
         self.out.push(Found {
             head,
             kind,
@@ -523,8 +551,65 @@ fn any_at(ctx: &Ctx<'_>, i: usize, set: &[&str]) -> bool {
     set.contains(&ctx.w(i))
 }
 
-fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &[&[&str]]) -> bool {
-    (lo..hi).any(|k| phrases.iter().any(|p| ctx.words_at(k, p)))
+fn phrase_in(ctx: &Ctx<'_>, lo: usize, hi: usize, phrases: &Phrases) -> bool {
+    (lo..hi).any(|k| {
+        let w = ctx.w(k);
+        phrases.may_start(w) && phrases.list.iter().any(|p| phrase_at(ctx, k, w, p))
+    })
+}
+
+/// A list of cue phrases with a filter of their first words: by first
+/// byte (low five bits) and length (modulo 32), most items start none and
+/// are rejected with one table test.
+struct Phrases {
+    list: &'static [&'static [&'static str]],
+    first: [u32; 32],
+}
+
+impl Phrases {
+    const fn new(list: &'static [&'static [&'static str]]) -> Phrases {
+        let mut first = [0u32; 32];
+        let mut i = 0;
+        while i < list.len() {
+            match list[i] {
+                // An empty phrase is at every item.
+                [] => first = [u32::MAX; 32],
+                [w, ..] => {
+                    let b = w.as_bytes();
+                    let slot = if b.is_empty() {
+                        0
+                    } else {
+                        (b[0] & 31) as usize
+                    };
+                    first[slot] |= 1 << (b.len() & 31);
+                }
+            }
+            i += 1;
+        }
+        Phrases { list, first }
+    }
+
+    /// Whether some phrase may start with `w` (never false when one does).
+    fn may_start(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let slot = b.first().map_or(0, |&c| usize::from(c & 31));
+        self.first[slot] & (1 << (b.len() & 31)) != 0
+    }
+}
+
+const DENIED_SET: Phrases = Phrases::new(DENIED_PHRASES);
+const FORMER_SET: Phrases = Phrases::new(FORMER_PHRASES);
+const REPORTED_SET: Phrases = Phrases::new(REPORTED_PHRASES);
+const PROPOSED_SET: Phrases = Phrases::new(PROPOSED_PHRASES);
+
+/// `ctx.words_at(k, p)`, given the word `w` at item `k`: the first word
+/// is compared without fetching it again for every phrase, and most
+/// phrases fail there.
+fn phrase_at(ctx: &Ctx<'_>, k: usize, w: &str, p: &[&str]) -> bool {
+    match p.split_first() {
+        None => true,
+        Some((first, rest)) => *first == w && ctx.words_at(k + 1, rest),
+    }
 }
 
 /// The status of a relation whose trigger is item `trig`.
@@ -558,7 +643,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
                 .find(|&k| matches!(ctx.w(k), "," | ";" | "."))
                 .map_or(trig.saturating_sub(5), |k| k + 1);
             if (near..trig + 1).any(|k| any_at(ctx, k, FORMER))
-                || phrase_in(ctx, lo, hi, FORMER_PHRASES)
+                || phrase_in(ctx, lo, hi, &FORMER_SET)
                 || (lo..trig).any(|k| matches!(ctx.w(k), "until" | "previously" | "formerly"))
             {
                 return Some(Status::Former);
@@ -580,11 +665,11 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
         }
         _ => {}
     }
-    if pre(DENIED) || post(DENIED) || phrase_in(ctx, lo, hi, DENIED_PHRASES) {
+    if pre(DENIED) || post(DENIED) || phrase_in(ctx, lo, hi, &DENIED_SET) {
         return Some(Status::Denied);
     }
     if (trig.saturating_sub(2)..trig).any(|k| any_at(ctx, k, &["sold", "former", "formerly"]))
-        || phrase_in(ctx, lo, hi, FORMER_PHRASES)
+        || phrase_in(ctx, lo, hi, &FORMER_SET)
     {
         return Some(Status::Former);
     }
@@ -599,7 +684,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
         }
         any_at(ctx, k, REPORTED) && !matches!(ctx.items.get(m), Some(Item::Money { .. }))
     };
-    if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, REPORTED_PHRASES) {
+    if (lo..trig).any(hedge) || (trig..hi).any(hedge) || phrase_in(ctx, 0, n, &REPORTED_SET) {
         return Some(Status::Reported);
     }
     // "has accepted a bid from X", "agreed to an offer": the deal is agreed.
@@ -613,7 +698,7 @@ fn status_at(ctx: &Ctx<'_>, trig: usize, kind: RelationKind) -> Option<Status> {
     {
         return Some(Status::Announced);
     }
-    if pre(PROPOSED) || phrase_in(ctx, lo, hi, PROPOSED_PHRASES) || any_at(ctx, trig, BID_NOUNS) {
+    if pre(PROPOSED) || phrase_in(ctx, lo, hi, &PROPOSED_SET) || any_at(ctx, trig, BID_NOUNS) {
         return Some(Status::Proposed);
     }
     if pre(COMPLETED)
@@ -763,8 +848,7 @@ const CAREER_TRIGGERS: &[&[&str]] = &[
 const STAFF_TRIGGERS: &[&[&str]] = &[&["'s", "sits", "sit", "sat", "serves", "served", "seat"]];
 
 /// Every word that triggers a rule family, with the families' bits (a
-/// fast hash: every word of a sentence is looked up, and the map is never
-/// iterated).
+/// fast hash: the map is never iterated).
 static FAMILIES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     let role_first: Vec<&'static str> = FOUNDER_ROLES
         .iter()
@@ -793,9 +877,76 @@ static FAMILIES: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     map
 });
 
+/// Where [`MAYBE_TRIGGER`] keeps a word: its slot by first and last byte
+/// (low five bits each) and its bit by length (modulo 32). An empty word
+/// has slot 0 and the bit of length 0.
+const fn filter_slot(w: &[u8]) -> (usize, u32) {
+    let (first, last) = match w {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let slot = ((first & 31) as usize) << 5 | (last & 31) as usize;
+    (slot, 1 << (w.len() & 31))
+}
+
+/// [`MAYBE_TRIGGER`] with the words of `lists` marked (or only the first
+/// word of each list when `firsts`).
+const fn mark_words(mut table: [u32; 1024], lists: &[&[&str]], firsts: bool) -> [u32; 1024] {
+    let mut i = 0;
+    while i < lists.len() {
+        let list = lists[i];
+        let n = if firsts && !list.is_empty() {
+            1
+        } else {
+            list.len()
+        };
+        let mut j = 0;
+        while j < n {
+            let (slot, bit) = filter_slot(list[j].as_bytes());
+            table[slot] |= bit;
+            j += 1;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// For each [`filter_slot`], the length bits of the words in [`FAMILIES`]
+/// there: a word whose bit is clear triggers no family (most words of a
+/// sentence), known without hashing it. Built from the same lists as the
+/// map (a test checks that it lets every word of the map pass).
+const MAYBE_TRIGGER: [u32; 1024] = {
+    let mut t = [0u32; 1024];
+    t = mark_words(t, ACQUISITION_TRIGGERS, false);
+    t = mark_words(t, INVESTMENT_TRIGGERS, false);
+    t = mark_words(t, FOUNDER_ROLES, true);
+    t = mark_words(t, WORK_ROLES, true);
+    t = mark_words(t, LEAD_ROLES, true);
+    t = mark_words(t, FOUNDING_TRIGGERS, false);
+    t = mark_words(t, SUBSIDIARY_TRIGGERS, false);
+    t = mark_words(t, PARTNER_TRIGGERS, false);
+    t = mark_words(t, COMPETITOR_TRIGGERS, false);
+    t = mark_words(t, CAREER_TRIGGERS, false);
+    t = mark_words(t, STAFF_TRIGGERS, false);
+    mark_words(t, &[FUNDING], false)
+};
+
 /// The rule families word `w` can trigger, and whether it is a funding
-/// word: one lookup instead of every family testing its lists.
+/// word: one lookup instead of every family testing its lists, and for
+/// most words no more than a table test.
+#[inline]
 fn families(w: &str) -> u16 {
+    let (slot, bit) = filter_slot(w.as_bytes());
+    if MAYBE_TRIGGER[slot] & bit == 0 {
+        return 0;
+    }
+    families_of(w)
+}
+
+/// [`families`] of a word the filter let pass.
+#[inline(never)]
+fn families_of(w: &str) -> u16 {
     FAMILIES.get(w).copied().unwrap_or(0)
 }
 
@@ -827,21 +978,21 @@ pub fn extract_sentence_in(
     if fewer_than_two_entities(items, antecedent, raiser) {
         return Vec::new();
     }
-    let mut ctx = Ctx {
-        items,
-        types,
-        antecedent,
-        raiser,
-        out: Vec::new(),
-    };
-    // Each word is looked up once: most trigger no rule family at all.
-    let words: Vec<(usize, &str, u16)> = items
+    let mut ctx = Ctx::new(items, types, antecedent, raiser);
+    // Each word is looked up once: most trigger no rule family at all, and
+    // only the triggers are kept (no vector for a sentence without one).
+    let mut funding = false;
+    let triggers: Vec<(usize, &str, u16)> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| item.word().map(|w| (i, w, families(w))))
+        .filter_map(|(i, item)| {
+            let w = item.word()?;
+            let f = families(w);
+            funding |= f & FUNDING_WORD != 0;
+            (f & !FUNDING_WORD != 0).then_some((i, w, f))
+        })
         .collect();
-    let funding = words.iter().any(|&(_, _, f)| f & FUNDING_WORD != 0);
-    for &(i, w, f) in words.iter().filter(|&&(_, _, f)| f != 0) {
+    for &(i, w, f) in &triggers {
         if f & ACQUISITIONS != 0 {
             acquisitions(&mut ctx, i, w);
         }
@@ -919,20 +1070,16 @@ pub fn sentence_raiser(
     types: &[EntityType],
     antecedent: Option<usize>,
 ) -> Option<(usize, Option<f64>)> {
-    let ctx = Ctx {
-        items,
-        types,
-        antecedent,
-        raiser: None,
-        out: Vec::new(),
-    };
+    let ctx = Ctx::new(items, types, antecedent, None);
     raise_target(&ctx)
 }
 
 /// See [`sentence_raiser`].
 fn raise_target(ctx: &Ctx<'_>) -> Option<(usize, Option<f64>)> {
     let items = ctx.items;
-    let r = (0..items.len()).find(|&k| is_raise_verb(ctx.w(k)))?;
+    let r = items
+        .iter()
+        .position(|it| it.word().is_some_and(is_raise_verb))?;
     let hi = (r + 12).min(items.len());
     let amount = (r + 1..hi).find_map(|k| match items[k] {
         Item::Money {
@@ -2064,13 +2211,14 @@ fn role_at(ctx: &Ctx<'_>, i: usize) -> Option<(usize, RelationKind)> {
         return None;
     }
     let mut best: Option<(usize, RelationKind)> = None;
+    let w = ctx.w(i);
     for (set, kind) in [
         (FOUNDER_ROLES, RelationKind::Founded),
         (WORK_ROLES, RelationKind::WorksFor),
         (LEAD_ROLES, RelationKind::Leads),
     ] {
         for p in set {
-            if ctx.words_at(i, p) && best.is_none_or(|(l, _)| p.len() > l) {
+            if phrase_at(ctx, i, w, p) && best.is_none_or(|(l, _)| p.len() > l) {
                 best = Some((p.len(), kind));
             }
         }
@@ -3281,7 +3429,7 @@ fn careers(ctx: &mut Ctx<'_>, i: usize, w: &str) {
     // Status: future or reported; plainly asserted otherwise.
     let lo = i.saturating_sub(6);
     let reported = (0..ctx.items.len()).any(|k| any_at(ctx, k, REPORTED))
-        || phrase_in(ctx, 0, ctx.items.len(), REPORTED_PHRASES);
+        || phrase_in(ctx, 0, ctx.items.len(), &REPORTED_SET);
     let future = (lo..i).any(|k| matches!(ctx.w(k), "will" | "to" | "set" | "expected" | "shall"));
     let status = if reported {
         Some(Status::Reported)
@@ -3546,6 +3694,32 @@ mod tests {
         words
     }
 
+    #[test]
+    fn phrase_filters_pass_every_first_word() {
+        for set in [&DENIED_SET, &FORMER_SET, &REPORTED_SET, &PROPOSED_SET] {
+            for p in set.list {
+                assert!(set.may_start(p[0]), "{p:?}");
+            }
+            let firsts: Vec<&str> = set.list.iter().map(|p| p[0]).collect();
+            for w in vocabulary().into_iter().chain(["", "x"]) {
+                if firsts.contains(&w) {
+                    assert!(set.may_start(w), "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn trigger_filter_passes_every_trigger() {
+        for (&w, &f) in FAMILIES.iter() {
+            assert_ne!(f, 0, "{w:?}");
+            assert_eq!(families(w), f, "{w:?}");
+        }
+        for w in vocabulary().into_iter().chain(["", "x", "said", "the"]) {
+            assert_eq!(families(w), FAMILIES.get(w).copied().unwrap_or(0), "{w:?}");
+        }
+    }
+
     /// Relations found by running every family at every word, as the
     /// sentence loop did before the trigger table.
     fn every_family(ctx: &mut Ctx<'_>, funding: bool) {
@@ -3649,13 +3823,7 @@ mod tests {
             let antecedent = Some(next(types.len())).filter(|_| next(2) == 0);
             let raiser = Some(next(types.len())).filter(|_| next(3) == 0);
             let funding = next(2) == 0;
-            let ctx = || Ctx {
-                items: &items,
-                types: &types,
-                antecedent,
-                raiser,
-                out: Vec::new(),
-            };
+            let ctx = || Ctx::new(&items, &types, antecedent, raiser);
             let (mut all, mut gated) = (ctx(), ctx());
             every_family(&mut all, funding);
             gated_families(&mut gated, funding);

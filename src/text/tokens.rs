@@ -69,6 +69,22 @@ trait Chars {
     fn is_digit(&self, i: usize) -> bool {
         self.at(i).is_some_and(|c| c.is_ascii_digit())
     }
+    /// The index of the first char at or after `i` that is not white space
+    /// or control, or `count()`.
+    fn skip_space(&self, mut i: usize) -> usize {
+        while i < self.count() && self.is_space(i) {
+            i += 1;
+        }
+        i
+    }
+    /// The index of the first char at or after `i` that is not
+    /// alphanumeric, or `count()`.
+    fn alnum_end(&self, mut i: usize) -> usize {
+        while self.is_alnum(i) {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// Any text: its chars decoded once.
@@ -116,6 +132,21 @@ impl Chars for Ascii<'_> {
             .get(i)
             .is_some_and(|&b| ASCII_CLASS[usize::from(b)] & ALNUM != 0)
     }
+    // The runs by slice scans: no per-char bounds test or `Option`.
+    fn skip_space(&self, i: usize) -> usize {
+        let rest = self.0.get(i..).unwrap_or_default();
+        let run = rest
+            .iter()
+            .position(|&b| ASCII_CLASS[usize::from(b)] & SPACE == 0);
+        i + run.unwrap_or(rest.len())
+    }
+    fn alnum_end(&self, i: usize) -> usize {
+        let rest = self.0.get(i..).unwrap_or_default();
+        let run = rest
+            .iter()
+            .position(|&b| ASCII_CLASS[usize::from(b)] & ALNUM == 0);
+        i + run.unwrap_or(rest.len())
+    }
     fn is_alpha(&self, i: usize) -> bool {
         self.0.get(i).is_some_and(u8::is_ascii_alphabetic)
     }
@@ -131,9 +162,10 @@ const ALNUM: u8 = 2;
 
 /// The class bits of each ASCII byte, as the `char` methods the
 /// tokeniser uses read it (`is_whitespace() || is_control()`,
-/// `is_alphanumeric()`).
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// `is_alphanumeric()`); 256 entries, so that indexing by any byte needs
+/// no bounds test (bytes past 0x7f never occur in an ASCII text).
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -169,10 +201,10 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
     let at = |i: usize| chars.at(i);
     let pos = |i: usize| chars.pos(i);
     let mut i = 0;
-    while i < n {
-        if chars.is_space(i) {
-            i += 1;
-            continue;
+    loop {
+        i = chars.skip_space(i);
+        if i >= n {
+            break;
         }
         let c = chars.char(i);
         let start = pos(i);
@@ -240,9 +272,7 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
             }
             // Digits glued to letters (3M, 4G, 10x) make a word.
             if chars.is_alpha(j) {
-                while chars.is_alnum(j) {
-                    j += 1;
-                }
+                j = chars.alnum_end(j);
                 out.push(Token {
                     start,
                     end: pos(j),
@@ -262,10 +292,7 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
             let mut j = i + 1;
             let mut web = false;
             loop {
-                if chars.is_alnum(j) {
-                    j += 1;
-                    continue;
-                }
+                j = chars.alnum_end(j);
                 match at(j) {
                     Some('.') if chars.is_alpha(j + 1) && dotted_run(chars, i, j) => {
                         j += 2;
