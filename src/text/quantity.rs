@@ -342,9 +342,12 @@ fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
         };
         // The number word before: "two billion", "three-million".
         let before = hay[from..m.start()].trim_end_matches([' ', '-', '\t', '\n']);
+        // The word starts after the last char that is not an ASCII letter
+        // (which may be a multi-byte char such as a curly quote).
         let word_start = before
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let word = &before[word_start..];
         let n = match word.to_ascii_lowercase().as_str() {
             "one" => 1.0,
@@ -1305,5 +1308,17 @@ mod tests {
             }
             let _ = parse_usd(t);
         }
+    }
+
+    /// An amount in words right after a non-ASCII char (a curly quote, an
+    /// accented letter) is read, and does not split a char.
+    #[test]
+    fn word_money_after_non_ascii() {
+        let text = "x\u{e9} billion dlrs";
+        assert!(find_quantities(text, 0..text.len()).is_empty());
+        let text = "\u{201c}two billion dlrs\u{201d}";
+        let qs = find_quantities(text, 0..text.len());
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(&text[qs[0].start..qs[0].end], "two billion dlrs");
     }
 }
