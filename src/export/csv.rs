@@ -12,7 +12,7 @@
 use std::io::Write;
 
 use super::{Exporter, escape, fields, style};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::graph::GraphView;
 
 /// Writes `nodes.csv` and `edges.csv`.
@@ -43,8 +43,83 @@ const EDGE_HEADER: &[&str] = &[
     "evidence",
 ];
 
-pub(super) fn csv_error(file: &str, e: csv::Error) -> Error {
-    Error::new(ErrorKind::Export, format!("{file}: {e}"))
+/// The rows of a CSV file, byte for byte as the csv crate's default writer
+/// writes them (which these files were first written with): fields
+/// separated by `,`, each through [`escape::csv_field_into`], a `\n` after
+/// each row. Rows go into one buffer, passed on to the output in large
+/// chunks; fields are appended one by one, so no row is collected first.
+pub(super) struct Rows<'w> {
+    out: &'w mut dyn Write,
+    buf: String,
+    /// Whether the row has no field yet.
+    first: bool,
+}
+
+impl<'w> Rows<'w> {
+    /// The buffer is passed on to the output once this much is pending.
+    const CHUNK: usize = 1 << 16;
+
+    /// Rows written into `out`.
+    pub(super) fn new(out: &'w mut dyn Write) -> Rows<'w> {
+        Rows {
+            out,
+            buf: String::with_capacity(Self::CHUNK + Self::CHUNK / 2),
+            first: true,
+        }
+    }
+
+    fn next(&mut self) -> &mut String {
+        if !self.first {
+            self.buf.push(',');
+        }
+        self.first = false;
+        &mut self.buf
+    }
+
+    /// A text field.
+    pub(super) fn field(&mut self, s: &str) {
+        escape::csv_field_into(self.next(), s);
+    }
+
+    /// An integer field.
+    pub(super) fn uint(&mut self, n: usize) {
+        escape::uint_into(self.next(), n as u64);
+    }
+
+    /// A number field (see [`escape::number`]), empty when absent or not
+    /// finite. Numbers never need quotes.
+    pub(super) fn number(&mut self, x: Option<f64>) {
+        let buf = self.next();
+        if let Some(x) = x {
+            escape::number_into(buf, x);
+        }
+    }
+
+    /// Ends the row.
+    pub(super) fn end(&mut self) -> Result<()> {
+        self.buf.push('\n');
+        self.first = true;
+        if self.buf.len() >= Self::CHUNK {
+            self.out.write_all(self.buf.as_bytes())?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// A whole row of text fields.
+    pub(super) fn record(&mut self, fields: &[&str]) -> Result<()> {
+        for f in fields {
+            self.field(f);
+        }
+        self.end()
+    }
+
+    /// Passes the rest on to the output.
+    pub(super) fn finish(self) -> Result<()> {
+        self.out.write_all(self.buf.as_bytes())?;
+        self.out.flush()?;
+        Ok(())
+    }
 }
 
 impl Exporter for CsvExporter {
@@ -53,54 +128,57 @@ impl Exporter for CsvExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, file: usize, out: &mut dyn Write) -> Result<()> {
-        let name = self.files().get(file).copied().unwrap_or("csv");
-        let err = |e| csv_error(name, e);
-        let mut w = csv::Writer::from_writer(out);
+        let mut w = Rows::new(out);
+        // Fields made before they are written (joined lists, JSON text).
+        let mut value = String::new();
         if file == 0 {
-            w.write_record(NODE_HEADER).map_err(err)?;
+            w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.write_record([
-                    n.id.as_str(),
-                    &n.label,
-                    n.entity_type.as_str(),
-                    &escape::join_list(&n.aliases),
-                    &escape::join_list(&n.docs),
-                    &n.mentions.to_string(),
-                ])
-                .map_err(err)?;
+                w.field(&n.id);
+                w.field(&n.label);
+                w.field(n.entity_type.as_str());
+                value.clear();
+                escape::join_list_into(&mut value, &n.aliases);
+                w.field(&value);
+                value.clear();
+                escape::join_list_into(&mut value, &n.docs);
+                w.field(&value);
+                w.uint(n.mentions);
+                w.end()?;
             }
         } else {
-            w.write_record(EDGE_HEADER).map_err(err)?;
+            w.record(EDGE_HEADER)?;
             for (i, e) in view.edges().iter().enumerate() {
                 let direction = if e.kind.is_symmetric() {
                     "Undirected"
                 } else {
                     "Directed"
                 };
-                w.write_record([
-                    e.source.as_str(),
-                    &e.target,
-                    direction,
-                    &e.id,
-                    &style::edge_label(e),
-                    &e.support.to_string(),
-                    e.kind.as_str(),
-                    fields::status(e),
-                    &fields::opt_number(e.amount_usd),
-                    &fields::numbers_json(&e.amount_usd_alt),
-                    &fields::opt_number(e.stake_pct),
-                    &fields::opt_number(Some(e.confidence)),
-                    &e.support.to_string(),
-                    &e.evidence_count.to_string(),
-                    &escape::join_list(&fields::evidence_docs(e)),
-                    fields::evidence_text(view, i),
-                    fields::evidence_json(view, i)?,
-                ])
-                .map_err(err)?;
+                w.field(&e.source);
+                w.field(&e.target);
+                w.field(direction);
+                w.field(&e.id);
+                w.field(&style::edge_label(e));
+                w.uint(e.support);
+                w.field(e.kind.as_str());
+                w.field(fields::status(e));
+                w.number(e.amount_usd);
+                value.clear();
+                fields::numbers_json_into(&mut value, &e.amount_usd_alt);
+                w.field(&value);
+                w.number(e.stake_pct);
+                w.number(Some(e.confidence));
+                w.uint(e.support);
+                w.uint(e.evidence_count);
+                value.clear();
+                escape::join_list_into(&mut value, &fields::evidence_docs(e));
+                w.field(&value);
+                w.field(fields::evidence_text(view, i));
+                w.field(fields::evidence_json(view, i));
+                w.end()?;
             }
         }
-        w.flush()?;
-        Ok(())
+        w.finish()
     }
 }
 

@@ -41,7 +41,36 @@ impl ByteSet {
 
     /// Whether some byte of `s` is in the set.
     fn any_in(&self, s: &str) -> bool {
-        s.bytes().any(|b| self.contains(b))
+        self.find(s.as_bytes()).is_some()
+    }
+
+    /// The index of the first byte of `bytes` in the set.
+    ///
+    /// Exports are mostly ordinary text, so the scan tests eight bytes a
+    /// step with one branch (eight table lookups or-ed together) and looks
+    /// for the exact byte only in the step that has one. The last step
+    /// tests the last eight bytes, overlapping the step before, so that
+    /// short texts (names, ids) need no byte-by-byte loop either.
+    fn find(&self, bytes: &[u8]) -> Option<usize> {
+        let hit = |chunk: &[u8]| chunk.iter().fold(false, |h, &b| h | self.contains(b));
+        let mut start = 0;
+        let mut found = false;
+        for chunk in bytes.chunks_exact(8) {
+            if hit(chunk) {
+                found = true;
+                break;
+            }
+            start += 8;
+        }
+        // Past the clean steps only the remainder (under eight bytes) is
+        // left; in the last eight bytes, the part before it is clean.
+        if !found && (start == bytes.len() || (start > 0 && !hit(&bytes[bytes.len() - 8..]))) {
+            return None;
+        }
+        bytes[start..]
+            .iter()
+            .position(|&b| self.contains(b))
+            .map(|p| start + p)
     }
 }
 
@@ -59,6 +88,10 @@ const XML_ATTR: ByteSet = ByteSet::new(b"&<>\"\xef", true);
 const XML_TEXT: ByteSet = ByteSet::new(b"&<>\"'\xef", true);
 /// What [`cypher_string`] may change.
 const CYPHER: ByteSet = ByteSet::new(b"\\\"\x7f\xc2", true);
+/// What makes [`csv_field_into`] quote a field.
+const CSV: ByteSet = ByteSet::new(b",\"\r\n", false);
+/// What [`json_string_into`] escapes: the quote, the backslash and C0.
+const JSON: ByteSet = ByteSet::new(b"\"\\", true);
 
 /// Appends `s` to `out`, copying runs of ordinary bytes at once. Each
 /// character that starts at a byte of `special` goes to `escape`, with the
@@ -76,7 +109,7 @@ fn escape_into(
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while let Some(found) = bytes[i..].iter().position(|&b| special.contains(b)) {
+    while let Some(found) = special.find(&bytes[i..]) {
         let at = i + found;
         out.push_str(&s[run..at]);
         let c = if bytes[at].is_ascii() {
@@ -237,7 +270,13 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s, &XML_TEXT, |out, c, _| {
+    xml_text_into(&mut out, s);
+    Cow::Owned(out)
+}
+
+/// [`xml_text`], appended to `out`.
+pub fn xml_text_into(out: &mut String, s: &str) {
+    escape_into(out, s, &XML_TEXT, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -250,10 +289,116 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
         }
         0
     });
-    Cow::Owned(out)
+}
+
+// ---------------------------------------------------------------- CSV
+
+/// A CSV field (RFC 4180), appended to `out`, byte for byte as the csv
+/// crate's default writer writes it: in double quotes with inner quotes
+/// doubled when it holds a comma, a quote or a line break (`\n` or `\r`),
+/// as it is otherwise.
+pub fn csv_field_into(out: &mut String, s: &str) {
+    if CSV.find(s.as_bytes()).is_none() {
+        out.push_str(s);
+        return;
+    }
+    out.push('"');
+    let mut rest = s;
+    while let Some(q) = rest.find('"') {
+        out.push_str(&rest[..=q]);
+        out.push('"');
+        rest = &rest[q + 1..];
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+// ---------------------------------------------------------------- JSON
+
+/// A JSON string literal, appended to `out`, byte for byte as serde_json
+/// writes it: `"` and `\` backslash-escaped, the C0 controls with a short
+/// escape (`\b \t \n \f \r`) or as `\u00xx` (lower-case hex), and
+/// everything else (DEL and non-ASCII included) as plain UTF-8.
+pub fn json_string_into(out: &mut String, s: &str) {
+    out.push('"');
+    escape_into(out, s, &JSON, |out, c, _| {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let b = c as usize;
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(b >> 4) & 0xf]));
+                out.push(char::from(HEX[b & 0xf]));
+            }
+        }
+        0
+    });
+    out.push('"');
+}
+
+/// A JSON number, appended to `out`, as serde_json writes an `f64`: its
+/// own shortest round-trip form (`14300000000.0`, `0.9`, `1e-7`), and
+/// `null` when the value is not finite. serde_json formats it, so the
+/// bytes cannot drift from its other output.
+pub fn json_f64_into(out: &mut String, x: f64) {
+    use serde_json::ser::Formatter as _;
+    if !x.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    // The longest form is 24 bytes (`-2.2250738585072014e-308`).
+    let mut buf = [0u8; 32];
+    let mut rest: &mut [u8] = &mut buf;
+    let ok = serde_json::ser::CompactFormatter
+        .write_f64(&mut rest, x)
+        .is_ok();
+    let len = 32 - rest.len();
+    if let (true, Ok(s)) = (ok, std::str::from_utf8(&buf[..len])) {
+        out.push_str(s);
+    } else {
+        // Not reached: the buffer is big enough. Slow but the same bytes.
+        out.push_str(&serde_json::to_string(&x).unwrap_or_default());
+    }
 }
 
 // ---------------------------------------------------------------- numbers
+
+/// An unsigned integer in decimal, appended to `out` (what `{n}` gives,
+/// without the formatting machinery).
+pub fn uint_into(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// [`number`], appended to `out`; returns whether anything was written
+/// (false when `x` is not finite).
+pub fn number_into(out: &mut String, x: f64) -> bool {
+    if x.is_finite() {
+        let _ = write!(out, "{x}");
+        true
+    } else {
+        false
+    }
+}
 
 /// A number as text for CSV, XML and DOT: the shortest form that reads back
 /// to the same `f64` (`14300000000`, `0.9`), or `None` when it is not
@@ -272,13 +417,18 @@ pub const LIST_SEPARATOR: char = ';';
 /// itself contains `;` cannot be told apart from two items.
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     let mut out = String::new();
+    join_list_into(&mut out, items);
+    out
+}
+
+/// [`join_list`], appended to `out`.
+pub fn join_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(LIST_SEPARATOR);
         }
         out.push_str(item.as_ref());
     }
-    out
 }
 
 // ---------------------------------------------------------------- Neo4j
@@ -290,6 +440,9 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// so they build the same database.
 pub fn neo4j_text(s: &str) -> Cow<'_, str> {
     // Only a byte of `CONTROL` can start a character to change.
+    let Some(first) = CONTROL.find(s.as_bytes()) else {
+        return Cow::Borrowed(s);
+    };
     let changes = |(i, b): (usize, u8)| {
         CONTROL.contains(b)
             && s[i..]
@@ -297,7 +450,7 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
                 .next()
                 .is_some_and(|c| c == '\n' || c == '\r' || is_other_control(c))
     };
-    if !s.bytes().enumerate().any(changes) {
+    if !s.bytes().enumerate().skip(first).any(changes) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -329,6 +482,23 @@ pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(Cow::into_owned)
         .collect()
+}
+
+/// [`neo4j_list_items`] joined with `;` (see [`join_list`]), appended to
+/// `out`.
+pub fn neo4j_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    let mut first = true;
+    for item in items {
+        let text = neo4j_list_item(item.as_ref());
+        if text.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(LIST_SEPARATOR);
+        }
+        first = false;
+        out.push_str(&text);
+    }
 }
 
 /// One item of [`neo4j_list_items`], borrowed when nothing changes; empty
@@ -413,6 +583,36 @@ pub fn cypher_name(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_sets_find_the_first_byte() {
+        let set = ByteSet::new(b"\"&", true);
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut s = vec![b'a'; len];
+                if at < len {
+                    s[at] = if at % 3 == 0 { b'&' } else { 0x1f };
+                }
+                let want = (at < len).then_some(at);
+                assert_eq!(set.find(&s), want, "{len} {at}");
+            }
+        }
+        assert_eq!(set.find(b"abcdefgh\"ijklmnop&"), Some(8));
+    }
+
+    #[test]
+    fn json_strings_as_serde_json() {
+        for s in [
+            "",
+            "plain",
+            "q\"uote \\ back\u{0}\u{1}\u{8}\u{c}\n\r\t\u{b}\u{1f}\u{7f}\u{85} Zoë 東京 😀 </x>",
+            "a long run of plain text before a \"quote\" and after it, long",
+        ] {
+            let mut out = String::new();
+            json_string_into(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap_or_default());
+        }
+    }
 
     #[test]
     fn xml_controls_are_stripped() {
@@ -524,6 +724,42 @@ mod tests {
     fn lists_join_with_semicolons() {
         assert_eq!(join_list(&["a", "b c"]), "a;b c");
         assert_eq!(join_list::<&str>(&[]), "");
+    }
+
+    #[test]
+    fn csv_fields_as_the_csv_crate() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rx",
+            "tab\tx",
+            " lead",
+            "#hash",
+            "Zoë 東京 😀",
+            "[{\"doc\":\"d\",\"text\":\"a, b\"}]",
+        ];
+        let mut w = csv::Writer::from_writer(Vec::new());
+        assert!(w.write_record(fields).is_ok());
+        let want = w.into_inner().unwrap_or_default();
+        let mut got = String::new();
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                got.push(',');
+            }
+            csv_field_into(&mut got, f);
+        }
+        got.push('\n');
+        assert_eq!(got.as_bytes(), want.as_slice());
+        let mut joined = String::new();
+        neo4j_list_into(&mut joined, &["x;y", "", "line\nbreak", "z"]);
+        assert_eq!(
+            joined,
+            join_list(&neo4j_list_items(&["x;y", "", "line\nbreak", "z"]))
+        );
     }
 
     #[test]

@@ -2,16 +2,21 @@
 //! that a field named like a `graph.json` attribute holds the same value in
 //! every format.
 
+#[cfg(test)]
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::escape;
-use crate::error::{Error, ErrorKind, Result};
+use super::json_out::JsonOut;
+#[cfg(test)]
 use crate::facts::Evidence;
 use crate::graph::{Edge, EvidenceTexts, GraphView};
 
 /// The edge's evidence as exported: sentence text with white space folded
-/// (offsets still point into the original text).
+/// (offsets still point into the original text). The writers of JSON text
+/// ([`JsonOut::evidence_list`]) fold as they write; this is their
+/// reference in tests.
+#[cfg(test)]
 pub(crate) fn evidence(e: &Edge) -> Cow<'_, [Evidence]> {
     if e.evidence
         .iter()
@@ -34,14 +39,8 @@ pub(crate) fn evidence(e: &Edge) -> Cow<'_, [Evidence]> {
 /// The evidence list as compact JSON text (`[{"doc":...}]`), as every
 /// format without nested values writes it; empty when there is none. Edge
 /// number `i` of `view`; made once per view.
-///
-/// # Errors
-/// Fails only if serialisation fails.
-pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> Result<&'v str> {
-    texts(view, i).json.as_deref().map_err(|err| {
-        let id = &view.edges()[i].id;
-        Error::new(ErrorKind::Export, format!("edge {id}: evidence: {err}"))
-    })
+pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
+    &texts(view, i).json
 }
 
 /// A readable extra: the evidence sentences, folded, joined with ` | `.
@@ -53,9 +52,11 @@ pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
 fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
     view.evidence_texts(i, |e| {
         let json = if e.evidence.is_empty() {
-            Ok(String::new())
+            String::new()
         } else {
-            serde_json::to_string(&*evidence(e)).map_err(|err| err.to_string())
+            let mut j = JsonOut::compact();
+            j.evidence_list(&e.evidence);
+            j.into_string()
         };
         let mut text = String::new();
         for ev in &e.evidence {
@@ -82,22 +83,22 @@ pub(crate) fn evidence_docs(e: &Edge) -> Vec<&str> {
         .collect()
 }
 
-/// A list of numbers as JSON text (`[12000000000.0]`), empty for an empty
-/// list, for formats without arrays.
-pub(crate) fn numbers_json(xs: &[f64]) -> String {
-    let xs: Vec<f64> = xs.iter().copied().filter(|x| x.is_finite()).collect();
-    if xs.is_empty() {
-        return String::new();
+/// A list of numbers as JSON text (`[12000000000.0]`), appended to `out`,
+/// for formats without arrays: nothing for an empty list, and numbers that
+/// are not finite left out.
+pub(crate) fn numbers_json_into(out: &mut String, xs: &[f64]) {
+    let mut any = false;
+    for &x in xs.iter().filter(|x| x.is_finite()) {
+        out.push(if any { ',' } else { '[' });
+        any = true;
+        escape::json_f64_into(out, x);
     }
-    serde_json::to_string(&xs).unwrap_or_default()
+    if any {
+        out.push(']');
+    }
 }
 
 /// The edge's status name, or empty.
 pub(crate) fn status(e: &Edge) -> &'static str {
     e.status.map(|s| s.as_str()).unwrap_or("")
-}
-
-/// An optional number as text, empty when absent or not finite.
-pub(crate) fn opt_number(x: Option<f64>) -> String {
-    x.and_then(escape::number).unwrap_or_default()
 }
