@@ -51,16 +51,14 @@ pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
 
 fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
     view.evidence_texts(i, |e| {
-        let json = if e.evidence.is_empty() {
-            String::new()
-        } else {
-            let mut j = JsonOut::compact();
-            j.evidence_list(&e.evidence);
-            j.into_string()
-        };
+        // Each sentence is folded once, for both texts.
+        let mut j = JsonOut::compact();
+        j.begin_array();
         let mut text = String::new();
         for ev in &e.evidence {
             let t = escape::fold_ws(&ev.text);
+            j.element();
+            j.evidence(ev, &t);
             if t.is_empty() {
                 continue;
             }
@@ -69,6 +67,12 @@ fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
             }
             text.push_str(&t);
         }
+        j.end_array();
+        let json = if e.evidence.is_empty() {
+            String::new()
+        } else {
+            j.into_string()
+        };
         EvidenceTexts { json, text }
     })
 }

@@ -297,6 +297,7 @@ impl GraphBuilder {
             });
         }
         drop(taken);
+        let node_rank = ranks(&ids);
         let id_of = |key: &str| self.keys.number.get(key).map(|&n| &ids[n as usize]);
         let mut edges = Vec::with_capacity(self.edges.len());
         for ((head, kind, tail), mut acc) in self.edges {
@@ -348,7 +349,7 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let log = merge_log(self.log, &ids, &self.docs.strings, &doc_rank);
+        let log = merge_log(self.log, &ids, &node_rank, &self.docs.strings, &doc_rank);
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
 }
@@ -364,10 +365,10 @@ impl GraphBuilder {
 fn merge_log(
     mut entries: Vec<LogEntry>,
     ids: &[String],
+    node_rank: &[u32],
     docs: &[String],
     doc_rank: &[u32],
 ) -> Vec<MergeRecord> {
-    let node_rank = ranks(ids);
     // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
     let mut bucket = vec![0usize; ids.len() + 1];
     for e in &entries {
@@ -435,14 +436,15 @@ fn choose_label(acc: &NodeAcc) -> String {
     if let Some(c) = acc.canonical.iter().next() {
         return c.clone();
     }
+    // Most nodes have one label; otherwise each length is counted once.
+    if acc.labels.len() == 1 {
+        return acc.labels.keys().next().cloned().unwrap_or_default();
+    }
     acc.labels
         .iter()
-        .max_by(|(a, ca), (b, cb)| {
-            ca.cmp(cb)
-                .then(a.chars().count().cmp(&b.chars().count()))
-                .then(b.cmp(a))
-        })
-        .map(|(l, _)| l.clone())
+        .map(|(l, count)| (l, count, l.chars().count()))
+        .max_by(|(a, ca, la), (b, cb, lb)| ca.cmp(cb).then(la.cmp(lb)).then(b.cmp(a)))
+        .map(|(l, _, _)| l.clone())
         .unwrap_or_default()
 }
 
