@@ -12,7 +12,7 @@
 use std::io::Write;
 
 use super::{Exporter, escape, fields, style};
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::graph::GraphView;
 
 /// Writes `nodes.csv` and `edges.csv`.
@@ -43,81 +43,79 @@ const EDGE_HEADER: &[&str] = &[
     "evidence",
 ];
 
-/// The rows of a CSV file, byte for byte as the csv crate's default writer
-/// writes them (which these files were first written with): fields
-/// separated by `,`, each through [`escape::csv_field_into`], a `\n` after
-/// each row. Rows go into one buffer, passed on to the output in large
-/// chunks; fields are appended one by one, so no row is collected first.
+pub(super) fn csv_error(file: &str, e: csv::Error) -> Error {
+    Error::new(ErrorKind::Export, format!("{file}: {e}"))
+}
+
+/// The rows of a CSV file, written through the csv crate's writer (default
+/// quoting), a field at a time: numbers and joined lists are made in one
+/// reused buffer, so that no row allocates.
 pub(super) struct Rows<'w> {
-    out: &'w mut dyn Write,
-    buf: String,
-    /// Whether the row has no field yet.
-    first: bool,
+    w: csv::Writer<&'w mut dyn Write>,
+    /// The file's name, for errors.
+    file: &'static str,
+    /// A field made before it is written (a number, a joined list).
+    value: String,
 }
 
 impl<'w> Rows<'w> {
-    /// The buffer is passed on to the output once this much is pending.
-    const CHUNK: usize = 1 << 16;
-
-    /// Rows written into `out`.
-    pub(super) fn new(out: &'w mut dyn Write) -> Rows<'w> {
+    /// Rows written into `out`, the file named `file`.
+    pub(super) fn new(out: &'w mut dyn Write, file: &'static str) -> Rows<'w> {
         Rows {
-            out,
-            buf: String::with_capacity(Self::CHUNK + Self::CHUNK / 2),
-            first: true,
+            w: csv::WriterBuilder::new()
+                .buffer_capacity(1 << 16)
+                .from_writer(out),
+            file,
+            value: String::new(),
         }
-    }
-
-    fn next(&mut self) -> &mut String {
-        if !self.first {
-            self.buf.push(',');
-        }
-        self.first = false;
-        &mut self.buf
     }
 
     /// A text field.
-    pub(super) fn field(&mut self, s: &str) {
-        escape::csv_field_into(self.next(), s);
+    pub(super) fn field(&mut self, s: &str) -> Result<()> {
+        self.w.write_field(s).map_err(|e| csv_error(self.file, e))
+    }
+
+    /// A field made by `make` in the reused buffer.
+    pub(super) fn field_with(&mut self, make: impl FnOnce(&mut String)) -> Result<()> {
+        self.value.clear();
+        make(&mut self.value);
+        self.w
+            .write_field(&self.value)
+            .map_err(|e| csv_error(self.file, e))
     }
 
     /// An integer field.
-    pub(super) fn uint(&mut self, n: usize) {
-        escape::uint_into(self.next(), n as u64);
+    pub(super) fn uint(&mut self, n: usize) -> Result<()> {
+        self.field_with(|v| escape::uint_into(v, n as u64))
     }
 
     /// A number field (see [`escape::number`]), empty when absent or not
-    /// finite. Numbers never need quotes.
-    pub(super) fn number(&mut self, x: Option<f64>) {
-        let buf = self.next();
-        if let Some(x) = x {
-            escape::number_into(buf, x);
-        }
+    /// finite.
+    pub(super) fn number(&mut self, x: Option<f64>) -> Result<()> {
+        self.field_with(|v| {
+            if let Some(x) = x {
+                escape::number_into(v, x);
+            }
+        })
     }
 
-    /// Ends the row.
+    /// Ends the row (the csv writer's record terminator).
     pub(super) fn end(&mut self) -> Result<()> {
-        self.buf.push('\n');
-        self.first = true;
-        if self.buf.len() >= Self::CHUNK {
-            self.out.write_all(self.buf.as_bytes())?;
-            self.buf.clear();
-        }
-        Ok(())
+        self.w
+            .write_record(None::<&[u8]>)
+            .map_err(|e| csv_error(self.file, e))
     }
 
     /// A whole row of text fields.
     pub(super) fn record(&mut self, fields: &[&str]) -> Result<()> {
-        for f in fields {
-            self.field(f);
-        }
-        self.end()
+        self.w
+            .write_record(fields)
+            .map_err(|e| csv_error(self.file, e))
     }
 
     /// Passes the rest on to the output.
-    pub(super) fn finish(self) -> Result<()> {
-        self.out.write_all(self.buf.as_bytes())?;
-        self.out.flush()?;
+    pub(super) fn finish(mut self) -> Result<()> {
+        self.w.flush()?;
         Ok(())
     }
 }
@@ -128,22 +126,17 @@ impl Exporter for CsvExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, file: usize, out: &mut dyn Write) -> Result<()> {
-        let mut w = Rows::new(out);
-        // Fields made before they are written (joined lists, JSON text).
-        let mut value = String::new();
+        let name = self.files().get(file).copied().unwrap_or("csv");
+        let mut w = Rows::new(out, name);
         if file == 0 {
             w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.field(&n.id);
-                w.field(&n.label);
-                w.field(n.entity_type.as_str());
-                value.clear();
-                escape::join_list_into(&mut value, &n.aliases);
-                w.field(&value);
-                value.clear();
-                escape::join_list_into(&mut value, &n.docs);
-                w.field(&value);
-                w.uint(n.mentions);
+                w.field(&n.id)?;
+                w.field(&n.label)?;
+                w.field(n.entity_type.as_str())?;
+                w.field_with(|v| escape::join_list_into(v, &n.aliases))?;
+                w.field_with(|v| escape::join_list_into(v, &n.docs))?;
+                w.uint(n.mentions)?;
                 w.end()?;
             }
         } else {
@@ -154,27 +147,23 @@ impl Exporter for CsvExporter {
                 } else {
                     "Directed"
                 };
-                w.field(&e.source);
-                w.field(&e.target);
-                w.field(direction);
-                w.field(&e.id);
-                w.field(&style::edge_label(e));
-                w.uint(e.support);
-                w.field(e.kind.as_str());
-                w.field(fields::status(e));
-                w.number(e.amount_usd);
-                value.clear();
-                fields::numbers_json_into(&mut value, &e.amount_usd_alt);
-                w.field(&value);
-                w.number(e.stake_pct);
-                w.number(Some(e.confidence));
-                w.uint(e.support);
-                w.uint(e.evidence_count);
-                value.clear();
-                escape::join_list_into(&mut value, &fields::evidence_docs(e));
-                w.field(&value);
-                w.field(fields::evidence_text(view, i));
-                w.field(fields::evidence_json(view, i));
+                w.field(&e.source)?;
+                w.field(&e.target)?;
+                w.field(direction)?;
+                w.field(&e.id)?;
+                w.field(&style::edge_label(e))?;
+                w.uint(e.support)?;
+                w.field(e.kind.as_str())?;
+                w.field(fields::status(e))?;
+                w.number(e.amount_usd)?;
+                w.field_with(|v| fields::numbers_json_into(v, &e.amount_usd_alt))?;
+                w.number(e.stake_pct)?;
+                w.number(Some(e.confidence))?;
+                w.uint(e.support)?;
+                w.uint(e.evidence_count)?;
+                w.field_with(|v| escape::join_list_into(v, &fields::evidence_docs(e)))?;
+                w.field(fields::evidence_text(view, i))?;
+                w.field(fields::evidence_json(view, i)?)?;
                 w.end()?;
             }
         }
@@ -185,6 +174,40 @@ impl Exporter for CsvExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_field_by_field_as_whole_records() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rx",
+            "tab\tx",
+            " lead",
+            "#hash",
+            "Zoë 東京 😀",
+            "[{\"doc\":\"d\",\"text\":\"a, b\"}]",
+        ];
+        let mut w = csv::Writer::from_writer(Vec::new());
+        assert!(w.write_record(fields).is_ok());
+        assert!(w.write_record(fields).is_ok());
+        let want = w.into_inner().unwrap_or_default();
+        let mut got = Vec::new();
+        let r = (|| -> Result<()> {
+            let mut rows = Rows::new(&mut got, "t.csv");
+            rows.record(&fields)?;
+            for f in fields {
+                rows.field_with(|v| v.push_str(f))?;
+            }
+            rows.end()?;
+            rows.finish()
+        })();
+        assert!(r.is_ok(), "{r:?}");
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn gephi_columns_and_quoting() {

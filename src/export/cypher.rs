@@ -143,7 +143,7 @@ fn edge_statement(
     i: usize,
 ) -> Result<()> {
     let e = view.edges()[i];
-    let evidence = fields::evidence_json(view, i);
+    let evidence = fields::evidence_json(view, i)?;
     s.push_str("MATCH (a:Entity {id: ");
     lit(s, &e.source);
     s.push_str("}) MATCH (b:Entity {id: ");

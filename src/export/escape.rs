@@ -88,10 +88,6 @@ const XML_ATTR: ByteSet = ByteSet::new(b"&<>\"\xef", true);
 const XML_TEXT: ByteSet = ByteSet::new(b"&<>\"'\xef", true);
 /// What [`cypher_string`] may change.
 const CYPHER: ByteSet = ByteSet::new(b"\\\"\x7f\xc2", true);
-/// What makes [`csv_field_into`] quote a field.
-const CSV: ByteSet = ByteSet::new(b",\"\r\n", false);
-/// What [`json_string_into`] escapes: the quote, the backslash and C0.
-const JSON: ByteSet = ByteSet::new(b"\"\\", true);
 
 /// Appends `s` to `out`, copying runs of ordinary bytes at once. Each
 /// character that starts at a byte of `special` goes to `escape`, with the
@@ -289,83 +285,6 @@ pub fn xml_text_into(out: &mut String, s: &str) {
         }
         0
     });
-}
-
-// ---------------------------------------------------------------- CSV
-
-/// A CSV field (RFC 4180), appended to `out`, byte for byte as the csv
-/// crate's default writer writes it: in double quotes with inner quotes
-/// doubled when it holds a comma, a quote or a line break (`\n` or `\r`),
-/// as it is otherwise.
-pub fn csv_field_into(out: &mut String, s: &str) {
-    if CSV.find(s.as_bytes()).is_none() {
-        out.push_str(s);
-        return;
-    }
-    out.push('"');
-    let mut rest = s;
-    while let Some(q) = rest.find('"') {
-        out.push_str(&rest[..=q]);
-        out.push('"');
-        rest = &rest[q + 1..];
-    }
-    out.push_str(rest);
-    out.push('"');
-}
-
-// ---------------------------------------------------------------- JSON
-
-/// A JSON string literal, appended to `out`, byte for byte as serde_json
-/// writes it: `"` and `\` backslash-escaped, the C0 controls with a short
-/// escape (`\b \t \n \f \r`) or as `\u00xx` (lower-case hex), and
-/// everything else (DEL and non-ASCII included) as plain UTF-8.
-pub fn json_string_into(out: &mut String, s: &str) {
-    out.push('"');
-    escape_into(out, s, &JSON, |out, c, _| {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{c}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            c => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let b = c as usize;
-                out.push_str("\\u00");
-                out.push(char::from(HEX[(b >> 4) & 0xf]));
-                out.push(char::from(HEX[b & 0xf]));
-            }
-        }
-        0
-    });
-    out.push('"');
-}
-
-/// A JSON number, appended to `out`, as serde_json writes an `f64`: its
-/// own shortest round-trip form (`14300000000.0`, `0.9`, `1e-7`), and
-/// `null` when the value is not finite. serde_json formats it, so the
-/// bytes cannot drift from its other output.
-pub fn json_f64_into(out: &mut String, x: f64) {
-    use serde_json::ser::Formatter as _;
-    if !x.is_finite() {
-        out.push_str("null");
-        return;
-    }
-    // The longest form is 24 bytes (`-2.2250738585072014e-308`).
-    let mut buf = [0u8; 32];
-    let mut rest: &mut [u8] = &mut buf;
-    let ok = serde_json::ser::CompactFormatter
-        .write_f64(&mut rest, x)
-        .is_ok();
-    let len = 32 - rest.len();
-    if let (true, Ok(s)) = (ok, std::str::from_utf8(&buf[..len])) {
-        out.push_str(s);
-    } else {
-        // Not reached: the buffer is big enough. Slow but the same bytes.
-        out.push_str(&serde_json::to_string(&x).unwrap_or_default());
-    }
 }
 
 // ---------------------------------------------------------------- numbers
@@ -601,20 +520,6 @@ mod tests {
     }
 
     #[test]
-    fn json_strings_as_serde_json() {
-        for s in [
-            "",
-            "plain",
-            "q\"uote \\ back\u{0}\u{1}\u{8}\u{c}\n\r\t\u{b}\u{1f}\u{7f}\u{85} Zoë 東京 😀 </x>",
-            "a long run of plain text before a \"quote\" and after it, long",
-        ] {
-            let mut out = String::new();
-            json_string_into(&mut out, s);
-            assert_eq!(out, serde_json::to_string(s).unwrap_or_default());
-        }
-    }
-
-    #[test]
     fn xml_controls_are_stripped() {
         assert_eq!(strip_xml_controls("a\u{1}b\u{b}c\td\n"), "abc\td\n");
         assert!(matches!(strip_xml_controls("plain"), Cow::Borrowed(_)));
@@ -727,33 +632,7 @@ mod tests {
     }
 
     #[test]
-    fn csv_fields_as_the_csv_crate() {
-        let fields = [
-            "plain",
-            "",
-            "a,b",
-            "say \"hi\"",
-            "\"",
-            "line\nbreak",
-            "cr\rx",
-            "tab\tx",
-            " lead",
-            "#hash",
-            "Zoë 東京 😀",
-            "[{\"doc\":\"d\",\"text\":\"a, b\"}]",
-        ];
-        let mut w = csv::Writer::from_writer(Vec::new());
-        assert!(w.write_record(fields).is_ok());
-        let want = w.into_inner().unwrap_or_default();
-        let mut got = String::new();
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                got.push(',');
-            }
-            csv_field_into(&mut got, f);
-        }
-        got.push('\n');
-        assert_eq!(got.as_bytes(), want.as_slice());
+    fn neo4j_lists_joined_in_place() {
         let mut joined = String::new();
         neo4j_list_into(&mut joined, &["x;y", "", "line\nbreak", "z"]);
         assert_eq!(

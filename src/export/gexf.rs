@@ -219,7 +219,7 @@ fn write_edge(
             (att!("evidence_count"), &values[support..count]),
             (att!("docs"), &values[count..docs]),
             (att!("evidence_text"), fields::evidence_text(view, i)),
-            (att!("evidence"), fields::evidence_json(view, i)),
+            (att!("evidence"), fields::evidence_json(view, i)?),
         ],
     )?;
     let look = style::edge_look(e);

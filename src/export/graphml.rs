@@ -224,7 +224,7 @@ fn write_edge(
         key!("edge_evidence_text"),
         fields::evidence_text(view, i),
     )?;
-    data(x, key!("edge_evidence"), fields::evidence_json(view, i))?;
+    data(x, key!("edge_evidence"), fields::evidence_json(view, i)?)?;
     let c = style::edge_look(e).colour;
     data_rgb(
         x,

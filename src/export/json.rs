@@ -6,9 +6,11 @@
 
 use std::io::Write;
 
+use serde::{Serialize, Serializer};
+
 use super::Exporter;
-use super::json_out::JsonOut;
-use crate::error::Result;
+use super::fields::WireEvidenceList;
+use crate::error::{Error, ErrorKind, Result};
 use crate::graph::{Edge, GraphView, Node};
 use crate::hash::HashMap;
 
@@ -19,56 +21,117 @@ pub struct JsonExporter {
     _private: (),
 }
 
-/// Text is passed on to the output once this much is pending.
-const CHUNK: usize = 1 << 16;
-
-/// One node object, as serde_json's pretty printer writes it at depth 2.
-fn node(j: &mut JsonOut, n: &Node) {
-    j.begin_object();
-    j.key_str("id", &n.id);
-    j.key_str("label", &n.label);
-    j.key_str("type", n.entity_type.as_str());
-    j.name("aliases");
-    j.strs(&n.aliases);
-    j.name("docs");
-    j.strs(&n.docs);
-    j.key_uint("mentions", n.mentions);
-    j.end_object();
+/// The document up to its edges; the same edges follow again as `links`
+/// (see [`JsonExporter`]'s `write_file`).
+#[derive(Serialize)]
+struct Wire<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphAttrs,
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
 }
 
-/// One edge object; `key` numbers parallel edges between the same two
-/// nodes (NetworkX's multigraph key).
-fn edge(j: &mut JsonOut, e: &Edge, key: usize) {
-    j.begin_object();
-    j.key_str("source", &e.source);
-    j.key_str("target", &e.target);
-    j.key_uint("key", key);
-    j.key_str("id", &e.id);
-    j.key_str("type", e.kind.as_str());
-    j.name("status");
-    match e.status {
-        Some(s) => j.str(s.as_str()),
-        None => j.null(),
-    }
-    j.name("amount_usd");
-    match e.amount_usd {
-        Some(a) => j.f64(a),
-        None => j.null(),
-    }
-    j.name("amount_usd_alt");
-    j.f64s(&e.amount_usd_alt);
-    j.name("stake_pct");
-    match e.stake_pct {
-        Some(p) => j.f64(p),
-        None => j.null(),
-    }
-    j.key_f64("confidence", e.confidence);
-    j.key_uint("support", e.support);
-    j.key_uint("evidence_count", e.evidence_count);
-    j.name("evidence");
-    j.evidence_list(&e.evidence);
-    j.end_object();
+/// [`Wire`] with `links`: what is written if the edges cannot be found
+/// again in [`Wire`]'s text (never expected).
+#[derive(Serialize)]
+struct WireWithLinks<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: &'a GraphAttrs,
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
+    links: Edges<'a>,
 }
+
+#[derive(Serialize)]
+struct GraphAttrs {
+    name: &'static str,
+    node_count: usize,
+    edge_count: usize,
+}
+
+/// The nodes, serialised as a sequence of [`WireNode`].
+#[derive(Clone, Copy)]
+struct Nodes<'a>(&'a [&'a Node]);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|n| WireNode {
+            id: &n.id,
+            label: &n.label,
+            entity_type: n.entity_type.as_str(),
+            aliases: &n.aliases,
+            docs: &n.docs,
+            mentions: n.mentions,
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct WireNode<'a> {
+    id: &'a str,
+    label: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'a str,
+    aliases: &'a [String],
+    docs: &'a [String],
+    mentions: usize,
+}
+
+/// The edges, serialised as a sequence of [`WireEdge`]; `key` numbers
+/// parallel edges between the same two nodes (NetworkX's multigraph key).
+#[derive(Clone, Copy)]
+struct Edges<'a>(&'a [&'a Edge]);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut keys: HashMap<(&str, &str), usize> = HashMap::default();
+        s.collect_seq(self.0.iter().map(|e| {
+            let slot = keys.entry((&e.source, &e.target)).or_insert(0);
+            let key = *slot;
+            *slot += 1;
+            WireEdge {
+                source: &e.source,
+                target: &e.target,
+                key,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                status: e.status.map(|s| s.as_str()),
+                amount_usd: e.amount_usd,
+                amount_usd_alt: &e.amount_usd_alt,
+                stake_pct: e.stake_pct,
+                confidence: e.confidence,
+                support: e.support,
+                evidence_count: e.evidence_count,
+                evidence: WireEvidenceList(&e.evidence),
+            }
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct WireEdge<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: usize,
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'a str,
+    status: Option<&'a str>,
+    amount_usd: Option<f64>,
+    amount_usd_alt: &'a [f64],
+    stake_pct: Option<f64>,
+    confidence: f64,
+    support: usize,
+    evidence_count: usize,
+    evidence: WireEvidenceList<'a>,
+}
+
+/// The member that starts the edge list in [`Wire`]'s pretty text: a key at
+/// depth one on a line of its own (strings hold no raw line breaks, so
+/// this cannot occur inside a value).
+const EDGES_KEY: &[u8] = b"\n  \"edges\": ";
 
 impl Exporter for JsonExporter {
     fn files(&self) -> &'static [&'static str] {
@@ -76,50 +139,46 @@ impl Exporter for JsonExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        let mut j = JsonOut::pretty();
-        j.begin_object();
-        j.name("directed");
-        j.bool(true);
-        j.name("multigraph");
-        j.bool(true);
-        j.name("graph");
-        j.begin_object();
-        j.key_str("name", "kgraph");
-        j.key_uint("node_count", view.nodes().len());
-        j.key_uint("edge_count", view.edges().len());
-        j.end_object();
-        j.name("nodes");
-        j.begin_array();
-        for n in view.nodes() {
-            j.element();
-            node(&mut j, n);
-            if j.buf().len() >= CHUNK {
-                out.write_all(j.buf().as_bytes())?;
-                j.buf().clear();
-            }
-        }
-        j.end_array();
-        j.name("edges");
+        let err = |e: serde_json::Error| Error::new(ErrorKind::Export, format!("graph.json: {e}"));
+        let wire = Wire {
+            directed: true,
+            multigraph: true,
+            graph: GraphAttrs {
+                name: "kgraph",
+                node_count: view.nodes().len(),
+                edge_count: view.edges().len(),
+            },
+            nodes: Nodes(view.nodes()),
+            edges: Edges(view.edges()),
+        };
         // The edge list is written twice, under `edges` and under `links`,
-        // at the same depth: the same bytes, so it is made once.
-        let start = j.buf().len();
-        let mut keys: HashMap<(&str, &str), usize> = HashMap::default();
-        j.begin_array();
-        for e in view.edges() {
-            let slot = keys.entry((&e.source, &e.target)).or_insert(0);
-            let key = *slot;
-            *slot += 1;
-            j.element();
-            edge(&mut j, e, key);
+        // at the same depth: the same bytes, so it is serialised once, as
+        // the last member of `wire`, and copied after it as `links`.
+        let mut text = Vec::with_capacity(1 << 16);
+        serde_json::to_writer_pretty(&mut text, &wire).map_err(err)?;
+        let edges = memchr::memmem::find(&text, EDGES_KEY)
+            .filter(|_| text.ends_with(b"\n}"))
+            .map(|at| at + EDGES_KEY.len());
+        if let Some(edges) = edges {
+            let body = &text[..text.len() - 2];
+            out.write_all(body)?;
+            out.write_all(b",\n  \"links\": ")?;
+            out.write_all(&body[edges..])?;
+            out.write_all(b"\n}\n")?;
+        } else {
+            text.clear();
+            let all = WireWithLinks {
+                directed: wire.directed,
+                multigraph: wire.multigraph,
+                graph: &wire.graph,
+                nodes: wire.nodes,
+                edges: wire.edges,
+                links: wire.edges,
+            };
+            serde_json::to_writer_pretty(&mut text, &all).map_err(err)?;
+            text.push(b'\n');
+            out.write_all(&text)?;
         }
-        j.end_array();
-        let edges = j.buf().split_off(start);
-        j.buf().push_str(&edges);
-        j.name("links");
-        j.buf().push_str(&edges);
-        j.end_object();
-        j.buf().push('\n');
-        out.write_all(j.buf().as_bytes())?;
         out.flush()?;
         Ok(())
     }
@@ -131,8 +190,9 @@ mod tests {
     use crate::facts::Evidence;
     use serde::Serialize;
 
-    // What this file wrote through serde_json before it wrote JSON itself:
-    // the reference the hand-written bytes must equal.
+    // What this file wrote before the edge list was written once for both
+    // `edges` and `links`, and before evidence was borrowed: the reference
+    // the bytes must equal.
 
     #[derive(Serialize)]
     struct Wire<'a> {
@@ -180,6 +240,16 @@ mod tests {
         evidence: std::borrow::Cow<'a, [Evidence]>,
     }
 
+    /// The edge's evidence with sentence text white-space folded, as
+    /// graph.json was first written.
+    fn folded_evidence(e: &Edge) -> std::borrow::Cow<'_, [Evidence]> {
+        let mut evidence = e.evidence.clone();
+        for ev in &mut evidence {
+            ev.text = super::super::escape::fold_ws(&ev.text).into_owned();
+        }
+        std::borrow::Cow::Owned(evidence)
+    }
+
     fn reference(view: &GraphView<'_>) -> String {
         let nodes = view
             .nodes()
@@ -213,7 +283,7 @@ mod tests {
                 confidence: e.confidence,
                 support: e.support,
                 evidence_count: e.evidence_count,
-                evidence: super::super::fields::evidence(e),
+                evidence: folded_evidence(e),
             });
         }
         let wire = Wire {

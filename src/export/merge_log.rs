@@ -5,9 +5,8 @@
 use std::io::Write;
 
 use super::Exporter;
-use super::json_out::JsonOut;
-use crate::error::Result;
-use crate::graph::{GraphView, MergeRecord};
+use crate::error::{Error, ErrorKind, Result};
+use crate::graph::GraphView;
 
 /// Writes `merge_log.jsonl`.
 #[derive(Clone, Debug, Default)]
@@ -18,35 +17,25 @@ pub struct MergeLogExporter {
 /// Text is passed on to the output once this much is pending.
 const CHUNK: usize = 1 << 16;
 
-/// One record as compact JSON, as [`MergeRecord`]'s `Serialize` writes it.
-fn record(j: &mut JsonOut, rec: &MergeRecord) {
-    j.begin_object();
-    j.key_str("node", &rec.node);
-    j.key_str("surface", &rec.surface);
-    j.key_str("doc", &rec.doc);
-    j.key_uint("sentence", rec.sentence);
-    j.key_uint("start", rec.start);
-    j.key_uint("end", rec.end);
-    j.key_str("source", &rec.source);
-    j.end_object();
-}
-
 impl Exporter for MergeLogExporter {
     fn files(&self) -> &'static [&'static str] {
         &["merge_log.jsonl"]
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        let mut j = JsonOut::compact();
+        // Records are serialised into a plain buffer (serde_json's many
+        // small writes stay cheap there), passed on in large chunks.
+        let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
         for rec in view.merge_log() {
-            record(&mut j, rec);
-            j.buf().push('\n');
-            if j.buf().len() >= CHUNK {
-                out.write_all(j.buf().as_bytes())?;
-                j.buf().clear();
+            serde_json::to_writer(&mut buf, rec)
+                .map_err(|e| Error::new(ErrorKind::Export, format!("merge_log.jsonl: {e}")))?;
+            buf.push(b'\n');
+            if buf.len() >= CHUNK {
+                out.write_all(&buf)?;
+                buf.clear();
             }
         }
-        out.write_all(j.buf().as_bytes())?;
+        out.write_all(&buf)?;
         out.flush()?;
         Ok(())
     }

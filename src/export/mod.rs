@@ -28,7 +28,6 @@ mod gexf;
 mod graphml;
 mod graphml_yed;
 mod json;
-mod json_out;
 mod merge_log;
 mod neo4j_csv;
 mod render;

@@ -65,83 +65,53 @@ impl Exporter for Neo4jCsvExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, file: usize, out: &mut dyn Write) -> Result<()> {
-        let mut w = Rows::new(out);
-        // Fields made before they are written (arrays, the labels).
-        let mut value = String::new();
+        let name = self.files().get(file).copied().unwrap_or("neo4j");
+        let mut w = Rows::new(out, name);
         if file == 0 {
             w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.field(&escape::neo4j_text(&n.id));
-                value.clear();
-                value.push_str("Entity;");
-                value.push_str(style::neo4j_label(n.entity_type));
-                w.field(&value);
+                w.field(&escape::neo4j_text(&n.id))?;
+                w.field_with(|v| {
+                    v.push_str("Entity;");
+                    v.push_str(style::neo4j_label(n.entity_type));
+                })?;
                 let label = escape::neo4j_text(&n.label);
-                w.field(&label);
-                w.field(&label);
-                w.field(n.entity_type.as_str());
-                value.clear();
-                escape::neo4j_list_into(&mut value, &n.aliases);
-                w.field(&value);
-                value.clear();
-                escape::neo4j_list_into(&mut value, &n.docs);
-                w.field(&value);
-                w.uint(n.mentions);
+                w.field(&label)?;
+                w.field(&label)?;
+                w.field(n.entity_type.as_str())?;
+                w.field_with(|v| escape::neo4j_list_into(v, &n.aliases))?;
+                w.field_with(|v| escape::neo4j_list_into(v, &n.docs))?;
+                w.uint(n.mentions)?;
                 w.end()?;
             }
         } else {
             w.record(REL_HEADER)?;
             for (i, e) in view.edges().iter().enumerate() {
-                w.field(&escape::neo4j_text(&e.source));
-                w.field(&escape::neo4j_text(&e.target));
-                w.field(e.kind.upper_snake());
-                w.field(&escape::neo4j_text(&e.id));
-                w.field(e.kind.as_str());
-                w.field(fields::status(e));
-                w.number(e.amount_usd);
-                value.clear();
-                for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
-                    if !value.is_empty() {
-                        value.push(escape::LIST_SEPARATOR);
+                w.field(&escape::neo4j_text(&e.source))?;
+                w.field(&escape::neo4j_text(&e.target))?;
+                w.field(e.kind.upper_snake())?;
+                w.field(&escape::neo4j_text(&e.id))?;
+                w.field(e.kind.as_str())?;
+                w.field(fields::status(e))?;
+                w.number(e.amount_usd)?;
+                w.field_with(|v| {
+                    for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
+                        if !v.is_empty() {
+                            v.push(escape::LIST_SEPARATOR);
+                        }
+                        escape::number_into(v, *a);
                     }
-                    escape::number_into(&mut value, *a);
-                }
-                w.field(&value);
-                w.number(e.stake_pct);
-                w.number(Some(e.confidence));
-                w.uint(e.support);
-                w.uint(e.evidence_count);
-                value.clear();
-                escape::neo4j_list_into(&mut value, &fields::evidence_docs(e));
-                w.field(&value);
-                w.field(&escape::neo4j_text(fields::evidence_text(view, i)));
-                w.field(fields::evidence_json(view, i));
+                })?;
+                w.number(e.stake_pct)?;
+                w.number(Some(e.confidence))?;
+                w.uint(e.support)?;
+                w.uint(e.evidence_count)?;
+                w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)))?;
+                w.field(&escape::neo4j_text(fields::evidence_text(view, i)))?;
+                w.field(fields::evidence_json(view, i)?)?;
                 w.end()?;
             }
         }
         w.finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn admin_import_headers_and_rows() {
-        let g = super::super::tiny_graph();
-        let e = Neo4jCsvExporter::default();
-        let nodes = super::super::render_to_string(&e, &g, 0);
-        assert!(
-            nodes.contains("person:ann,Entity;Person,Ann,Ann,PERSON,,d1,1"),
-            "{nodes}"
-        );
-        let rels = super::super::render_to_string(&e, &g, 1);
-        assert!(rels.starts_with(":START_ID(Entity),:END_ID(Entity),:TYPE,"));
-        assert!(rels.contains("person:ann,org:node-x,INVESTS_IN,"), "{rels}");
-        assert!(
-            rels.lines().count() == 3,
-            "no line breaks inside fields: {rels}"
-        );
     }
 }

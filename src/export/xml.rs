@@ -1,116 +1,90 @@
-//! The indented XML writer of the XML formats (GraphML, its yEd flavour,
-//! GEXF): every attribute value and text goes through
-//! [`escape::xml_attr_into`] / [`escape::xml_text_into`], so line breaks and
+//! A thin layer over quick-xml's event writer for the XML formats (GraphML,
+//! its yEd flavour, GEXF): every attribute value and text goes through
+//! [`escape::xml_attr`] / [`escape::xml_text_into`], so line breaks and
 //! tabs in attributes survive and characters XML forbids never reach the
 //! file.
 //!
-//! The layout is quick-xml's indenting writer's (two spaces a level), which
-//! these formats were first written with: the declaration, then each
-//! element on a line of its own at its depth, text only inside elements
-//! written in one piece ([`XmlOut::text_element`]), and a final line break.
-//! Tags are appended straight to one buffer, which goes to the output in
-//! large chunks.
+//! Start tags are built in one reused [`BytesStart`] (attributes pushed
+//! already escaped), so that no tag allocates; elements without children
+//! are written in one piece at the writer's indentation (see
+//! [`XmlOut::empty`]).
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, Event};
+
+use super::chunked;
 use super::escape;
 use crate::error::Result;
 
-/// A line break and spaces for indentation, sliced (deeper levels take
-/// more spaces after it).
-const NEWLINE_INDENT: &str = "\n                                ";
-
-/// The buffer is passed on to the output once this much is pending.
-const CHUNK: usize = 1 << 16;
-
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
-    out: &'w mut dyn Write,
-    /// Text not yet passed on to `out`.
-    buf: String,
-    /// Number of open elements.
-    depth: usize,
+    w: Writer<BufWriter<&'w mut dyn Write>>,
+    /// The start tag being written, reused (its buffer is kept).
+    start: BytesStart<'static>,
+    /// An element without children being written, reused.
+    leaf: String,
+}
+
+/// Appends the attributes ` a="v" ...` to `tag`, each value escaped by
+/// [`escape::xml_attr_into`].
+fn push_attrs(tag: &mut String, attrs: &[(&str, &str)]) {
+    for (k, v) in attrs {
+        tag.push(' ');
+        tag.push_str(k);
+        tag.push_str("=\"");
+        escape::xml_attr_into(tag, v);
+        tag.push('"');
+    }
 }
 
 impl<'w> XmlOut<'w> {
     /// Starts a document with the UTF-8 declaration.
     pub(crate) fn new(out: &'w mut dyn Write) -> Result<XmlOut<'w>> {
-        let mut buf = String::with_capacity(CHUNK + CHUNK / 2);
-        buf.push_str(r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-        Ok(XmlOut { out, buf, depth: 0 })
-    }
-
-    /// A line break and the indentation of the current depth.
-    fn newline(&mut self) {
-        let mut n = 2 * self.depth;
-        let k = n.min(NEWLINE_INDENT.len() - 1);
-        self.buf.push_str(&NEWLINE_INDENT[..k + 1]);
-        n -= k;
-        while n > 0 {
-            let k = n.min(NEWLINE_INDENT.len() - 1);
-            self.buf.push_str(&NEWLINE_INDENT[1..k + 1]);
-            n -= k;
-        }
-    }
-
-    /// A new line, `<name`, and the attributes ` a="v"`, each value
-    /// escaped by [`escape::xml_attr_into`] (names are fixed words).
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        self.start_fixed(name);
-        self.attrs(attrs);
-    }
-
-    /// The attributes ` a="v"`, each value escaped.
-    fn attrs(&mut self, attrs: &[(&str, &str)]) {
-        for (k, v) in attrs {
-            self.buf.push(' ');
-            self.buf.push_str(k);
-            self.buf.push_str("=\"");
-            escape::xml_attr_into(&mut self.buf, v);
-            self.buf.push('"');
-        }
-    }
-
-    /// A new line and `<head`, where `head` is a fixed start of a tag,
-    /// already escaped (`data key="node_label"`).
-    fn start_fixed(&mut self, head: &str) {
-        self.newline();
-        self.buf.push('<');
-        self.buf.push_str(head);
-    }
-
-    /// Passes the buffer on to the output when it is big enough.
-    fn spill(&mut self) -> Result<()> {
-        if self.buf.len() >= CHUNK {
-            self.out.write_all(self.buf.as_bytes())?;
-            self.buf.clear();
-        }
-        Ok(())
+        let mut w = Writer::new_with_indent(chunked(out), b' ', 2);
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        Ok(XmlOut {
+            w,
+            start: BytesStart::new(String::new()),
+            leaf: String::new(),
+        })
     }
 
     /// `<name a="v">`.
     pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.start(name, attrs);
-        self.buf.push('>');
-        self.depth += 1;
-        self.spill()
+        self.start.set_name(name.as_bytes()).clear_attributes();
+        for (k, v) in attrs {
+            // Escaped here (quick-xml's own escaping keeps line breaks and
+            // tabs, which attribute normalisation would turn into spaces);
+            // byte-slice attributes are pushed as they are.
+            let v = escape::xml_attr(v);
+            self.start.push_attribute((k.as_bytes(), v.as_bytes()));
+        }
+        self.w.write_event(Event::Start(self.start.borrow()))?;
+        Ok(())
     }
 
     /// `</name>`.
     pub(crate) fn close(&mut self, name: &str) -> Result<()> {
-        self.depth = self.depth.saturating_sub(1);
-        self.newline();
-        self.buf.push_str("</");
-        self.buf.push_str(name);
-        self.buf.push('>');
-        self.spill()
+        self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        Ok(())
     }
 
     /// `<name a="v"/>`.
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.start(name, attrs);
-        self.buf.push_str("/>");
-        self.spill()
+        self.empty_fixed(name, attrs)
+    }
+
+    /// `<head a="v"/>`: [`XmlOut::empty`] with a fixed start `head`
+    /// (`attvalue for="type"`, already escaped) written as it is.
+    pub(crate) fn empty_fixed(&mut self, head: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(head);
+        push_attrs(&mut self.leaf, attrs);
+        self.leaf.push_str("/>");
+        self.write_leaf()
     }
 
     /// `<name a="v">text</name>`.
@@ -120,13 +94,12 @@ impl<'w> XmlOut<'w> {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.start(name, attrs);
-        self.buf.push('>');
-        escape::xml_text_into(&mut self.buf, text);
-        self.buf.push_str("</");
-        self.buf.push_str(name);
-        self.buf.push('>');
-        self.spill()
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(name);
+        push_attrs(&mut self.leaf, attrs);
+        self.push_text_end(name, text);
+        self.write_leaf()
     }
 
     /// `<head>text</name>`, where `head` is the fixed inside of the start
@@ -134,29 +107,38 @@ impl<'w> XmlOut<'w> {
     /// `concat!`): for the many elements whose tag never changes, so that
     /// only the text is escaped.
     pub(crate) fn text_element_fixed(&mut self, head: &str, name: &str, text: &str) -> Result<()> {
-        self.start_fixed(head);
-        self.buf.push('>');
-        escape::xml_text_into(&mut self.buf, text);
-        self.buf.push_str("</");
-        self.buf.push_str(name);
-        self.buf.push('>');
-        self.spill()
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(head);
+        self.push_text_end(name, text);
+        self.write_leaf()
     }
 
-    /// `<head a="v"/>`: [`XmlOut::empty`] with the fixed start `head`
-    /// (`attvalue for="type"`) written as it is.
-    pub(crate) fn empty_fixed(&mut self, head: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.start_fixed(head);
-        self.attrs(attrs);
-        self.buf.push_str("/>");
-        self.spill()
+    /// `>text</name>`, the text escaped.
+    fn push_text_end(&mut self, name: &str, text: &str) {
+        self.leaf.push('>');
+        escape::xml_text_into(&mut self.leaf, text);
+        self.leaf.push_str("</");
+        self.leaf.push_str(name);
+        self.leaf.push('>');
+    }
+
+    /// Writes the element in `leaf` on a new line at the current
+    /// indentation, as the writer would have written it from events (one
+    /// write instead of up to a dozen). The writer starts a new line before
+    /// every element unless text came just before, and the only text
+    /// written is inside elements written here, so a new line always
+    /// starts here; such an element leaves the indentation as it was.
+    fn write_leaf(&mut self) -> Result<()> {
+        self.w.write_indent()?;
+        self.w.get_mut().write_all(self.leaf.as_bytes())?;
+        Ok(())
     }
 
     /// Ends the document with a line break.
     pub(crate) fn finish(mut self) -> Result<()> {
-        self.buf.push('\n');
-        self.out.write_all(self.buf.as_bytes())?;
-        self.out.flush()?;
+        self.w.get_mut().write_all(b"\n")?;
+        self.w.into_inner().flush()?;
         Ok(())
     }
 }

@@ -23,8 +23,8 @@ pub struct GraphView<'g> {
 /// that needs them, so formats written together share the work.
 #[derive(Clone, Debug)]
 pub(crate) struct EvidenceTexts {
-    /// The evidence list as JSON text.
-    pub(crate) json: String,
+    /// The evidence list as JSON text, or why it could not be serialised.
+    pub(crate) json: Result<String, String>,
     /// The evidence sentences as one readable text.
     pub(crate) text: String,
 }
