@@ -47,6 +47,79 @@ pub(super) fn csv_error(file: &str, e: csv::Error) -> Error {
     Error::new(ErrorKind::Export, format!("{file}: {e}"))
 }
 
+/// The rows of a CSV file, written through the csv crate's writer (default
+/// quoting), a field at a time: numbers and joined lists are made in one
+/// reused buffer, so that no row allocates.
+pub(super) struct Rows<'w> {
+    w: csv::Writer<&'w mut dyn Write>,
+    /// The file's name, for errors.
+    file: &'static str,
+    /// A field made before it is written (a number, a joined list).
+    value: String,
+}
+
+impl<'w> Rows<'w> {
+    /// Rows written into `out`, the file named `file`.
+    pub(super) fn new(out: &'w mut dyn Write, file: &'static str) -> Rows<'w> {
+        Rows {
+            w: csv::WriterBuilder::new()
+                .buffer_capacity(1 << 16)
+                .from_writer(out),
+            file,
+            value: String::new(),
+        }
+    }
+
+    /// A text field.
+    pub(super) fn field(&mut self, s: &str) -> Result<()> {
+        self.w.write_field(s).map_err(|e| csv_error(self.file, e))
+    }
+
+    /// A field made by `make` in the reused buffer.
+    pub(super) fn field_with(&mut self, make: impl FnOnce(&mut String)) -> Result<()> {
+        self.value.clear();
+        make(&mut self.value);
+        self.w
+            .write_field(&self.value)
+            .map_err(|e| csv_error(self.file, e))
+    }
+
+    /// An integer field.
+    pub(super) fn uint(&mut self, n: usize) -> Result<()> {
+        self.field_with(|v| escape::uint_into(v, n as u64))
+    }
+
+    /// A number field (see [`escape::number`]), empty when absent or not
+    /// finite.
+    pub(super) fn number(&mut self, x: Option<f64>) -> Result<()> {
+        self.field_with(|v| {
+            if let Some(x) = x {
+                escape::number_into(v, x);
+            }
+        })
+    }
+
+    /// Ends the row (the csv writer's record terminator).
+    pub(super) fn end(&mut self) -> Result<()> {
+        self.w
+            .write_record(None::<&[u8]>)
+            .map_err(|e| csv_error(self.file, e))
+    }
+
+    /// A whole row of text fields.
+    pub(super) fn record(&mut self, fields: &[&str]) -> Result<()> {
+        self.w
+            .write_record(fields)
+            .map_err(|e| csv_error(self.file, e))
+    }
+
+    /// Passes the rest on to the output.
+    pub(super) fn finish(mut self) -> Result<()> {
+        self.w.flush()?;
+        Ok(())
+    }
+}
+
 impl Exporter for CsvExporter {
     fn files(&self) -> &'static [&'static str] {
         &["nodes.csv", "edges.csv"]
@@ -54,59 +127,87 @@ impl Exporter for CsvExporter {
 
     fn write_file(&self, view: &GraphView<'_>, file: usize, out: &mut dyn Write) -> Result<()> {
         let name = self.files().get(file).copied().unwrap_or("csv");
-        let err = |e| csv_error(name, e);
-        let mut w = csv::Writer::from_writer(out);
+        let mut w = Rows::new(out, name);
         if file == 0 {
-            w.write_record(NODE_HEADER).map_err(err)?;
+            w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.write_record([
-                    n.id.as_str(),
-                    &n.label,
-                    n.entity_type.as_str(),
-                    &escape::join_list(&n.aliases),
-                    &escape::join_list(&n.docs),
-                    &n.mentions.to_string(),
-                ])
-                .map_err(err)?;
+                w.field(&n.id)?;
+                w.field(&n.label)?;
+                w.field(n.entity_type.as_str())?;
+                w.field_with(|v| escape::join_list_into(v, &n.aliases))?;
+                w.field_with(|v| escape::join_list_into(v, &n.docs))?;
+                w.uint(n.mentions)?;
+                w.end()?;
             }
         } else {
-            w.write_record(EDGE_HEADER).map_err(err)?;
+            w.record(EDGE_HEADER)?;
             for (i, e) in view.edges().iter().enumerate() {
                 let direction = if e.kind.is_symmetric() {
                     "Undirected"
                 } else {
                     "Directed"
                 };
-                w.write_record([
-                    e.source.as_str(),
-                    &e.target,
-                    direction,
-                    &e.id,
-                    &style::edge_label(e),
-                    &e.support.to_string(),
-                    e.kind.as_str(),
-                    fields::status(e),
-                    &fields::opt_number(e.amount_usd),
-                    &fields::numbers_json(&e.amount_usd_alt),
-                    &fields::opt_number(e.stake_pct),
-                    &fields::opt_number(Some(e.confidence)),
-                    &e.support.to_string(),
-                    &e.evidence_count.to_string(),
-                    &escape::join_list(&fields::evidence_docs(e)),
-                    fields::evidence_text(view, i),
-                    fields::evidence_json(view, i)?,
-                ])
-                .map_err(err)?;
+                w.field(&e.source)?;
+                w.field(&e.target)?;
+                w.field(direction)?;
+                w.field(&e.id)?;
+                w.field(&style::edge_label(e))?;
+                w.uint(e.support)?;
+                w.field(e.kind.as_str())?;
+                w.field(fields::status(e))?;
+                w.number(e.amount_usd)?;
+                w.field_with(|v| fields::numbers_json_into(v, &e.amount_usd_alt))?;
+                w.number(e.stake_pct)?;
+                w.number(Some(e.confidence))?;
+                w.uint(e.support)?;
+                w.uint(e.evidence_count)?;
+                w.field_with(|v| escape::join_list_into(v, &fields::evidence_docs(e)))?;
+                w.field(fields::evidence_text(view, i))?;
+                w.field(fields::evidence_json(view, i)?)?;
+                w.end()?;
             }
         }
-        w.flush()?;
-        Ok(())
+        w.finish()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_field_by_field_as_whole_records() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rx",
+            "tab\tx",
+            " lead",
+            "#hash",
+            "Zoë 東京 😀",
+            "[{\"doc\":\"d\",\"text\":\"a, b\"}]",
+        ];
+        let mut w = csv::Writer::from_writer(Vec::new());
+        assert!(w.write_record(fields).is_ok());
+        assert!(w.write_record(fields).is_ok());
+        let want = w.into_inner().unwrap_or_default();
+        let mut got = Vec::new();
+        let r = (|| -> Result<()> {
+            let mut rows = Rows::new(&mut got, "t.csv");
+            rows.record(&fields)?;
+            for f in fields {
+                rows.field_with(|v| v.push_str(f))?;
+            }
+            rows.end()?;
+            rows.finish()
+        })();
+        assert!(r.is_ok(), "{r:?}");
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn gephi_columns_and_quoting() {

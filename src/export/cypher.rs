@@ -66,47 +66,50 @@ impl<'s> Items<'s> {
     }
 
     /// Starts an item and returns the statement to write its value into.
-    fn key(&mut self, key: &str) -> &mut String {
+    /// The keys are fixed plain words, which [`escape::cypher_name`] leaves
+    /// as they are.
+    fn key(&mut self, key: &'static str) -> &mut String {
+        debug_assert_eq!(escape::cypher_name(key), key);
         if !self.first {
             self.s.push_str(", ");
         }
         self.first = false;
         self.s.push_str(self.var);
         self.s.push('.');
-        self.s.push_str(&escape::cypher_name(key));
+        self.s.push_str(key);
         self.s.push_str(" = ");
         self.s
     }
 
     /// An item whose value is already written out (`value` may be empty:
     /// then the item is left out).
-    fn raw(&mut self, key: &str, value: &str) {
+    fn raw(&mut self, key: &'static str, value: &str) {
         if !value.is_empty() {
             self.key(key).push_str(value);
         }
     }
 
     /// A string item, left out when the text is empty.
-    fn text(&mut self, key: &str, text: &str) {
+    fn text(&mut self, key: &'static str, text: &str) {
         if !text.is_empty() {
             lit(self.key(key), text);
         }
     }
 
     /// A float item, left out when absent or not finite.
-    fn float(&mut self, key: &str, x: Option<f64>) {
+    fn float(&mut self, key: &'static str, x: Option<f64>) {
         if let Some(x) = x.filter(|x| x.is_finite()) {
             escape::cypher_float_into(self.key(key), x);
         }
     }
 
     /// An integer item.
-    fn int(&mut self, key: &str, n: usize) {
-        let _ = write!(self.key(key), "{n}");
+    fn int(&mut self, key: &'static str, n: usize) {
+        escape::uint_into(self.key(key), n as u64);
     }
 
     /// A list item, left out when no item is left (`scratch` is reused).
-    fn list<S: AsRef<str>>(&mut self, key: &str, items: &[S], scratch: &mut String) {
+    fn list<S: AsRef<str>>(&mut self, key: &'static str, items: &[S], scratch: &mut String) {
         scratch.clear();
         if list(scratch, items) {
             self.key(key).push_str(scratch);
@@ -121,11 +124,11 @@ fn node_statement(s: &mut String, scratch: &mut String, n: &Node) {
     s.push_str(style::neo4j_label(n.entity_type));
     s.push_str(", ");
     // The label literal goes in twice (`label` and `name`).
-    let mut label = String::new();
-    lit(&mut label, &n.label);
+    scratch.clear();
+    lit(scratch, &n.label);
     let mut items = Items::new(s, "n");
-    items.raw("label", &label);
-    items.raw("name", &label);
+    items.raw("label", scratch);
+    items.raw("name", scratch);
     items.text("type", n.entity_type.as_str());
     items.list("aliases", &n.aliases, scratch);
     items.list("docs", &n.docs, scratch);

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::chunked;
-use super::{Exporter, escape, fields, style};
+use super::{Exporter, escape, style};
 use crate::error::Result;
 use crate::graph::{Edge, GraphView, Node};
 use crate::kinds::{EntityType, RelationKind};
@@ -112,28 +112,30 @@ fn node_line(s: &mut String, tip: &mut String, n: &Node) {
         EntityType::Location => ("house", "filled"),
     };
     tip.clear();
-    let _ = write!(tip, "{} ({})", n.label, n.entity_type);
+    tip.push_str(&n.label);
+    tip.push_str(" (");
+    tip.push_str(n.entity_type.as_str());
+    tip.push(')');
     for (i, alias) in n.aliases.iter().enumerate() {
         tip.push_str(if i == 0 { "\nalso: " } else { ", " });
         tip.push_str(&escape::fold_ws(alias));
     }
-    let _ = write!(
-        tip,
-        "\n{} mention(s) in {} document(s)",
-        n.mentions,
-        n.docs.len()
-    );
+    tip.push('\n');
+    escape::uint_into(tip, n.mentions as u64);
+    tip.push_str(" mention(s) in ");
+    escape::uint_into(tip, n.docs.len() as u64);
+    tip.push_str(" document(s)");
     s.push_str("  ");
     escape::dot_id_into(s, &n.id);
     s.push_str(" [label=");
     escape::dot_string_into(s, &n.label);
-    let _ = write!(s, ", shape={shape}, style=");
+    s.push_str(", shape=");
+    s.push_str(shape);
+    s.push_str(", style=");
     escape::dot_string_into(s, style);
-    let _ = write!(
-        s,
-        ", fillcolor=\"{}\", tooltip=",
-        style::node_fill(n.entity_type).hex()
-    );
+    s.push_str(", fillcolor=\"");
+    style::node_fill(n.entity_type).hex_into(s);
+    s.push_str("\", tooltip=");
     escape::dot_string_into(s, tip);
     s.push_str("];\n");
 }
@@ -159,9 +161,13 @@ fn edge_line(s: &mut String, tip: &mut String, e: &Edge) {
             style::GREY.hex()
         );
     } else {
-        let _ = write!(s, ", color=\"{}\"", look.colour.hex());
+        s.push_str(", color=\"");
+        look.colour.hex_into(s);
+        s.push('"');
         if look.colour == style::GREY {
-            let _ = write!(s, ", fontcolor=\"{}\"", style::GREY.hex());
+            s.push_str(", fontcolor=\"");
+            style::GREY.hex_into(s);
+            s.push('"');
         }
     }
     if e.kind.is_symmetric() {
@@ -180,24 +186,28 @@ fn edge_line(s: &mut String, tip: &mut String, e: &Edge) {
 
 /// The edge's facts and evidence, one line each.
 fn tooltip(t: &mut String, e: &Edge) {
-    let _ = write!(t, "{} {} {}", e.source, e.kind, e.target);
+    t.push_str(&e.source);
+    t.push(' ');
+    t.push_str(e.kind.as_str());
+    t.push(' ');
+    t.push_str(&e.target);
     if let Some(st) = e.status {
-        let _ = write!(t, " [{st}]");
+        t.push_str(" [");
+        t.push_str(st.as_str());
+        t.push(']');
     }
-    let _ = write!(
-        t,
-        "\nconfidence {} · {} document(s)",
-        fields::opt_number(Some(e.confidence)),
-        e.support
-    );
+    t.push_str("\nconfidence ");
+    escape::number_into(t, e.confidence);
+    t.push_str(" · ");
+    escape::uint_into(t, e.support as u64);
+    t.push_str(" document(s)");
     for ev in &e.evidence {
-        let _ = write!(
-            t,
-            "\n{} #{}: {}",
-            ev.doc,
-            ev.sentence,
-            escape::fold_ws(&ev.text)
-        );
+        t.push('\n');
+        t.push_str(&ev.doc);
+        t.push_str(" #");
+        escape::uint_into(t, ev.sentence as u64);
+        t.push_str(": ");
+        t.push_str(&escape::fold_ws(&ev.text));
     }
     if e.evidence_count > e.evidence.len() {
         let _ = write!(t, "\n(+{} more)", e.evidence_count - e.evidence.len());

@@ -41,7 +41,36 @@ impl ByteSet {
 
     /// Whether some byte of `s` is in the set.
     fn any_in(&self, s: &str) -> bool {
-        s.bytes().any(|b| self.contains(b))
+        self.find(s.as_bytes()).is_some()
+    }
+
+    /// The index of the first byte of `bytes` in the set.
+    ///
+    /// Exports are mostly ordinary text, so the scan tests eight bytes a
+    /// step with one branch (eight table lookups or-ed together) and looks
+    /// for the exact byte only in the step that has one. The last step
+    /// tests the last eight bytes, overlapping the step before, so that
+    /// short texts (names, ids) need no byte-by-byte loop either.
+    fn find(&self, bytes: &[u8]) -> Option<usize> {
+        let hit = |chunk: &[u8]| chunk.iter().fold(false, |h, &b| h | self.contains(b));
+        let mut start = 0;
+        let mut found = false;
+        for chunk in bytes.chunks_exact(8) {
+            if hit(chunk) {
+                found = true;
+                break;
+            }
+            start += 8;
+        }
+        // Past the clean steps only the remainder (under eight bytes) is
+        // left; in the last eight bytes, the part before it is clean.
+        if !found && (start == bytes.len() || (start > 0 && !hit(&bytes[bytes.len() - 8..]))) {
+            return None;
+        }
+        bytes[start..]
+            .iter()
+            .position(|&b| self.contains(b))
+            .map(|p| start + p)
     }
 }
 
@@ -76,7 +105,7 @@ fn escape_into(
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while let Some(found) = bytes[i..].iter().position(|&b| special.contains(b)) {
+    while let Some(found) = special.find(&bytes[i..]) {
         let at = i + found;
         out.push_str(&s[run..at]);
         let c = if bytes[at].is_ascii() {
@@ -237,7 +266,13 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s, &XML_TEXT, |out, c, _| {
+    xml_text_into(&mut out, s);
+    Cow::Owned(out)
+}
+
+/// [`xml_text`], appended to `out`.
+pub fn xml_text_into(out: &mut String, s: &str) {
+    escape_into(out, s, &XML_TEXT, |out, c, _| {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -250,10 +285,39 @@ pub fn xml_text(s: &str) -> Cow<'_, str> {
         }
         0
     });
-    Cow::Owned(out)
 }
 
 // ---------------------------------------------------------------- numbers
+
+/// An unsigned integer in decimal, appended to `out` (what `{n}` gives,
+/// without the formatting machinery).
+pub fn uint_into(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// [`number`], appended to `out`; returns whether anything was written
+/// (false when `x` is not finite).
+pub fn number_into(out: &mut String, x: f64) -> bool {
+    if x.is_finite() {
+        let _ = write!(out, "{x}");
+        true
+    } else {
+        false
+    }
+}
 
 /// A number as text for CSV, XML and DOT: the shortest form that reads back
 /// to the same `f64` (`14300000000`, `0.9`), or `None` when it is not
@@ -272,13 +336,18 @@ pub const LIST_SEPARATOR: char = ';';
 /// itself contains `;` cannot be told apart from two items.
 pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
     let mut out = String::new();
+    join_list_into(&mut out, items);
+    out
+}
+
+/// [`join_list`], appended to `out`.
+pub fn join_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push(LIST_SEPARATOR);
         }
         out.push_str(item.as_ref());
     }
-    out
 }
 
 // ---------------------------------------------------------------- Neo4j
@@ -290,6 +359,9 @@ pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
 /// so they build the same database.
 pub fn neo4j_text(s: &str) -> Cow<'_, str> {
     // Only a byte of `CONTROL` can start a character to change.
+    let Some(first) = CONTROL.find(s.as_bytes()) else {
+        return Cow::Borrowed(s);
+    };
     let changes = |(i, b): (usize, u8)| {
         CONTROL.contains(b)
             && s[i..]
@@ -297,7 +369,7 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
                 .next()
                 .is_some_and(|c| c == '\n' || c == '\r' || is_other_control(c))
     };
-    if !s.bytes().enumerate().any(changes) {
+    if !s.bytes().enumerate().skip(first).any(changes) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -329,6 +401,23 @@ pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(Cow::into_owned)
         .collect()
+}
+
+/// [`neo4j_list_items`] joined with `;` (see [`join_list`]), appended to
+/// `out`.
+pub fn neo4j_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
+    let mut first = true;
+    for item in items {
+        let text = neo4j_list_item(item.as_ref());
+        if text.is_empty() {
+            continue;
+        }
+        if !first {
+            out.push(LIST_SEPARATOR);
+        }
+        first = false;
+        out.push_str(&text);
+    }
 }
 
 /// One item of [`neo4j_list_items`], borrowed when nothing changes; empty
@@ -413,6 +502,22 @@ pub fn cypher_name(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_sets_find_the_first_byte() {
+        let set = ByteSet::new(b"\"&", true);
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut s = vec![b'a'; len];
+                if at < len {
+                    s[at] = if at % 3 == 0 { b'&' } else { 0x1f };
+                }
+                let want = (at < len).then_some(at);
+                assert_eq!(set.find(&s), want, "{len} {at}");
+            }
+        }
+        assert_eq!(set.find(b"abcdefgh\"ijklmnop&"), Some(8));
+    }
 
     #[test]
     fn xml_controls_are_stripped() {
@@ -524,6 +629,16 @@ mod tests {
     fn lists_join_with_semicolons() {
         assert_eq!(join_list(&["a", "b c"]), "a;b c");
         assert_eq!(join_list::<&str>(&[]), "");
+    }
+
+    #[test]
+    fn neo4j_lists_joined_in_place() {
+        let mut joined = String::new();
+        neo4j_list_into(&mut joined, &["x;y", "", "line\nbreak", "z"]);
+        assert_eq!(
+            joined,
+            join_list(&neo4j_list_items(&["x;y", "", "line\nbreak", "z"]))
+        );
     }
 
     #[test]

@@ -83,14 +83,16 @@ impl Exporter for GexfExporter {
             }
             x.close("attributes")?;
         }
+        // Attribute values of one node or edge, one after the other.
+        let mut values = String::new();
         x.open("nodes", &[])?;
         for n in view.nodes() {
-            write_node(&mut x, n)?;
+            write_node(&mut x, n, &mut values)?;
         }
         x.close("nodes")?;
         x.open("edges", &[])?;
         for i in 0..view.edges().len() {
-            write_edge(&mut x, view, i)?;
+            write_edge(&mut x, view, i, &mut values)?;
         }
         x.close("edges")?;
         x.close("graph")?;
@@ -99,48 +101,90 @@ impl Exporter for GexfExporter {
     }
 }
 
+/// The fixed start of an `<attvalue>` of an attribute:
+/// `attvalue for="type"`.
+macro_rules! att {
+    ($id:literal) => {
+        concat!("attvalue for=\"", $id, "\"")
+    };
+}
+
+/// `<attvalues>` with one `<attvalue>` per non-empty value; each value
+/// comes with the start tag made by `att!`.
 fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, &str)]) -> Result<()> {
     if values.iter().all(|(_, v)| v.is_empty()) {
         return Ok(());
     }
     x.open("attvalues", &[])?;
-    for (id, v) in values {
+    for (head, v) in values {
         if !v.is_empty() {
-            x.empty("attvalue", &[("for", id), ("value", v)])?;
+            x.empty_fixed(head, &[("value", v)])?;
         }
     }
     x.close("attvalues")
 }
 
-/// `<viz:color r=".." g=".." b=".."/>`, with `a` when given.
-fn viz_color(x: &mut XmlOut<'_>, c: style::Rgb, a: Option<&str>) -> Result<()> {
-    let (r, g, b) = (c.0.to_string(), c.1.to_string(), c.2.to_string());
-    let mut attrs = vec![("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())];
-    if let Some(a) = a {
-        attrs.push(("a", a));
+/// `<viz:color r=".." g=".." b=".."/>`, with `a` when given. The tag is
+/// made in `values`: numbers need no escaping.
+fn viz_color(
+    x: &mut XmlOut<'_>,
+    values: &mut String,
+    c: style::Rgb,
+    a: Option<&str>,
+) -> Result<()> {
+    values.clear();
+    values.push_str("viz:color");
+    for (name, v) in [(" r=\"", c.0), ("\" g=\"", c.1), ("\" b=\"", c.2)] {
+        values.push_str(name);
+        escape::uint_into(values, v.into());
     }
-    x.empty("viz:color", &attrs)
+    values.push('"');
+    match a {
+        Some(a) => x.empty_fixed(values, &[("a", a)]),
+        None => x.empty_fixed(values, &[]),
+    }
 }
 
-fn write_node(x: &mut XmlOut<'_>, n: &Node) -> Result<()> {
+/// Appends what `make` writes to `values` and returns where it ends.
+fn push(values: &mut String, make: impl FnOnce(&mut String)) -> usize {
+    make(values);
+    values.len()
+}
+
+fn write_node(x: &mut XmlOut<'_>, n: &Node, values: &mut String) -> Result<()> {
     x.open("node", &[("id", &n.id), ("label", &n.label)])?;
+    values.clear();
+    let aliases = push(values, |v| escape::join_list_into(v, &n.aliases));
+    let docs = push(values, |v| escape::join_list_into(v, &n.docs));
+    let mentions = push(values, |v| escape::uint_into(v, n.mentions as u64));
     attvalues(
         x,
         &[
-            ("type", n.entity_type.as_str()),
-            ("aliases", &escape::join_list(&n.aliases)),
-            ("docs", &escape::join_list(&n.docs)),
-            ("mentions", &n.mentions.to_string()),
+            (att!("type"), n.entity_type.as_str()),
+            (att!("aliases"), &values[..aliases]),
+            (att!("docs"), &values[aliases..docs]),
+            (att!("mentions"), &values[docs..mentions]),
         ],
     )?;
-    viz_color(x, style::node_fill(n.entity_type), None)?;
+    viz_color(x, values, style::node_fill(n.entity_type), None)?;
     x.close("node")
 }
 
-fn write_edge(x: &mut XmlOut<'_>, view: &GraphView<'_>, i: usize) -> Result<()> {
+fn write_edge(
+    x: &mut XmlOut<'_>,
+    view: &GraphView<'_>,
+    i: usize,
+    values: &mut String,
+) -> Result<()> {
     let e = view.edges()[i];
     let label = style::edge_label(e);
-    let weight = fields::opt_number(Some(e.support as f64));
+    values.clear();
+    let number = |v: &mut String, n: Option<f64>| {
+        if let Some(n) = n {
+            escape::number_into(v, n);
+        }
+    };
+    let weight = push(values, |v| number(v, Some(e.support as f64)));
     x.open(
         "edge",
         &[
@@ -149,27 +193,37 @@ fn write_edge(x: &mut XmlOut<'_>, view: &GraphView<'_>, i: usize) -> Result<()> 
             ("target", &e.target),
             ("kind", e.kind.as_str()),
             ("label", &label),
-            ("weight", &weight),
+            ("weight", &values[..weight]),
         ],
     )?;
+    values.clear();
+    let amount = push(values, |v| number(v, e.amount_usd));
+    let alt = push(values, |v| fields::numbers_json_into(v, &e.amount_usd_alt));
+    let stake = push(values, |v| number(v, e.stake_pct));
+    let confidence = push(values, |v| number(v, Some(e.confidence)));
+    let support = push(values, |v| escape::uint_into(v, e.support as u64));
+    let count = push(values, |v| escape::uint_into(v, e.evidence_count as u64));
+    let docs = push(values, |v| {
+        escape::join_list_into(v, &fields::evidence_docs(e))
+    });
     attvalues(
         x,
         &[
-            ("type", e.kind.as_str()),
-            ("status", fields::status(e)),
-            ("amount_usd", &fields::opt_number(e.amount_usd)),
-            ("amount_usd_alt", &fields::numbers_json(&e.amount_usd_alt)),
-            ("stake_pct", &fields::opt_number(e.stake_pct)),
-            ("confidence", &fields::opt_number(Some(e.confidence))),
-            ("support", &e.support.to_string()),
-            ("evidence_count", &e.evidence_count.to_string()),
-            ("docs", &escape::join_list(&fields::evidence_docs(e))),
-            ("evidence_text", fields::evidence_text(view, i)),
-            ("evidence", fields::evidence_json(view, i)?),
+            (att!("type"), e.kind.as_str()),
+            (att!("status"), fields::status(e)),
+            (att!("amount_usd"), &values[..amount]),
+            (att!("amount_usd_alt"), &values[amount..alt]),
+            (att!("stake_pct"), &values[alt..stake]),
+            (att!("confidence"), &values[stake..confidence]),
+            (att!("support"), &values[confidence..support]),
+            (att!("evidence_count"), &values[support..count]),
+            (att!("docs"), &values[count..docs]),
+            (att!("evidence_text"), fields::evidence_text(view, i)),
+            (att!("evidence"), fields::evidence_json(view, i)?),
         ],
     )?;
     let look = style::edge_look(e);
-    viz_color(x, look.colour, look.faded.then_some("0.4"))?;
+    viz_color(x, values, look.colour, look.faded.then_some("0.4"))?;
     x.close("edge")
 }
 

@@ -101,76 +101,137 @@ pub(super) fn write_graphml(view: &GraphView<'_>, out: &mut dyn Write, yed: bool
         graphml_yed::write_keys(&mut x)?;
     }
     x.open("graph", &[("id", "kgraph"), ("edgedefault", "directed")])?;
+    // Values made for one `<data>` at a time (numbers, joined lists).
+    let mut value = String::new();
     for n in view.nodes() {
-        write_node(&mut x, n, yed)?;
+        write_node(&mut x, n, yed, &mut value)?;
     }
     for i in 0..view.edges().len() {
-        write_edge(&mut x, view, i, yed)?;
+        write_edge(&mut x, view, i, yed, &mut value)?;
     }
     x.close("graph")?;
     x.close("graphml")?;
     x.finish()
 }
 
+/// The fixed start tag of a `<data>` of a key: `data key="node_label"`.
+macro_rules! key {
+    ($id:literal) => {
+        concat!("data key=\"", $id, "\"")
+    };
+}
+
+/// `<data key="..">value</data>`, left out when the value is empty; `key`
+/// is the start tag made by `key!`.
 fn data(x: &mut XmlOut<'_>, key: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    x.text_element("data", &[("key", key)], value)
+    x.text_element_fixed(key, "data", value)
 }
 
-fn write_node(x: &mut XmlOut<'_>, n: &Node, yed: bool) -> Result<()> {
+/// `<data>` with a value written into `value` by `make`.
+fn data_with(
+    x: &mut XmlOut<'_>,
+    key: &str,
+    value: &mut String,
+    make: impl FnOnce(&mut String),
+) -> Result<()> {
+    value.clear();
+    make(value);
+    data(x, key, value)
+}
+
+/// `<data>` holding an integer.
+fn data_uint(x: &mut XmlOut<'_>, key: &str, value: &mut String, n: u64) -> Result<()> {
+    data_with(x, key, value, |v| escape::uint_into(v, n))
+}
+
+/// `<data>` holding a number, left out when absent or not finite.
+fn data_number(x: &mut XmlOut<'_>, key: &str, value: &mut String, n: Option<f64>) -> Result<()> {
+    data_with(x, key, value, |v| {
+        if let Some(n) = n {
+            escape::number_into(v, n);
+        }
+    })
+}
+
+/// The `r`, `g`, `b` data of a colour.
+fn data_rgb(x: &mut XmlOut<'_>, keys: [&str; 3], value: &mut String, c: style::Rgb) -> Result<()> {
+    data_uint(x, keys[0], value, c.0.into())?;
+    data_uint(x, keys[1], value, c.1.into())?;
+    data_uint(x, keys[2], value, c.2.into())
+}
+
+fn write_node(x: &mut XmlOut<'_>, n: &Node, yed: bool, value: &mut String) -> Result<()> {
     x.open("node", &[("id", &n.id)])?;
-    data(x, "node_label", &n.label)?;
-    data(x, "node_type", n.entity_type.as_str())?;
-    data(x, "node_aliases", &escape::join_list(&n.aliases))?;
-    data(x, "node_docs", &escape::join_list(&n.docs))?;
-    data(x, "node_mentions", &n.mentions.to_string())?;
+    data(x, key!("node_label"), &n.label)?;
+    data(x, key!("node_type"), n.entity_type.as_str())?;
+    data_with(x, key!("node_aliases"), value, |v| {
+        escape::join_list_into(v, &n.aliases)
+    })?;
+    data_with(x, key!("node_docs"), value, |v| {
+        escape::join_list_into(v, &n.docs)
+    })?;
+    data_uint(x, key!("node_mentions"), value, n.mentions as u64)?;
     let c = style::node_fill(n.entity_type);
-    data(x, "node_r", &c.0.to_string())?;
-    data(x, "node_g", &c.1.to_string())?;
-    data(x, "node_b", &c.2.to_string())?;
+    data_rgb(
+        x,
+        [key!("node_r"), key!("node_g"), key!("node_b")],
+        value,
+        c,
+    )?;
     if yed {
         graphml_yed::write_node_graphics(x, n)?;
     }
     x.close("node")
 }
 
-fn write_edge(x: &mut XmlOut<'_>, view: &GraphView<'_>, i: usize, yed: bool) -> Result<()> {
+fn write_edge(
+    x: &mut XmlOut<'_>,
+    view: &GraphView<'_>,
+    i: usize,
+    yed: bool,
+    value: &mut String,
+) -> Result<()> {
     let e = view.edges()[i];
     // The edge id is written as the `id` data (Gephi takes it as the edge
     // id, NetworkX and graphology as an attribute), not as the element's
     // `id`: with both, igraph warns that it cannot add its edge ids.
     x.open("edge", &[("source", &e.source), ("target", &e.target)])?;
-    data(x, "edge_id", &e.id)?;
-    data(x, "edge_label", &style::edge_label(e))?;
-    data(x, "edge_type", e.kind.as_str())?;
-    data(x, "edge_status", fields::status(e))?;
-    data(x, "edge_amount_usd", &fields::opt_number(e.amount_usd))?;
+    data(x, key!("edge_id"), &e.id)?;
+    data(x, key!("edge_label"), &style::edge_label(e))?;
+    data(x, key!("edge_type"), e.kind.as_str())?;
+    data(x, key!("edge_status"), fields::status(e))?;
+    data_number(x, key!("edge_amount_usd"), value, e.amount_usd)?;
+    data_with(x, key!("edge_amount_usd_alt"), value, |v| {
+        fields::numbers_json_into(v, &e.amount_usd_alt)
+    })?;
+    data_number(x, key!("edge_stake_pct"), value, e.stake_pct)?;
+    data_number(x, key!("edge_confidence"), value, Some(e.confidence))?;
+    data_uint(x, key!("edge_support"), value, e.support as u64)?;
+    data_uint(
+        x,
+        key!("edge_evidence_count"),
+        value,
+        e.evidence_count as u64,
+    )?;
+    data_with(x, key!("edge_docs"), value, |v| {
+        escape::join_list_into(v, &fields::evidence_docs(e))
+    })?;
     data(
         x,
-        "edge_amount_usd_alt",
-        &fields::numbers_json(&e.amount_usd_alt),
+        key!("edge_evidence_text"),
+        fields::evidence_text(view, i),
     )?;
-    data(x, "edge_stake_pct", &fields::opt_number(e.stake_pct))?;
-    data(
-        x,
-        "edge_confidence",
-        &fields::opt_number(Some(e.confidence)),
-    )?;
-    data(x, "edge_support", &e.support.to_string())?;
-    data(x, "edge_evidence_count", &e.evidence_count.to_string())?;
-    data(
-        x,
-        "edge_docs",
-        &escape::join_list(&fields::evidence_docs(e)),
-    )?;
-    data(x, "edge_evidence_text", fields::evidence_text(view, i))?;
-    data(x, "edge_evidence", fields::evidence_json(view, i)?)?;
+    data(x, key!("edge_evidence"), fields::evidence_json(view, i)?)?;
     let c = style::edge_look(e).colour;
-    data(x, "edge_r", &c.0.to_string())?;
-    data(x, "edge_g", &c.1.to_string())?;
-    data(x, "edge_b", &c.2.to_string())?;
+    data_rgb(
+        x,
+        [key!("edge_r"), key!("edge_g"), key!("edge_b")],
+        value,
+        c,
+    )?;
     if yed {
         graphml_yed::write_edge_graphics(x, e)?;
     }

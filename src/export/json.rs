@@ -6,13 +6,13 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::Exporter;
-use super::chunked;
+use super::fields::WireEvidenceList;
 use crate::error::{Error, ErrorKind, Result};
-use crate::facts::Evidence;
-use crate::graph::GraphView;
+use crate::graph::{Edge, GraphView, Node};
+use crate::hash::HashMap;
 
 /// Writes NetworkX node-link JSON: `directed` and `multigraph` true, edges
 /// under both `edges` (NetworkX >= 3.4) and `links` (older releases).
@@ -21,14 +21,27 @@ pub struct JsonExporter {
     _private: (),
 }
 
+/// The document up to its edges; the same edges follow again as `links`
+/// (see [`JsonExporter`]'s `write_file`).
 #[derive(Serialize)]
 struct Wire<'a> {
     directed: bool,
     multigraph: bool,
     graph: GraphAttrs,
-    nodes: Vec<WireNode<'a>>,
-    edges: &'a [WireEdge<'a>],
-    links: &'a [WireEdge<'a>],
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
+}
+
+/// [`Wire`] with `links`: what is written if the edges cannot be found
+/// again in [`Wire`]'s text (never expected).
+#[derive(Serialize)]
+struct WireWithLinks<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: &'a GraphAttrs,
+    nodes: Nodes<'a>,
+    edges: Edges<'a>,
+    links: Edges<'a>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +49,23 @@ struct GraphAttrs {
     name: &'static str,
     node_count: usize,
     edge_count: usize,
+}
+
+/// The nodes, serialised as a sequence of [`WireNode`].
+#[derive(Clone, Copy)]
+struct Nodes<'a>(&'a [&'a Node]);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|n| WireNode {
+            id: &n.id,
+            label: &n.label,
+            entity_type: n.entity_type.as_str(),
+            aliases: &n.aliases,
+            docs: &n.docs,
+            mentions: n.mentions,
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -47,6 +77,37 @@ struct WireNode<'a> {
     aliases: &'a [String],
     docs: &'a [String],
     mentions: usize,
+}
+
+/// The edges, serialised as a sequence of [`WireEdge`]; `key` numbers
+/// parallel edges between the same two nodes (NetworkX's multigraph key).
+#[derive(Clone, Copy)]
+struct Edges<'a>(&'a [&'a Edge]);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut keys: HashMap<(&str, &str), usize> = HashMap::default();
+        s.collect_seq(self.0.iter().map(|e| {
+            let slot = keys.entry((&e.source, &e.target)).or_insert(0);
+            let key = *slot;
+            *slot += 1;
+            WireEdge {
+                source: &e.source,
+                target: &e.target,
+                key,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                status: e.status.map(|s| s.as_str()),
+                amount_usd: e.amount_usd,
+                amount_usd_alt: &e.amount_usd_alt,
+                stake_pct: e.stake_pct,
+                confidence: e.confidence,
+                support: e.support,
+                evidence_count: e.evidence_count,
+                evidence: WireEvidenceList(&e.evidence),
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -64,8 +125,13 @@ struct WireEdge<'a> {
     confidence: f64,
     support: usize,
     evidence_count: usize,
-    evidence: std::borrow::Cow<'a, [Evidence]>,
+    evidence: WireEvidenceList<'a>,
 }
+
+/// The member that starts the edge list in [`Wire`]'s pretty text: a key at
+/// depth one on a line of its own (strings hold no raw line breaks, so
+/// this cannot occur inside a value).
+const EDGES_KEY: &[u8] = b"\n  \"edges\": ";
 
 impl Exporter for JsonExporter {
     fn files(&self) -> &'static [&'static str] {
@@ -73,6 +139,118 @@ impl Exporter for JsonExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
+        let err = |e: serde_json::Error| Error::new(ErrorKind::Export, format!("graph.json: {e}"));
+        let wire = Wire {
+            directed: true,
+            multigraph: true,
+            graph: GraphAttrs {
+                name: "kgraph",
+                node_count: view.nodes().len(),
+                edge_count: view.edges().len(),
+            },
+            nodes: Nodes(view.nodes()),
+            edges: Edges(view.edges()),
+        };
+        // The edge list is written twice, under `edges` and under `links`,
+        // at the same depth: the same bytes, so it is serialised once, as
+        // the last member of `wire`, and copied after it as `links`.
+        let mut text = Vec::with_capacity(1 << 16);
+        serde_json::to_writer_pretty(&mut text, &wire).map_err(err)?;
+        let edges = memchr::memmem::find(&text, EDGES_KEY)
+            .filter(|_| text.ends_with(b"\n}"))
+            .map(|at| at + EDGES_KEY.len());
+        if let Some(edges) = edges {
+            let body = &text[..text.len() - 2];
+            out.write_all(body)?;
+            out.write_all(b",\n  \"links\": ")?;
+            out.write_all(&body[edges..])?;
+            out.write_all(b"\n}\n")?;
+        } else {
+            text.clear();
+            let all = WireWithLinks {
+                directed: wire.directed,
+                multigraph: wire.multigraph,
+                graph: &wire.graph,
+                nodes: wire.nodes,
+                edges: wire.edges,
+                links: wire.edges,
+            };
+            serde_json::to_writer_pretty(&mut text, &all).map_err(err)?;
+            text.push(b'\n');
+            out.write_all(&text)?;
+        }
+        out.flush()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Evidence;
+    use serde::Serialize;
+
+    // What this file wrote before the edge list was written once for both
+    // `edges` and `links`, and before evidence was borrowed: the reference
+    // the bytes must equal.
+
+    #[derive(Serialize)]
+    struct Wire<'a> {
+        directed: bool,
+        multigraph: bool,
+        graph: GraphAttrs,
+        nodes: Vec<WireNode<'a>>,
+        edges: &'a [WireEdge<'a>],
+        links: &'a [WireEdge<'a>],
+    }
+
+    #[derive(Serialize)]
+    struct GraphAttrs {
+        name: &'static str,
+        node_count: usize,
+        edge_count: usize,
+    }
+
+    #[derive(Serialize)]
+    struct WireNode<'a> {
+        id: &'a str,
+        label: &'a str,
+        #[serde(rename = "type")]
+        entity_type: &'a str,
+        aliases: &'a [String],
+        docs: &'a [String],
+        mentions: usize,
+    }
+
+    #[derive(Serialize)]
+    struct WireEdge<'a> {
+        source: &'a str,
+        target: &'a str,
+        key: usize,
+        id: &'a str,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        status: Option<&'a str>,
+        amount_usd: Option<f64>,
+        amount_usd_alt: &'a [f64],
+        stake_pct: Option<f64>,
+        confidence: f64,
+        support: usize,
+        evidence_count: usize,
+        evidence: std::borrow::Cow<'a, [Evidence]>,
+    }
+
+    /// The edge's evidence with sentence text white-space folded, as
+    /// graph.json was first written.
+    fn folded_evidence(e: &Edge) -> std::borrow::Cow<'_, [Evidence]> {
+        let mut evidence = e.evidence.clone();
+        for ev in &mut evidence {
+            ev.text = super::super::escape::fold_ws(&ev.text).into_owned();
+        }
+        std::borrow::Cow::Owned(evidence)
+    }
+
+    fn reference(view: &GraphView<'_>) -> String {
         let nodes = view
             .nodes()
             .iter()
@@ -85,7 +263,7 @@ impl Exporter for JsonExporter {
                 mentions: n.mentions,
             })
             .collect();
-        let mut edges = Vec::with_capacity(view.edges().len());
+        let mut edges = Vec::new();
         let mut keys: std::collections::HashMap<(&str, &str), usize> =
             std::collections::HashMap::new();
         for e in view.edges() {
@@ -105,7 +283,7 @@ impl Exporter for JsonExporter {
                 confidence: e.confidence,
                 support: e.support,
                 evidence_count: e.evidence_count,
-                evidence: super::fields::evidence(e),
+                evidence: folded_evidence(e),
             });
         }
         let wire = Wire {
@@ -120,11 +298,19 @@ impl Exporter for JsonExporter {
             edges: &edges,
             links: &edges,
         };
-        let mut w = chunked(out);
-        serde_json::to_writer_pretty(&mut w, &wire)
-            .map_err(|e| Error::new(ErrorKind::Export, format!("graph.json: {e}")))?;
-        w.write_all(b"\n")?;
-        w.flush()?;
-        Ok(())
+        let mut s = serde_json::to_string_pretty(&wire).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    #[test]
+    fn same_bytes_as_serde_json() {
+        for g in [super::super::tiny_graph(), super::super::awkward_graph()] {
+            let s = super::super::render_to_string(&JsonExporter::default(), &g, 0);
+            assert_eq!(s, reference(&g.view()));
+        }
+        let empty = crate::GraphBuilder::new(crate::MergeOptions::default()).finish();
+        let s = super::super::render_to_string(&JsonExporter::default(), &empty, 0);
+        assert_eq!(s, reference(&empty.view()));
     }
 }

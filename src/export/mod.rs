@@ -322,6 +322,119 @@ pub(crate) fn tiny_graph() -> crate::KnowledgeGraph {
     b.finish()
 }
 
+/// A graph with every awkward thing an exporter must write correctly:
+/// quotes, backslashes, markup, control characters, tabs and line breaks,
+/// non-ASCII (accents, CJK, emoji) in names, surface forms, document ids
+/// and metadata; parallel and symmetric edges; alternative amounts;
+/// floats of every form (fractions, tiny, huge, not finite); evidence
+/// metadata and texts with white space to fold.
+#[cfg(test)]
+pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
+    use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
+    use crate::kinds::{EntityType, RelationKind, Status};
+    let names: [(&str, &str, EntityType); 5] = [
+        ("a", "Zoë \"Q\" 東京 😀", EntityType::Person),
+        ("b", "back\\slash <b>&amp;</b> 'x'", EntityType::Org),
+        (
+            "c",
+            "ctl\u{1}\u{8}\u{c}\u{1f}\u{7f}\u{85}\ttab\r\nline",
+            EntityType::Org,
+        ),
+        ("d", "semi;colon, comma `tick` {brace}", EntityType::Person),
+        ("e", "\u{feff}bom \u{fffe} \u{2028}sep", EntityType::Org),
+    ];
+    let ent = |key: &str, label: &str, t, doc: usize| EntityFact {
+        key: key.into(),
+        label: label.into(),
+        entity_type: t,
+        canonical: None,
+        mentions: vec![
+            MentionFact {
+                surface: label.into(),
+                sentence: doc,
+                start: 3,
+                end: 3 + label.len(),
+                source: "rules".into(),
+            },
+            MentionFact {
+                surface: format!("{label} \"alias\"\\{doc}"),
+                sentence: 1,
+                start: 0,
+                end: 9,
+                source: "gaz\"etteer".into(),
+            },
+        ],
+    };
+    let amounts = [
+        Some(14.3e9),
+        Some(1e-7),
+        Some(1e21),
+        Some(123_456_789_012_345_680.0),
+        Some(f64::NAN),
+        None,
+    ];
+    let stakes = [Some(49.0), None, Some(0.1 + 0.2), Some(f64::INFINITY)];
+    let statuses = [
+        None,
+        Some(Status::Reported),
+        Some(Status::Denied),
+        Some(Status::Former),
+    ];
+    let kinds = [
+        RelationKind::InvestsIn,
+        RelationKind::Leads,
+        RelationKind::PartnersWith,
+        RelationKind::CompetesWith,
+        RelationKind::Acquired,
+    ];
+    let mut b = crate::GraphBuilder::new(crate::MergeOptions { max_evidence: 3 });
+    for doc in 0..6 {
+        let mut relations = Vec::new();
+        for (i, kind) in kinds.iter().enumerate() {
+            let (h, t) = if (i + doc) % 2 == 0 {
+                ("a", "b")
+            } else {
+                ("c", "a")
+            };
+            let (h, t) = if i == 4 { ("d", "e") } else { (h, t) };
+            let mut meta = std::collections::BTreeMap::new();
+            if doc % 2 == 0 {
+                meta.insert("title".to_string(), format!("T\"{doc}\"\n\u{1}é"));
+                meta.insert("url".to_string(), "http://x/?a=1&b=<2>".to_string());
+            }
+            relations.push(RelationFact {
+                head: h.into(),
+                kind: *kind,
+                tail: t.into(),
+                evidence: Evidence {
+                    doc: format!("doc \"{doc}\" ü"),
+                    sentence: doc,
+                    start: i,
+                    end: 40 + i,
+                    text: format!(
+                        "  {} said\t\"it\"  \\ {}\r\n\u{1}done. ",
+                        names[0].1, names[2].1
+                    ),
+                    status: statuses[(i + doc) % statuses.len()],
+                    amount_usd: amounts[(i + doc) % amounts.len()],
+                    amount_text: (doc % 3 == 0).then(|| "$14.3 \"billion\"".to_string()),
+                    stake_pct: stakes[(i + doc) % stakes.len()],
+                    rule: format!("rule-{i}"),
+                    confidence: [0.9, 0.123_456_789, 1.0, 0.0][(i + doc) % 4],
+                    meta,
+                },
+            });
+        }
+        b.add(DocFacts {
+            doc: format!("doc \"{doc}\" ü"),
+            entities: names.iter().map(|(k, l, t)| ent(k, l, *t, doc)).collect(),
+            relations,
+            notes: vec![],
+        });
+    }
+    b.finish()
+}
+
 /// Writes one file of a format for `graph` into a string.
 #[cfg(test)]
 pub(crate) fn render_to_string(

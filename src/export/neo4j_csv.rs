@@ -19,7 +19,7 @@
 
 use std::io::Write;
 
-use super::csv::csv_error;
+use super::csv::Rows;
 use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::GraphView;
@@ -59,14 +59,6 @@ const REL_HEADER: &[&str] = &[
     "evidence",
 ];
 
-fn text(s: &str) -> String {
-    escape::neo4j_text(s).into_owned()
-}
-
-fn array<S: AsRef<str>>(items: &[S]) -> String {
-    escape::join_list(&escape::neo4j_list_items(items))
-}
-
 impl Exporter for Neo4jCsvExporter {
     fn files(&self) -> &'static [&'static str] {
         &["neo4j/nodes.csv", "neo4j/relationships.csv"]
@@ -74,77 +66,52 @@ impl Exporter for Neo4jCsvExporter {
 
     fn write_file(&self, view: &GraphView<'_>, file: usize, out: &mut dyn Write) -> Result<()> {
         let name = self.files().get(file).copied().unwrap_or("neo4j");
-        let err = |e| csv_error(name, e);
-        let mut w = csv::Writer::from_writer(out);
+        let mut w = Rows::new(out, name);
         if file == 0 {
-            w.write_record(NODE_HEADER).map_err(err)?;
+            w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                let labels = format!("Entity;{}", style::neo4j_label(n.entity_type));
-                let label = text(&n.label);
-                w.write_record([
-                    text(&n.id).as_str(),
-                    &labels,
-                    &label,
-                    &label,
-                    n.entity_type.as_str(),
-                    &array(&n.aliases),
-                    &array(&n.docs),
-                    &n.mentions.to_string(),
-                ])
-                .map_err(err)?;
+                w.field(&escape::neo4j_text(&n.id))?;
+                w.field_with(|v| {
+                    v.push_str("Entity;");
+                    v.push_str(style::neo4j_label(n.entity_type));
+                })?;
+                let label = escape::neo4j_text(&n.label);
+                w.field(&label)?;
+                w.field(&label)?;
+                w.field(n.entity_type.as_str())?;
+                w.field_with(|v| escape::neo4j_list_into(v, &n.aliases))?;
+                w.field_with(|v| escape::neo4j_list_into(v, &n.docs))?;
+                w.uint(n.mentions)?;
+                w.end()?;
             }
         } else {
-            w.write_record(REL_HEADER).map_err(err)?;
+            w.record(REL_HEADER)?;
             for (i, e) in view.edges().iter().enumerate() {
-                let alt: Vec<String> = e
-                    .amount_usd_alt
-                    .iter()
-                    .filter_map(|a| escape::number(*a))
-                    .collect();
-                w.write_record([
-                    text(&e.source).as_str(),
-                    &text(&e.target),
-                    e.kind.upper_snake(),
-                    &text(&e.id),
-                    e.kind.as_str(),
-                    fields::status(e),
-                    &fields::opt_number(e.amount_usd),
-                    &escape::join_list(&alt),
-                    &fields::opt_number(e.stake_pct),
-                    &fields::opt_number(Some(e.confidence)),
-                    &e.support.to_string(),
-                    &e.evidence_count.to_string(),
-                    &array(&fields::evidence_docs(e)),
-                    &text(fields::evidence_text(view, i)),
-                    fields::evidence_json(view, i)?,
-                ])
-                .map_err(err)?;
+                w.field(&escape::neo4j_text(&e.source))?;
+                w.field(&escape::neo4j_text(&e.target))?;
+                w.field(e.kind.upper_snake())?;
+                w.field(&escape::neo4j_text(&e.id))?;
+                w.field(e.kind.as_str())?;
+                w.field(fields::status(e))?;
+                w.number(e.amount_usd)?;
+                w.field_with(|v| {
+                    for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
+                        if !v.is_empty() {
+                            v.push(escape::LIST_SEPARATOR);
+                        }
+                        escape::number_into(v, *a);
+                    }
+                })?;
+                w.number(e.stake_pct)?;
+                w.number(Some(e.confidence))?;
+                w.uint(e.support)?;
+                w.uint(e.evidence_count)?;
+                w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)))?;
+                w.field(&escape::neo4j_text(fields::evidence_text(view, i)))?;
+                w.field(fields::evidence_json(view, i)?)?;
+                w.end()?;
             }
         }
-        w.flush()?;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn admin_import_headers_and_rows() {
-        let g = super::super::tiny_graph();
-        let e = Neo4jCsvExporter::default();
-        let nodes = super::super::render_to_string(&e, &g, 0);
-        assert!(
-            nodes.contains("person:ann,Entity;Person,Ann,Ann,PERSON,,d1,1"),
-            "{nodes}"
-        );
-        let rels = super::super::render_to_string(&e, &g, 1);
-        assert!(rels.starts_with(":START_ID(Entity),:END_ID(Entity),:TYPE,"));
-        assert!(rels.contains("person:ann,org:node-x,INVESTS_IN,"), "{rels}");
-        assert!(
-            rels.lines().count() == 3,
-            "no line breaks inside fields: {rels}"
-        );
+        w.finish()
     }
 }

@@ -12,7 +12,19 @@ pub(crate) struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// `#rrggbb`.
     pub(crate) fn hex(self) -> String {
-        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+        let mut s = String::with_capacity(7);
+        self.hex_into(&mut s);
+        s
+    }
+
+    /// [`Rgb::hex`], appended to `out`.
+    pub(crate) fn hex_into(self, out: &mut String) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push('#');
+        for c in [self.0, self.1, self.2] {
+            out.push(char::from(HEX[usize::from(c >> 4)]));
+            out.push(char::from(HEX[usize::from(c & 0xf)]));
+        }
     }
 
     /// `#rrggbbaa`.

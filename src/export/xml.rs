@@ -1,9 +1,14 @@
 //! A thin layer over quick-xml's event writer for the XML formats (GraphML,
 //! its yEd flavour, GEXF): every attribute value and text goes through
-//! [`escape::xml_attr`] / [`escape::xml_text`], so line breaks and tabs in
-//! attributes survive and characters XML forbids never reach the file.
+//! [`escape::xml_attr`] / [`escape::xml_text_into`], so line breaks and
+//! tabs in attributes survive and characters XML forbids never reach the
+//! file.
+//!
+//! Start tags are built in one reused [`BytesStart`] (attributes pushed
+//! already escaped), so that no tag allocates; elements without children
+//! are written in one piece at the writer's indentation (see
+//! [`XmlOut::empty`]).
 
-use std::borrow::Cow;
 use std::io::{BufWriter, Write};
 
 use quick_xml::Writer;
@@ -16,15 +21,15 @@ use crate::error::Result;
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
     w: Writer<BufWriter<&'w mut dyn Write>>,
-    /// The inside of the tag being written (`name a="v"`), reused so that
-    /// no tag allocates.
-    tag: String,
+    /// The start tag being written, reused (its buffer is kept).
+    start: BytesStart<'static>,
+    /// An element without children being written, reused.
+    leaf: String,
 }
 
-/// Appends the inside of a start tag, `name a="v" ...`, to `tag`, with
-/// each value escaped by [`escape::xml_attr_into`].
-fn push_tag(tag: &mut String, name: &str, attrs: &[(&str, &str)]) {
-    tag.push_str(name);
+/// Appends the attributes ` a="v" ...` to `tag`, each value escaped by
+/// [`escape::xml_attr_into`].
+fn push_attrs(tag: &mut String, attrs: &[(&str, &str)]) {
     for (k, v) in attrs {
         tag.push(' ');
         tag.push_str(k);
@@ -34,13 +39,6 @@ fn push_tag(tag: &mut String, name: &str, attrs: &[(&str, &str)]) {
     }
 }
 
-/// A start tag whose inside is written into `tag`.
-fn start<'t>(tag: &'t mut String, name: &str, attrs: &[(&str, &str)]) -> BytesStart<'t> {
-    tag.clear();
-    push_tag(tag, name, attrs);
-    BytesStart::from_content(Cow::Borrowed(tag.as_str()), name.len())
-}
-
 impl<'w> XmlOut<'w> {
     /// Starts a document with the UTF-8 declaration.
     pub(crate) fn new(out: &'w mut dyn Write) -> Result<XmlOut<'w>> {
@@ -48,14 +46,22 @@ impl<'w> XmlOut<'w> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(XmlOut {
             w,
-            tag: String::new(),
+            start: BytesStart::new(String::new()),
+            leaf: String::new(),
         })
     }
 
     /// `<name a="v">`.
     pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.w
-            .write_event(Event::Start(start(&mut self.tag, name, attrs)))?;
+        self.start.set_name(name.as_bytes()).clear_attributes();
+        for (k, v) in attrs {
+            // Escaped here (quick-xml's own escaping keeps line breaks and
+            // tabs, which attribute normalisation would turn into spaces);
+            // byte-slice attributes are pushed as they are.
+            let v = escape::xml_attr(v);
+            self.start.push_attribute((k.as_bytes(), v.as_bytes()));
+        }
+        self.w.write_event(Event::Start(self.start.borrow()))?;
         Ok(())
     }
 
@@ -67,11 +73,18 @@ impl<'w> XmlOut<'w> {
 
     /// `<name a="v"/>`.
     pub(crate) fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.tag.clear();
-        self.tag.push('<');
-        push_tag(&mut self.tag, name, attrs);
-        self.tag.push_str("/>");
-        self.write_line()
+        self.empty_fixed(name, attrs)
+    }
+
+    /// `<head a="v"/>`: [`XmlOut::empty`] with a fixed start `head`
+    /// (`attvalue for="type"`, already escaped) written as it is.
+    pub(crate) fn empty_fixed(&mut self, head: &str, attrs: &[(&str, &str)]) -> Result<()> {
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(head);
+        push_attrs(&mut self.leaf, attrs);
+        self.leaf.push_str("/>");
+        self.write_leaf()
     }
 
     /// `<name a="v">text</name>`.
@@ -81,26 +94,44 @@ impl<'w> XmlOut<'w> {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.tag.clear();
-        self.tag.push('<');
-        push_tag(&mut self.tag, name, attrs);
-        self.tag.push('>');
-        self.tag.push_str(&escape::xml_text(text));
-        self.tag.push_str("</");
-        self.tag.push_str(name);
-        self.tag.push('>');
-        self.write_line()
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(name);
+        push_attrs(&mut self.leaf, attrs);
+        self.push_text_end(name, text);
+        self.write_leaf()
     }
 
-    /// Writes the element in `tag` on a new line at the current
+    /// `<head>text</name>`, where `head` is the fixed inside of the start
+    /// tag, written as it is (`data key="node_label"`, made with
+    /// `concat!`): for the many elements whose tag never changes, so that
+    /// only the text is escaped.
+    pub(crate) fn text_element_fixed(&mut self, head: &str, name: &str, text: &str) -> Result<()> {
+        self.leaf.clear();
+        self.leaf.push('<');
+        self.leaf.push_str(head);
+        self.push_text_end(name, text);
+        self.write_leaf()
+    }
+
+    /// `>text</name>`, the text escaped.
+    fn push_text_end(&mut self, name: &str, text: &str) {
+        self.leaf.push('>');
+        escape::xml_text_into(&mut self.leaf, text);
+        self.leaf.push_str("</");
+        self.leaf.push_str(name);
+        self.leaf.push('>');
+    }
+
+    /// Writes the element in `leaf` on a new line at the current
     /// indentation, as the writer would have written it from events (one
     /// write instead of up to a dozen). The writer starts a new line before
     /// every element unless text came just before, and the only text
     /// written is inside elements written here, so a new line always
     /// starts here; such an element leaves the indentation as it was.
-    fn write_line(&mut self) -> Result<()> {
+    fn write_leaf(&mut self) -> Result<()> {
         self.w.write_indent()?;
-        self.w.get_mut().write_all(self.tag.as_bytes())?;
+        self.w.get_mut().write_all(self.leaf.as_bytes())?;
         Ok(())
     }
 
@@ -109,5 +140,32 @@ impl<'w> XmlOut<'w> {
         self.w.get_mut().write_all(b"\n")?;
         self.w.into_inner().flush()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indented_like_quick_xml() {
+        let mut out = Vec::new();
+        let r = (|| -> Result<()> {
+            let mut x = XmlOut::new(&mut out)?;
+            x.open("a", &[("k", "v<\"&\n")])?;
+            x.open("b", &[])?;
+            x.empty("c", &[("x", "1"), ("y", "\t")])?;
+            x.text_element("d", &[], "t'<&>\r\u{1}")?;
+            x.text_element_fixed("d k=\"f\"", "d", "x&")?;
+            x.empty_fixed("e k=\"f\"", &[("v", "<")])?;
+            x.close("b")?;
+            x.close("a")?;
+            x.finish()
+        })();
+        assert!(r.is_ok(), "{r:?}");
+        assert_eq!(
+            String::from_utf8(out).unwrap_or_default(),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&lt;&quot;&amp;&#10;\">\n  <b>\n    <c x=\"1\" y=\"&#9;\"/>\n    <d>t&apos;&lt;&amp;&gt;&#13;</d>\n    <d k=\"f\">x&amp;</d>\n    <e k=\"f\" v=\"&lt;\"/>\n  </b>\n</a>\n"
+        );
     }
 }

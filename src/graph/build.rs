@@ -21,10 +21,11 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Edge, KnowledgeGraph, MergeRecord, Node};
 use crate::facts::{DocFacts, Evidence};
+use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// Options of the merge.
@@ -86,7 +87,8 @@ struct LogEntry {
 
 /// Distinct strings, each with a number in order of arrival; the merge
 /// works with the numbers and turns them back into strings (in sorted
-/// order where it matters) only at the end.
+/// order where it matters) only at the end. Only looked up, never
+/// iterated, so the fast fixed-seed hasher cannot change any output.
 #[derive(Debug, Default)]
 struct Numbered {
     number: HashMap<String, u32>,
@@ -260,17 +262,23 @@ impl GraphBuilder {
         by_key.sort_unstable_by(|a, b| a.1.key.cmp(&b.1.key));
         // ids[n]: the node id of key number n.
         let mut ids: Vec<String> = vec![String::new(); by_key.len()];
-        let mut taken: HashSet<String> = HashSet::with_capacity(by_key.len());
+        let mut taken: HashSet<String> =
+            HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
         for (number, acc) in by_key {
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
             let label = choose_label(&acc);
-            let base = format!("{}:{}", etype.id_prefix(), slug(&label));
-            let mut id = base.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+            let mut id = String::with_capacity(label.len() + 10);
+            id.push_str(etype.id_prefix());
+            id.push(':');
+            id.push_str(&slug(&label));
+            if taken.contains(&id) {
+                let base = id.clone();
+                let mut n = 2;
+                while taken.contains(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
             }
             taken.insert(id.clone());
             ids[number].clone_from(&id);
@@ -289,6 +297,7 @@ impl GraphBuilder {
             });
         }
         drop(taken);
+        let node_rank = ranks(&ids);
         let id_of = |key: &str| self.keys.number.get(key).map(|&n| &ids[n as usize]);
         let mut edges = Vec::with_capacity(self.edges.len());
         for ((head, kind, tail), mut acc) in self.edges {
@@ -311,8 +320,14 @@ impl GraphBuilder {
                 }
                 alt.push(*a);
             }
+            let mut id = String::with_capacity(source.len() + target.len() + 16);
+            id.push_str(&source);
+            id.push('|');
+            id.push_str(kind.as_str());
+            id.push('|');
+            id.push_str(&target);
             edges.push(Edge {
-                id: format!("{source}|{kind}|{target}"),
+                id,
                 source,
                 target,
                 kind,
@@ -334,7 +349,7 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let log = merge_log(self.log, &ids, &self.docs.strings, &doc_rank);
+        let log = merge_log(self.log, &ids, &node_rank, &self.docs.strings, &doc_rank);
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
 }
@@ -343,42 +358,48 @@ impl GraphBuilder {
 /// surface), equal lines once. Node ids and doc ids are ranked once, so
 /// the sort compares integers; entries equal in all of that keep their
 /// order of arrival.
+///
+/// Lines are first put into buckets by node rank (a counting sort: ranks
+/// are `0..ids.len()`), then each node's few lines are sorted on their
+/// own, which is much less work than one sort of all lines.
 fn merge_log(
     mut entries: Vec<LogEntry>,
     ids: &[String],
+    node_rank: &[u32],
     docs: &[String],
     doc_rank: &[u32],
 ) -> Vec<MergeRecord> {
-    let node_rank = ranks(ids);
-    let mut order: Vec<(u32, u32, usize, usize, usize, u32)> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            (
-                node_rank[e.node as usize],
-                doc_rank[e.doc as usize],
-                e.sentence,
-                e.start,
-                e.end,
-                i as u32,
-            )
-        })
-        .collect();
-    order.sort_unstable_by(|a, b| {
-        (a.0, a.1, a.2, a.3, a.4)
-            .cmp(&(b.0, b.1, b.2, b.3, b.4))
-            .then_with(|| {
-                entries[a.5 as usize]
-                    .surface
-                    .cmp(&entries[b.5 as usize].surface)
-            })
-            .then(a.5.cmp(&b.5))
-    });
+    // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
+    let mut bucket = vec![0usize; ids.len() + 1];
+    for e in &entries {
+        bucket[node_rank[e.node as usize] as usize + 1] += 1;
+    }
+    for r in 1..bucket.len() {
+        bucket[r] += bucket[r - 1];
+    }
+    let mut order = vec![0u32; entries.len()];
+    let mut next = bucket.clone();
+    for (i, e) in entries.iter().enumerate() {
+        let r = node_rank[e.node as usize] as usize;
+        order[next[r]] = i as u32;
+        next[r] += 1;
+    }
+    let key = |e: &LogEntry| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
+    for w in bucket.windows(2) {
+        order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
+            let (x, y) = (&entries[a as usize], &entries[b as usize]);
+            key(x)
+                .cmp(&key(y))
+                .then_with(|| x.surface.cmp(&y.surface))
+                .then(a.cmp(&b))
+        });
+    }
     let mut log: Vec<MergeRecord> = Vec::with_capacity(order.len());
     let mut prev: Option<(u32, u32, usize, usize, usize)> = None;
-    for (node, doc, sentence, start, end, i) in order {
+    for i in order {
         let e = &mut entries[i as usize];
-        let key = (node, doc, sentence, start, end);
+        let (doc, sentence, start, end) = key(e);
+        let key = (node_rank[e.node as usize], doc, sentence, start, end);
         if prev == Some(key)
             && log
                 .last()
@@ -415,14 +436,15 @@ fn choose_label(acc: &NodeAcc) -> String {
     if let Some(c) = acc.canonical.iter().next() {
         return c.clone();
     }
+    // Most nodes have one label; otherwise each length is counted once.
+    if acc.labels.len() == 1 {
+        return acc.labels.keys().next().cloned().unwrap_or_default();
+    }
     acc.labels
         .iter()
-        .max_by(|(a, ca), (b, cb)| {
-            ca.cmp(cb)
-                .then(a.chars().count().cmp(&b.chars().count()))
-                .then(b.cmp(a))
-        })
-        .map(|(l, _)| l.clone())
+        .map(|(l, count)| (l, count, l.chars().count()))
+        .max_by(|(a, ca, la), (b, cb, lb)| ca.cmp(cb).then(la.cmp(lb)).then(b.cmp(a)))
+        .map(|(l, _, _)| l.clone())
         .unwrap_or_default()
 }
 

@@ -15,13 +15,13 @@ pub use filter::GraphFilter;
 pub(crate) use view::EvidenceTexts;
 pub use view::GraphView;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use serde::Serialize;
 
 use crate::facts::Evidence;
+use crate::hash::HashMap;
 use crate::kinds::{EntityType, RelationKind, Status};
 use crate::resolve::merge_key;
 
@@ -98,6 +98,8 @@ pub struct MergeRecord {
 #[derive(Clone, Debug, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
+    /// Ids to nodes; like `by_name`, only looked up (never iterated), so
+    /// the fast fixed-seed hasher.
     by_id: HashMap<String, NodeIndex>,
     /// Names (labels and aliases, as merge keys) to nodes, built on the
     /// first [`KnowledgeGraph::find`]: most runs never look a name up.
@@ -113,7 +115,7 @@ impl KnowledgeGraph {
         merge_log: Vec<MergeRecord>,
     ) -> KnowledgeGraph {
         let mut graph = StableDiGraph::with_capacity(nodes.len(), edges.len());
-        let mut by_id = HashMap::with_capacity(nodes.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(nodes.len(), Default::default());
         for node in nodes {
             let id = node.id.clone();
             let ix = graph.add_node(node);
@@ -191,7 +193,7 @@ impl KnowledgeGraph {
     /// Every label and alias, as a merge key, with its node; where two
     /// nodes share a name, the one added first (the smaller id) keeps it.
     fn names(&self) -> HashMap<String, NodeIndex> {
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         for ix in self.graph.node_indices() {
             let node = &self.graph[ix];
             for name in std::iter::once(&node.label).chain(node.aliases.iter()) {
