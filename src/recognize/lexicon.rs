@@ -2,7 +2,10 @@
 //! each file's source and licence).
 
 use std::borrow::Cow;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
+
+use hashbrown::HashTable;
 
 /// The built-in gazetteer, `type<TAB>name<TAB>alias|alias...` per line.
 pub const GAZETTEER_TSV: &str = include_str!("../../data/gazetteer.tsv");
@@ -25,71 +28,32 @@ pub(crate) const PLACE: u16 = 2;
 /// See [`FIRST_NAME`].
 pub(crate) const NON_ENTITY: u16 = 4;
 
-/// A set of words with bits, looked up by hand-written open addressing
-/// (linear probing) over the words read in 8-byte chunks: when the table
-/// folds case, the chunks are ASCII-lower-cased as they are read, so a word
-/// is looked up as it stands, without a lower-cased copy to make and hash
-/// (words are looked up by the hundred thousand, and most of them are
-/// capitalised), and compared a chunk at a time.
+/// A set of words with bits: a hash table of each word's bytes
+/// (lower-cased when the table folds case) with the union of the bits it
+/// was given, so one lookup answers for every list the word is in.
+///
+/// A `hashbrown::HashTable` hashed by foldhash (fixed seed) rather than a
+/// `HashMap`: a word is hashed as its bytes alone, without the length
+/// prefix `Hash for [u8]` adds, and keyed by bytes rather than `str`, so
+/// that a word lower-cased in a stack buffer needs no UTF-8 check (words
+/// are looked up by the hundred thousand).
 #[derive(Clone, Debug)]
 pub(crate) struct WordTable {
-    /// Slots of `(hash tag, first chunk, length in bytes, bits)`; no bits:
-    /// an empty slot.
-    slots: Vec<(u32, u32, u32, u16)>,
-    /// The kept words' chunks ([`chunk`]), one word after the other.
-    chunks: Vec<u64>,
-    /// `64 - log2(slots.len())`: a hash's top bits index the slots.
-    shift: u32,
-    /// The length of the longest kept word.
+    /// The words (lower-cased when folding) and their bits.
+    words: HashTable<(Box<[u8]>, u16)>,
+    /// The length in bytes of the longest kept word: a longer ASCII word
+    /// (its lower case has its length) is in no list, and not hashed.
     max_len: usize,
     /// Whether lookups ignore case (`str::to_lowercase`).
     fold: bool,
 }
 
-/// ASCII bytes `A`-`Z` of a chunk lower-cased, all others (also those of
-/// multi-byte chars) left as they are.
-fn lower_chunk(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The low seven bits of each byte, plus a bias: the high bit of a byte
-    // is then set where it is at least `A`, and where it is above `Z`.
-    let low = x & (ONES * 0x7f);
-    let from_a = low + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & (ONES * 0x80);
-    x | (upper >> 2)
-}
-
-/// The number of chunks of a word of `len` bytes.
-fn chunk_count(len: usize) -> usize {
-    len.div_ceil(8).max(1)
-}
-
-/// Chunk `k` of a word, each byte in a byte of its own, so that the chunks
-/// and the length tell words apart: of a word of eight bytes or more, the
-/// bytes from `8k` (the last chunk: the last eight bytes, overlapping the
-/// one before); of a shorter one, its first and last four bytes
-/// (overlapping), or for up to three bytes, its first, middle and last.
+/// The hash of a word's bytes.
 #[inline]
-fn chunk(w: &[u8], k: usize) -> u64 {
-    let n = w.len();
-    let at = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
-    if n >= 8 {
-        let from = (8 * k).min(n - 8);
-        w[from..]
-            .first_chunk::<8>()
-            .map_or(0, |c| u64::from_le_bytes(*c))
-    } else if n >= 4 {
-        let four = |from: usize| {
-            w[from..]
-                .first_chunk::<4>()
-                .map_or(0, |c| u64::from(u32::from_le_bytes(*c)))
-        };
-        four(0) | four(n - 4) << 32
-    } else if n > 0 {
-        at(0) | at(n / 2) << 8 | at(n - 1) << 16
-    } else {
-        0
-    }
+fn hash(w: &[u8]) -> u64 {
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    h.write(w);
+    h.finish()
 }
 
 impl WordTable {
@@ -99,88 +63,57 @@ impl WordTable {
         words: impl IntoIterator<Item = (&'a str, u16)>,
         fold: bool,
     ) -> WordTable {
-        let words: Vec<(&str, u16)> = words.into_iter().filter(|(_, b)| *b != 0).collect();
-        // At most half full, at most a quarter when words repeat: most
-        // words looked up are in no list, and an empty slot ends their
-        // probe.
-        let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = WordTable {
-            slots: vec![(0, 0, 0, 0); size],
-            chunks: Vec::with_capacity(words.len() * 2),
-            shift: 64 - size.trailing_zeros(),
+            words: HashTable::new(),
             max_len: 0,
             fold,
         };
         for (w, bits) in words {
+            if bits == 0 {
+                continue;
+            }
             let w = if fold { lower(w) } else { Cow::Borrowed(w) };
             let w = w.as_bytes();
-            match table.probe(w) {
-                Ok(i) => table.slots[i].3 |= bits,
-                Err((i, tag)) => {
-                    let first = u32::try_from(table.chunks.len()).unwrap_or(u32::MAX);
-                    let len = u32::try_from(w.len()).unwrap_or(u32::MAX);
-                    table.slots[i] = (tag, first, len, bits);
-                    let chunks = (0..chunk_count(w.len())).map(|k| chunk(w, k));
-                    table.chunks.extend(chunks);
-                    table.max_len = table.max_len.max(w.len());
-                }
-            }
+            let entry = table
+                .words
+                .entry(hash(w), |(k, _)| **k == *w, |(k, _)| hash(k))
+                .or_insert_with(|| (w.into(), 0));
+            entry.into_mut().1 |= bits;
+            table.max_len = table.max_len.max(w.len());
         }
         table
     }
 
-    /// Chunk `k` of a word, lower-cased when folding.
+    /// The bits of these bytes (lower-cased when folding).
     #[inline]
-    fn chunk(&self, w: &[u8], k: usize) -> u64 {
-        let x = chunk(w, k);
-        if self.fold { lower_chunk(x) } else { x }
-    }
-
-    /// The slot of a word: `Ok` where it is kept, else `Err` with the empty
-    /// slot that ends its probe and the word's hash tag.
-    #[inline]
-    fn probe(&self, w: &[u8]) -> Result<usize, (usize, u32)> {
-        let n = chunk_count(w.len());
-        let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        for k in 0..n {
-            h = (h.rotate_left(23) ^ self.chunk(w, k)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-        let tag = h as u32;
-        let mask = self.slots.len() - 1;
-        let mut i = (h >> self.shift) as usize;
-        loop {
-            let (t, first, len, bits) = self.slots[i];
-            if bits == 0 {
-                return Err((i, tag));
-            }
-            if t == tag && len as usize == w.len() {
-                let first = first as usize;
-                let kept = self.chunks.get(first..first + n).unwrap_or_default();
-                if kept.len() == n && (0..n).all(|k| kept[k] == self.chunk(w, k)) {
-                    return Ok(i);
-                }
-            }
-            i = (i + 1) & mask;
-        }
+    fn get_bytes(&self, w: &[u8]) -> u16 {
+        self.words
+            .find(hash(w), |(k, _)| **k == *w)
+            .map_or(0, |(_, bits)| *bits)
     }
 
     /// The bits of a word (0 when in no list).
     #[inline]
     pub(crate) fn get(&self, w: &str) -> u16 {
-        if self.fold && !w.is_ascii() {
-            // Unicode lower case may change lengths: look up the copy.
-            return self.get_bytes(w.to_lowercase().as_bytes());
-        }
-        self.get_bytes(w.as_bytes())
-    }
-
-    /// The bits of these bytes (ASCII-lower-cased when folding).
-    #[inline]
-    fn get_bytes(&self, w: &[u8]) -> u16 {
-        if w.len() > self.max_len {
+        if w.len() > self.max_len && w.is_ascii() {
             return 0;
         }
-        self.probe(w).map_or(0, |i| self.slots[i].3)
+        if !self.fold {
+            return self.get_bytes(w.as_bytes());
+        }
+        // Most words looked up are short and capitalised: lower-case them
+        // in a stack buffer, testing and lower-casing the whole buffer (a
+        // fixed size, so a few vector instructions; the zero padding is
+        // ASCII and stays zero).
+        let mut buf = [0u8; 16];
+        if let Some(head) = buf.get_mut(..w.len()) {
+            head.copy_from_slice(w.as_bytes());
+            if buf.is_ascii() {
+                buf.make_ascii_lowercase();
+                return self.get_bytes(&buf[..w.len()]);
+            }
+        }
+        self.get_bytes(lower(w).as_bytes())
     }
 }
 
@@ -951,17 +884,6 @@ mod tests {
     }
 
     #[test]
-    fn chunk_lower_case_is_ascii_lower_case() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let x = u64::from(b) << (8 * at) | 0x4142_5a5b_6061_7a40 & !(0xff << (8 * at));
-                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
-                assert_eq!(lower_chunk(x), want, "{b} at {at}");
-            }
-        }
-    }
-
-    #[test]
     fn long_words_and_repeats() {
         let long = "x".repeat(70);
         let t = WordTable::new([("Abc", 1), (long.as_str(), 2), ("abc", 4), ("", 8)], true);
@@ -977,7 +899,7 @@ mod tests {
             (t.get("abcdefghabcdefgh"), t.get("abcdefghabcdefgH")),
             (2, 0)
         );
-        // Every length up to three chunks, against words that differ in
+        // Every length up to 24 bytes, against words that differ in
         // one byte.
         let words: Vec<String> = (0..25)
             .map(|n| "abcdefghijklmnopqrstuvwxy"[..n].to_string())
