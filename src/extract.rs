@@ -72,7 +72,8 @@ impl Extractor {
                 continue;
             };
             let name = name.trim();
-            if name.is_empty() || disabled.contains(&merge_key(name)) {
+            // (Most runs disable nothing: no key to make then.)
+            if name.is_empty() || (!disabled.is_empty() && disabled.contains(&merge_key(name))) {
                 continue;
             }
             let ix = entries.len();
