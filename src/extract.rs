@@ -592,3 +592,29 @@ fn apply_triggers(items: &mut Vec<Item<'_>>, triggers: &[(Vec<String>, RelationK
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    /// The canonical names the extractor gives the entities of a text.
+    fn canonical(rules: &Rules, text: &str) -> Vec<Option<String>> {
+        let facts = Extractor::new(rules).extract(&Document::new("d", text));
+        facts.entities.into_iter().map(|e| e.canonical).collect()
+    }
+
+    #[test]
+    fn disabled_gazetteer_entries_are_not_matched() {
+        let text = "20th Century Fox sued Disney over the film.";
+        let fox = Some("21st Century Fox".to_string());
+        assert!(canonical(&Rules::default(), text).contains(&fox));
+        let rules = Rules::from_toml_str(
+            Path::new("test.toml"),
+            "[gazetteer]\ndisable = [\"21st Century Fox\"]\n",
+        )
+        .unwrap();
+        assert!(!canonical(&rules, text).contains(&fox));
+    }
+}
