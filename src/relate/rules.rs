@@ -115,6 +115,11 @@ impl<'a> Ctx<'a> {
         self.items.get(i).and_then(|x| x.cluster())
     }
 
+    /// The entity of the item before item `i` (none before the first).
+    fn ent_before(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1).and_then(|j| self.ent(j))
+    }
+
     fn is(&self, c: usize, t: EntityType) -> bool {
         self.types.get(c) == Some(&t)
     }
@@ -1505,7 +1510,8 @@ fn acquisitions(ctx: &mut Ctx<'_>, i: usize, w: &str) {
             let lo = i.saturating_sub(5);
             for k in (lo..i).rev() {
                 if ctx.w(k) == "'s" {
-                    if let Some(c) = ctx.ent(k - 1).filter(|&c| org_or_per(c)) {
+                    // ("'s" may open the sentence: nothing before it.)
+                    if let Some(c) = ctx.ent_before(k).filter(|&c| org_or_per(c)) {
                         heads = vec![c];
                     }
                     break;
@@ -1768,7 +1774,7 @@ fn investments(ctx: &mut Ctx<'_>, i: usize, w: &str, funding: bool) {
         let lo = i.saturating_sub(8);
         for k in (lo..i).rev() {
             if ctx.w(k) == "'s" {
-                if let Some(c) = ctx.ent(k - 1).filter(|&c| investor(c)) {
+                if let Some(c) = ctx.ent_before(k).filter(|&c| investor(c)) {
                     heads = vec![c];
                 }
                 break;
@@ -2501,7 +2507,7 @@ fn roles(ctx: &mut Ctx<'_>, i: usize) {
     {
         let mut k = b;
         // skip "Y's" possessive org between comma and role
-        if org_before.is_some() && k >= 1 && ctx.w(k - 1) == "'s" {
+        if org_before.is_some() && k >= 2 && ctx.w(k - 1) == "'s" {
             k -= 2;
         } else if org_before.is_some() && k >= 1 && ctx.ent(k - 1).is_some() {
             k -= 1;
