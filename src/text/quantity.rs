@@ -28,12 +28,14 @@
 //! Plain numbers, years (`1987`, also `1987 marks` / `in 1987 dollars`) and
 //! word numbers are not recognised.
 
+use std::fmt::Write as _;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, Span};
 
 /// What a quantity is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,7 +69,9 @@ pub struct Quantity {
 const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 
 /// The words of a multiplier after a number (see [`mult`]).
-const MULT_WORDS: &str = "thousand|million|mln|mn|billion|bln|bn|trillion|tn";
+const MULT_WORDS: &[&str] = &[
+    "thousand", "million", "mln", "mn", "billion", "bln", "bn", "trillion", "tn",
+];
 
 /// A multiplier after a number. Words may be separated by spaces or a
 /// hyphen; single letters must follow the number directly. The words are
@@ -75,7 +79,7 @@ const MULT_WORDS: &str = "thousand|million|mln|mn|billion|bln|bn|trillion|tn";
 fn mult() -> String {
     format!(
         r"(?:\s{{0,3}}|-)(?:{})(?-u:\b)|(?:k|m|b)(?-u:\b)",
-        factor(MULT_WORDS)
+        factor_words(MULT_WORDS)
     )
 }
 
@@ -196,13 +200,26 @@ const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
 /// match could start next to a figure. The matches found are the ones an
 /// unanchored search would find (see the `anchored_scan_is_exact` test).
 struct Pattern {
-    /// The whole quantity.
+    /// The whole quantity. Compiled without its capture groups when `read`
+    /// is given: then only where a match ends is searched for.
     re: Regex,
+    /// The pattern itself, capture groups and all.
+    source: String,
+    /// `source` compiled with its capture groups: `re` itself when `read`
+    /// is `None`, else compiled at first need (for a match `read` leaves).
+    with_groups: OnceLock<Regex>,
     /// Where a match can start.
     starts: Starts,
+    /// Reads the groups of a match from its text, or `None` to leave the
+    /// match to the capture groups.
+    read: Option<Reader>,
     /// Turns a match into a quantity, or rejects it.
-    decide: fn(&str, &Groups<'_, '_>) -> Verdict,
+    decide: fn(&str, &Groups<'_>) -> Verdict,
 }
+
+/// Reads the groups of a match covering the span from the text searched
+/// (ASCII), or declines with `None`.
+type Reader = fn(&[u8], Span) -> Option<Parts>;
 
 /// Where matches of a [`Pattern`] can start.
 enum Starts {
@@ -242,6 +259,23 @@ fn compile_anchored(pattern: &str) -> Regex {
         .expect("valid quantity regex")
 }
 
+/// [`compile_anchored`] without the capture groups of `pattern` (they are
+/// compiled as plain groups): for finding where matches end. Resolving the
+/// groups of a match by backtracking cost more than finding the match, and
+/// the groups of most matches are read from the matched text instead (see
+/// [`Pattern::groups_at`]).
+#[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
+fn compile_anchored_spans(pattern: &str) -> Regex {
+    Regex::builder()
+        .configure(
+            Regex::config()
+                .auto_prefilter(false)
+                .which_captures(WhichCaptures::Implicit),
+        )
+        .build(pattern)
+        .expect("valid quantity regex")
+}
+
 /// The [`Starts::Lead`] of a pattern whose matches open with `lead`, a
 /// pattern holding no digit, followed by a figure.
 fn lead(lead: &str, may_precede: fn(&[u8], usize) -> bool) -> Starts {
@@ -259,34 +293,44 @@ fn lead(lead: &str, may_precede: fn(&[u8], usize) -> bool) -> Starts {
 }
 
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
-static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile_anchored(&format!(
-        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{mult})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?",
-        mult = mult(),
-    )),
-    starts: lead(&format!(r"(?i)(?:{PREFIX})\s?"), may_follow_prefix),
-    decide: prefix_money,
+/// Rare (in news wire text): its groups are always resolved by the regex.
+static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        format!(
+            r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{mult})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?",
+            mult = mult(),
+        ),
+        lead(&format!(r"(?i)(?:{PREFIX})\s?"), may_follow_prefix),
+        None,
+        prefix_money,
+    )
 });
 
 /// `15 mln dlrs`, `15.5 mln U.S. dlrs`, `12 cts a share`, `5 billion euros`.
-static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile_anchored(&format!(
-        r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{mult})?))?\s{{0,3}}(?:(?P<q>{qual})\s{{1,3}})?(?P<cur>{suffix})(?-u:\b)(?P<ps>{PER_SHARE})?",
-        mult = mult(),
-        qual = factor(QUAL),
-        suffix = factor(SUFFIX),
-    )),
-    starts: Starts::WordNumber,
-    decide: suffix_money,
+static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        format!(
+            r"(?i)(?-u:\b)(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})(?P<m2>{mult})?))?\s{{0,3}}(?:(?P<q>{qual})\s{{1,3}})?(?P<cur>{suffix})(?-u:\b)(?P<ps>{PER_SHARE})?",
+            mult = mult(),
+            qual = factor(QUAL),
+            suffix = factor(SUFFIX),
+        ),
+        Starts::WordNumber,
+        Some(read_suffix_money),
+        suffix_money,
+    )
 });
 
 /// `49%`, `9.5 pct`, `49 per cent`, `4.5-pct`, `5-6 pct`.
-static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
-    re: compile_anchored(&format!(
-        r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
-    )),
-    starts: Starts::WordNumber,
-    decide: percent,
+static PERCENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        format!(
+            r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
+        ),
+        Starts::WordNumber,
+        Some(read_percent),
+        percent,
+    )
 });
 
 /// Finds quantities in `text[range]`, offsets are absolute byte offsets into
@@ -428,10 +472,34 @@ enum Verdict {
 /// first digit of each run of ASCII digits in `hay`. One pass over the
 /// bytes per document, a small share of the extraction time.
 fn figure_starts(hay: &str, from: usize) -> Vec<usize> {
+    /// Whether any of the eight bytes of `x` is an ASCII digit: XOR with
+    /// `0` turns digits into bytes below 10, which the borrow trick finds.
+    fn has_digit(x: u64) -> bool {
+        const ONES: u64 = u64::from_le_bytes([1; 8]);
+        const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+        let y = x ^ (ONES * u64::from(b'0'));
+        y.wrapping_sub(ONES * 10) & !y & HIGHS != 0
+    }
     let bytes = hay.as_bytes();
-    (from..bytes.len())
-        .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
-        .collect()
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < bytes.len() {
+        // Eight bytes at a time over the stretches without a digit.
+        if let Some(chunk) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+        {
+            if !has_digit(u64::from_le_bytes(chunk)) {
+                i += 8;
+                continue;
+            }
+        }
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            out.push(i);
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Whether a currency prefix, and the white space the money pattern allows
@@ -510,18 +578,17 @@ impl Pattern {
 /// an unanchored search from `from` would find, each searched for again
 /// after the previous one (or one char after a rejected match's start).
 fn scan(pattern: &Pattern, hay: &str, figures: &[usize], from: usize, out: &mut Vec<Quantity>) {
-    let mut caps = pattern.re.create_captures();
+    // Made at the first match whose groups the regex resolves.
+    let mut caps = None;
     let mut pos = from;
     while let Some(start) = pattern.next_start(hay, figures, pos) {
-        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
-        pattern.re.search_captures(&input, &mut caps);
         // One byte on may be inside a char (after `£`): `next_start` only
         // returns char boundaries.
         pos = start + 1;
-        if !caps.is_match() {
+        let Some(groups) = pattern.groups_at(hay, start, &mut caps) else {
             continue;
-        }
-        if let Verdict::Keep(q) = (pattern.decide)(hay, &Groups { hay, caps: &caps }) {
+        };
+        if let Verdict::Keep(q) = (pattern.decide)(hay, &groups) {
             // Continue right after the kept quantity (a truncated range
             // leaves its second figure to be found again).
             pos = pos.max(q.end);
@@ -530,12 +597,151 @@ fn scan(pattern: &Pattern, hay: &str, figures: &[usize], from: usize, out: &mut 
     }
 }
 
-/// One match of a quantity pattern, its groups read by name.
-struct Groups<'h, 'c> {
+impl Pattern {
+    /// A pattern from its `source` (with named groups, see [`Part`]).
+    fn new(
+        source: String,
+        starts: Starts,
+        read: Option<Reader>,
+        decide: fn(&str, &Groups<'_>) -> Verdict,
+    ) -> Pattern {
+        let (re, with_groups) = match read {
+            Some(_) => (compile_anchored_spans(&source), OnceLock::new()),
+            None => {
+                let re = compile_anchored(&source);
+                (re.clone(), OnceLock::from(re))
+            }
+        };
+        Pattern {
+            re,
+            source,
+            with_groups,
+            starts,
+            read,
+            decide,
+        }
+    }
+
+    /// The pattern with its capture groups.
+    fn with_groups(&self) -> &Regex {
+        self.with_groups
+            .get_or_init(|| compile_anchored(&self.source))
+    }
+
+    /// The match starting at `start`, if any, with its groups. `caps` is
+    /// scratch space for resolving capture groups, made when first needed.
+    ///
+    /// With a reader, the regex only finds where the match ends (its lazy
+    /// DFA, no backtracking), and the reader takes the groups from the
+    /// matched text: the regex has already checked it, so the reader only
+    /// tells the parts apart. It takes ASCII matches only (no Unicode
+    /// white space, case folding or dash to think of) and may decline any
+    /// match; the regex then resolves the groups itself. The
+    /// `readers_agree_with_capture_groups` test holds the readers to the
+    /// capture groups.
+    fn groups_at<'h>(
+        &self,
+        hay: &'h str,
+        start: usize,
+        caps: &mut Option<Captures>,
+    ) -> Option<Groups<'h>> {
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        if let Some(read) = self.read {
+            let end = self.re.search_half(&input)?.offset();
+            let whole = Span { start, end };
+            if hay.as_bytes()[whole.range()].is_ascii() {
+                if let Some(parts) = read(hay.as_bytes(), whole) {
+                    return Some(Groups { hay, whole, parts });
+                }
+            }
+        }
+        let re = self.with_groups();
+        let caps = caps.get_or_insert_with(|| re.create_captures());
+        re.search_captures(&input, caps);
+        Groups::from_captures(hay, caps)
+    }
+}
+
+/// The named groups of the quantity patterns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    /// The first number.
+    N1,
+    /// The multiplier of the first number.
+    M1,
+    /// The range connector.
+    Conn,
+    /// The second figure of a range (currency, number, multiplier).
+    R2,
+    /// The second number.
+    N2,
+    /// The multiplier of the second number.
+    M2,
+    /// The currency (prefix or word).
+    Cur,
+    /// The currency prefix of the second figure.
+    Cur2,
+    /// The nationality qualifier of a currency word.
+    Q,
+    /// A `dlrs` after a prefixed amount.
+    Suf,
+    /// The per-share tail.
+    Ps,
+}
+
+impl Part {
+    /// Every part, in the order of [`Parts`].
+    const ALL: [Part; 11] = [
+        Part::N1,
+        Part::M1,
+        Part::Conn,
+        Part::R2,
+        Part::N2,
+        Part::M2,
+        Part::Cur,
+        Part::Cur2,
+        Part::Q,
+        Part::Suf,
+        Part::Ps,
+    ];
+
+    /// The name of the part's group in the patterns.
+    fn name(self) -> &'static str {
+        match self {
+            Part::N1 => "n1",
+            Part::M1 => "m1",
+            Part::Conn => "conn",
+            Part::R2 => "r2",
+            Part::N2 => "n2",
+            Part::M2 => "m2",
+            Part::Cur => "cur",
+            Part::Cur2 => "cur2",
+            Part::Q => "q",
+            Part::Suf => "suf",
+            Part::Ps => "ps",
+        }
+    }
+}
+
+/// Where each [`Part`] of a match is, if it took part in the match.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Parts([Option<Span>; 11]);
+
+impl Parts {
+    /// Sets where `part` is.
+    fn set(&mut self, part: Part, span: Range<usize>) {
+        self.0[part as usize] = Some(Span::from(span));
+    }
+}
+
+/// One match of a quantity pattern, with its groups.
+struct Groups<'h> {
     /// The text searched.
     hay: &'h str,
-    /// The match's capture groups.
-    caps: &'c Captures,
+    /// The whole match.
+    whole: Span,
+    /// The match's groups.
+    parts: Parts,
 }
 
 /// A matched group: its text and where it is.
@@ -547,21 +753,29 @@ struct Group<'h> {
     text: &'h str,
 }
 
-impl<'h> Groups<'h, '_> {
-    /// The whole match.
-    fn whole(&self) -> Option<Group<'h>> {
-        self.caps.get_match().map(|m| self.group(m.span()))
+impl<'h> Groups<'h> {
+    /// The match and groups in `caps`, if it holds a match.
+    fn from_captures(hay: &'h str, caps: &Captures) -> Option<Groups<'h>> {
+        let whole = caps.get_match()?.span();
+        let mut parts = Parts::default();
+        for part in Part::ALL {
+            parts.0[part as usize] = caps.get_group_by_name(part.name());
+        }
+        Some(Groups { hay, whole, parts })
     }
 
-    /// The group called `name`, if it took part in the match.
-    fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps
-            .get_group_by_name(name)
-            .map(|span| self.group(span))
+    /// The whole match.
+    fn whole(&self) -> Option<Group<'h>> {
+        Some(self.group(self.whole))
+    }
+
+    /// The group of `part`, if it took part in the match.
+    fn get(&self, part: Part) -> Option<Group<'h>> {
+        self.parts.0[part as usize].map(|span| self.group(span))
     }
 
     /// The group covering `span`.
-    fn group(&self, span: regex_automata::Span) -> Group<'h> {
+    fn group(&self, span: Span) -> Group<'h> {
         Group {
             start: span.start,
             text: &self.hay[span.range()],
@@ -586,10 +800,291 @@ impl<'h> Group<'h> {
     }
 }
 
+/// Whether `b` is white space for `\s` in ASCII text (`is_ascii_whitespace`
+/// leaves out the vertical tab).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `i` moved over at most `max` white space bytes of `m`.
+fn skip_spaces(m: &[u8], i: usize, max: usize) -> usize {
+    let mut j = i;
+    while j - i < max && m.get(j).is_some_and(|&b| is_space(b)) {
+        j += 1;
+    }
+    j
+}
+
+/// `i` moved over the ASCII digits of `m`.
+fn skip_digits(m: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while m.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    j
+}
+
+/// Whether an ASCII `(?-u:\b)` holds at `i` after a word byte: no word byte
+/// follows.
+fn word_ends(hay: &[u8], i: usize) -> bool {
+    hay.get(i).is_none_or(|&b| !is_word_byte(b))
+}
+
+/// The end of `word` (ASCII, lower case) if `m` has it at `i`, in any case.
+fn word_at(m: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    let end = i + word.len();
+    m.get(i..end)
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        .then_some(end)
+}
+
+/// One element of a word of a literal alternation ([`QUAL`], [`SUFFIX`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Tok {
+    /// A byte, in any case (lower case here).
+    Byte(u8),
+    /// `\s?`.
+    OptSpace,
+    /// `\s+`.
+    Spaces,
+}
+
+/// A word of a literal alternation, as [`Tok`]s.
+struct Word(Vec<Tok>);
+
+impl Word {
+    /// The words of `alternation`: letters, `\.`, `-`, `\s?` and `\s+`.
+    fn parse_all(alternation: &str) -> Vec<Word> {
+        alternation
+            .split('|')
+            .map(|w| {
+                let mut toks = Vec::new();
+                let mut rest = w.as_bytes();
+                while let Some((&b, after)) = rest.split_first() {
+                    rest = after;
+                    if b != b'\\' {
+                        toks.push(Tok::Byte(b.to_ascii_lowercase()));
+                        continue;
+                    }
+                    match rest {
+                        [b's', b'?', ..] => toks.push(Tok::OptSpace),
+                        [b's', b'+', ..] => toks.push(Tok::Spaces),
+                        _ => {
+                            toks.push(Tok::Byte(rest[0]));
+                            rest = &rest[1..];
+                            continue;
+                        }
+                    }
+                    rest = &rest[2..];
+                }
+                Word(toks)
+            })
+            .collect()
+    }
+
+    /// The end of the word if `m` has it at `i` (ASCII). White space is
+    /// taken greedily: in these words it is always followed by a letter or
+    /// a dot, so giving some back never helps.
+    fn match_at(&self, m: &[u8], i: usize) -> Option<usize> {
+        let mut j = i;
+        for tok in &self.0 {
+            match *tok {
+                Tok::Byte(c) => {
+                    if m.get(j)?.to_ascii_lowercase() != c {
+                        return None;
+                    }
+                    j += 1;
+                }
+                Tok::OptSpace => j = skip_spaces(m, j, 1),
+                Tok::Spaces => {
+                    let k = skip_spaces(m, j, usize::MAX);
+                    if k == j {
+                        return None;
+                    }
+                    j = k;
+                }
+            }
+        }
+        Some(j)
+    }
+}
+
+/// The words of a literal alternation by their first letter (`a` to `z`),
+/// in order. Words with different first letters never match at the same
+/// place, so the first of those led by the letter at hand that matches is
+/// the first of all.
+struct Words([Vec<Word>; 26]);
+
+impl Words {
+    /// The words of `alternation`, all led by a letter.
+    fn new(alternation: &str) -> Words {
+        let mut by_letter: [Vec<Word>; 26] = Default::default();
+        for word in Word::parse_all(alternation) {
+            if let Some(&Tok::Byte(c @ b'a'..=b'z')) = word.0.first() {
+                by_letter[usize::from(c - b'a')].push(word);
+            }
+        }
+        Words(by_letter)
+    }
+
+    /// The words that may match at `i` of `m`, in order.
+    fn at(&self, m: &[u8], i: usize) -> &[Word] {
+        match m.get(i).map(u8::to_ascii_lowercase) {
+            Some(c @ b'a'..=b'z') => &self.0[usize::from(c - b'a')],
+            _ => &[],
+        }
+    }
+}
+
+/// The words of [`QUAL`].
+static QUAL_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(QUAL));
+
+/// The words of [`SUFFIX`].
+static SUFFIX_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(SUFFIX));
+
+/// Reads a [`NUM`] at `i` of `m`: its end. The longest reading is the
+/// regex's: a shorter one leaves a digit, comma or dot next, which nothing
+/// after a number in the patterns takes.
+fn read_num(m: &[u8], i: usize) -> Option<usize> {
+    let digits = skip_digits(m, i);
+    if digits == i {
+        return None;
+    }
+    let group = |j: usize| {
+        m.get(j) == Some(&b',')
+            && m.get(j + 1..j + 4)
+                .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+    };
+    let mut j = digits;
+    if digits - i <= 3 {
+        while group(j) {
+            j += 4;
+        }
+    }
+    if m.get(j) == Some(&b'.') && m.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        j = skip_digits(m, j + 1);
+    }
+    Some(j)
+}
+
+/// Reads a multiplier ([`mult`]) at `i` of `m`: its end.
+fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
+    let word = |j: usize| {
+        MULT_WORDS
+            .iter()
+            .find_map(|w| word_at(m, j, w.as_bytes()).filter(|&k| word_ends(hay, k)))
+    };
+    word(skip_spaces(m, i, 3))
+        .or_else(|| (m.get(i) == Some(&b'-')).then(|| word(i + 1)).flatten())
+        .or_else(|| {
+            let letter = m.get(i)?.to_ascii_lowercase();
+            (matches!(letter, b'k' | b'm' | b'b') && word_ends(hay, i + 1)).then_some(i + 1)
+        })
+}
+
+/// Reads a range connector ([`CONN`]) at `i` of `m`: its end.
+fn read_conn(m: &[u8], i: usize) -> Option<usize> {
+    let j = skip_spaces(m, i, 3);
+    if m.get(j) == Some(&b'-') {
+        return Some(skip_spaces(m, j + 1, 3));
+    }
+    if j == i {
+        return None;
+    }
+    let k = word_at(m, j, b"to").or_else(|| word_at(m, j, b"and"))?;
+    let end = skip_spaces(m, k, 3);
+    (end > k).then_some(end)
+}
+
+/// Reads the figures of a match at `start` of `m`: the first number, the
+/// range connector and the second number, with their multipliers if
+/// `mults`. Returns where they end.
+///
+/// Each part is taken whenever it is there: not taking it would leave its
+/// text (white space then a multiplier word, a dash, `to` or `and`, then a
+/// figure) to what follows in the pattern, which never starts that way.
+fn read_figures(
+    hay: &[u8],
+    m: &[u8],
+    start: usize,
+    mults: bool,
+    parts: &mut Parts,
+) -> Option<usize> {
+    let n1 = read_num(m, start)?;
+    parts.set(Part::N1, start..n1);
+    let mut end = n1;
+    if let Some(k) = mults.then(|| read_mult(hay, m, n1)).flatten() {
+        parts.set(Part::M1, n1..k);
+        end = k;
+    }
+    let Some((conn, n2)) = read_conn(m, end).and_then(|c| Some((c, read_num(m, c)?))) else {
+        return Some(end);
+    };
+    parts.set(Part::Conn, end..conn);
+    parts.set(Part::N2, conn..n2);
+    end = n2;
+    if let Some(k) = mults.then(|| read_mult(hay, m, n2)).flatten() {
+        parts.set(Part::M2, n2..k);
+        end = k;
+    }
+    parts.set(Part::R2, conn..end);
+    Some(end)
+}
+
+/// Reads a currency word ([`SUFFIX`]) at `i` of `m`: its end.
+fn read_currency(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
+    SUFFIX_WORDS
+        .at(m, i)
+        .iter()
+        .find_map(|w| w.match_at(m, i).filter(|&k| word_ends(hay, k)))
+}
+
+/// Reads the groups of a [`SUFFIX_MONEY`] match (ASCII) covering `whole`.
+fn read_suffix_money(hay: &[u8], whole: Span) -> Option<Parts> {
+    let m = &hay[..whole.end];
+    let mut parts = Parts::default();
+    let figures = read_figures(hay, m, whole.start, true, &mut parts)?;
+    let at = skip_spaces(m, figures, 3);
+    // A qualifier is taken if a currency word follows it (`Swiss francs`
+    // before `swiss francs`), the first such in order (`Taiwan` before
+    // `Taiwanese`).
+    let qualified = QUAL_WORDS.at(m, at).iter().find_map(|q| {
+        let q_end = q.match_at(m, at)?;
+        let cur = skip_spaces(m, q_end, 3);
+        if cur == q_end {
+            return None;
+        }
+        Some((q_end, cur, read_currency(hay, m, cur)?))
+    });
+    let (cur, cur_end) = match qualified {
+        Some((q_end, cur, cur_end)) => {
+            parts.set(Part::Q, at..q_end);
+            (cur, cur_end)
+        }
+        None => (at, read_currency(hay, m, at)?),
+    };
+    parts.set(Part::Cur, cur..cur_end);
+    // The per-share tail closes the pattern: it is whatever follows.
+    if cur_end < whole.end {
+        parts.set(Part::Ps, cur_end..whole.end);
+    }
+    Some(parts)
+}
+
+/// Reads the groups of a [`PERCENT`] match (ASCII) covering `whole`.
+fn read_percent(hay: &[u8], whole: Span) -> Option<Parts> {
+    let mut parts = Parts::default();
+    read_figures(hay, &hay[..whole.end], whole.start, false, &mut parts)?;
+    Some(parts)
+}
+
 /// Parses a number such as `1,250,000` or `14.3`, times `10^exp`. The
 /// exponent is applied while parsing, so `4.1` million is exactly 4100000.0.
 fn number(s: &str, exp: i32) -> Option<f64> {
-    let v: f64 = format!("{}e{exp}", s.replace(',', "")).parse().ok()?;
+    let mut digits: String = s.chars().filter(|&c| c != ',').collect();
+    // Writing to a string cannot fail.
+    let _ = write!(digits, "e{exp}");
+    let v: f64 = digits.parse().ok()?;
     v.is_finite().then_some(v)
 }
 
@@ -632,8 +1127,8 @@ enum RangeRead {
 /// Decides whether a match with two figures is a range. It is when it
 /// follows `between`, uses a dash (`$1-2 billion`), or only the second
 /// figure has a multiplier (`$1 to $2 billion`).
-fn read_range(hay: &str, caps: &Groups<'_, '_>, start: usize) -> RangeRead {
-    let Some(conn) = caps.name("conn") else {
+fn read_range(hay: &str, caps: &Groups<'_>, start: usize) -> RangeRead {
+    let Some(conn) = caps.get(Part::Conn) else {
         return RangeRead::Single;
     };
     let conn = conn.as_str().trim();
@@ -645,7 +1140,7 @@ fn read_range(hay: &str, caps: &Groups<'_, '_>, start: usize) -> RangeRead {
         return RangeRead::Split;
     }
     let dash = conn == "-" || conn == "–";
-    let shared = caps.name("m1").is_none() && caps.name("m2").is_some();
+    let shared = caps.get(Part::M1).is_none() && caps.get(Part::M2).is_some();
     if dash || shared {
         RangeRead::Range
     } else {
@@ -655,38 +1150,38 @@ fn read_range(hay: &str, caps: &Groups<'_, '_>, start: usize) -> RangeRead {
 
 /// The value of the first figure, scaled by its own multiplier or, in a
 /// range, by the shared one.
-fn first_value(caps: &Groups<'_, '_>, range: bool) -> Option<f64> {
-    let exp = match (caps.name("m1"), caps.name("m2")) {
+fn first_value(caps: &Groups<'_>, range: bool) -> Option<f64> {
+    let exp = match (caps.get(Part::M1), caps.get(Part::M2)) {
         (Some(m), _) => multiplier(m.as_str()),
         (None, Some(m)) if range => multiplier(m.as_str()),
         _ => 0,
     };
-    number(caps.name("n1")?.as_str(), exp)
+    number(caps.get(Part::N1)?.as_str(), exp)
 }
 
 /// Matcher for [`PREFIX_MONEY`].
-fn prefix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+fn prefix_money(hay: &str, caps: &Groups<'_>) -> Verdict {
     let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
-    let Some(cur) = caps.name("cur") else {
+    let Some(cur) = caps.get(Part::Cur) else {
         return Verdict::Reject;
     };
     let usd_cur = is_usd_prefix(cur.as_str());
     let start = whole.start();
     let (end, range, per_share) = match read_range(hay, caps, start) {
-        RangeRead::Single => (whole.end(), false, caps.name("ps").is_some()),
+        RangeRead::Single => (whole.end(), false, caps.get(Part::Ps).is_some()),
         RangeRead::Range => {
             if caps
-                .name("conn")
+                .get(Part::Conn)
                 .is_some_and(|c| c.as_str().trim().eq_ignore_ascii_case("and"))
-                && caps.name("cur2").is_none()
-                && caps.name("m2").is_none()
+                && caps.get(Part::Cur2).is_none()
+                && caps.get(Part::M2).is_none()
             {
                 // "between $5 and 6 employees": not a money range.
                 return first_figure_only(caps, usd_cur);
             }
-            (whole.end(), true, caps.name("ps").is_some())
+            (whole.end(), true, caps.get(Part::Ps).is_some())
         }
         RangeRead::Split => return first_figure_only(caps, usd_cur),
     };
@@ -704,13 +1199,13 @@ fn prefix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
 }
 
 /// For a prefix match read as two figures: the first figure alone.
-fn first_figure_only(caps: &Groups<'_, '_>, usd_cur: bool) -> Verdict {
+fn first_figure_only(caps: &Groups<'_>, usd_cur: bool) -> Verdict {
     let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let end = caps
-        .name("m1")
-        .or_else(|| caps.name("n1"))
+        .get(Part::M1)
+        .or_else(|| caps.get(Part::N1))
         .map_or(whole.end(), |m| m.end());
     let Some(v) = first_value(caps, false) else {
         return Verdict::Reject;
@@ -737,12 +1232,9 @@ fn is_usd_prefix(cur: &str) -> bool {
 
 /// Currency words that are also ordinary words (or units of weight); they
 /// count only with a multiplier or a number with a comma or decimal point.
-fn ambiguous_currency(word: &str) -> bool {
-    matches!(
-        word,
-        "pound" | "pounds" | "mark" | "marks" | "won" | "rand" | "crown" | "crowns" | "ecu" | "ct"
-    )
-}
+const AMBIGUOUS_CURRENCIES: &[&str] = &[
+    "pound", "pounds", "mark", "marks", "won", "rand", "crown", "crowns", "ecu", "ct",
+];
 
 /// Whether `s` is a bare four-digit integer that looks like a year.
 fn year_like(s: &str) -> bool {
@@ -750,49 +1242,49 @@ fn year_like(s: &str) -> bool {
 }
 
 /// Matcher for [`SUFFIX_MONEY`].
-fn suffix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+fn suffix_money(hay: &str, caps: &Groups<'_>) -> Verdict {
     let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
-    let Some(cur) = caps.name("cur") else {
+    let Some(cur) = caps.get(Part::Cur) else {
         return Verdict::Reject;
     };
-    let cur_word = cur.as_str().to_ascii_lowercase();
+    let cur_word = cur.as_str();
+    let cur_is = |words: &[&str]| words.iter().any(|w| cur_word.eq_ignore_ascii_case(w));
     let (start, range, n_name, m_name) = match read_range(hay, caps, whole.start()) {
-        RangeRead::Single => (whole.start(), false, "n1", "m1"),
-        RangeRead::Range => (whole.start(), true, "n1", "m1"),
-        RangeRead::Split => match caps.name("r2") {
+        RangeRead::Single => (whole.start(), false, Part::N1, Part::M1),
+        RangeRead::Range => (whole.start(), true, Part::N1, Part::M1),
+        RangeRead::Split => match caps.get(Part::R2) {
             // "rose 2 to 30 dlrs": only the second figure has a currency.
-            Some(r2) => (r2.start(), false, "n2", "m2"),
+            Some(r2) => (r2.start(), false, Part::N2, Part::M2),
             None => return Verdict::Reject,
         },
     };
-    let Some(n_str) = caps.name(n_name).map(|m| m.as_str()) else {
+    let Some(n_str) = caps.get(n_name).map(|m| m.as_str()) else {
         return Verdict::Reject;
     };
-    let has_mult = caps.name(m_name).is_some() || (range && caps.name("m2").is_some());
+    let has_mult = caps.get(m_name).is_some() || (range && caps.get(Part::M2).is_some());
     let plain = !n_str.contains([',', '.']);
-    if !has_mult && plain && (year_like(n_str) || ambiguous_currency(&cur_word)) {
+    if !has_mult && plain && (year_like(n_str) || cur_is(AMBIGUOUS_CURRENCIES)) {
         return Verdict::Reject;
     }
-    let exp = match (caps.name(m_name), caps.name("m2")) {
+    let exp = match (caps.get(m_name), caps.get(Part::M2)) {
         (Some(m), _) => multiplier(m.as_str()),
         (None, Some(m)) if range => multiplier(m.as_str()),
         _ => 0,
     };
-    let dollar_like = matches!(
-        cur_word.as_str(),
-        "dlrs" | "dlr" | "dollars" | "dollar" | "usd"
-    );
-    let cent_like = matches!(cur_word.as_str(), "cts" | "ct" | "cents" | "cent");
-    let usd_qual = caps.name("q").is_none_or(|q| {
-        let q: String = q
-            .as_str()
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect::<String>()
-            .to_ascii_uppercase();
-        q == "US" || q == "AMERICAN"
+    let dollar_like = cur_is(&["dlrs", "dlr", "dollars", "dollar", "usd"]);
+    let cent_like = cur_is(&["cts", "ct", "cents", "cent"]);
+    // The qualifier without white space and dots, in upper case, is `US`
+    // or `AMERICAN`.
+    let usd_qual = caps.get(Part::Q).is_none_or(|q| {
+        let letters = || {
+            q.as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '.')
+                .map(|c| c.to_ascii_uppercase())
+        };
+        letters().eq("US".chars()) || letters().eq("AMERICAN".chars())
     });
     let usd = if usd_qual && dollar_like {
         number(n_str, exp)
@@ -806,25 +1298,25 @@ fn suffix_money(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
         end: whole.end(),
         kind: QuantityKind::Money {
             usd,
-            per_share: caps.name("ps").is_some(),
+            per_share: caps.get(Part::Ps).is_some(),
         },
     })
 }
 
 /// Matcher for [`PERCENT`].
-fn percent(hay: &str, caps: &Groups<'_, '_>) -> Verdict {
+fn percent(hay: &str, caps: &Groups<'_>) -> Verdict {
     let Some(whole) = caps.whole() else {
         return Verdict::Reject;
     };
     let (start, n_name) = match read_range(hay, caps, whole.start()) {
-        RangeRead::Single | RangeRead::Range => (whole.start(), "n1"),
-        RangeRead::Split => match caps.name("r2") {
+        RangeRead::Single | RangeRead::Range => (whole.start(), Part::N1),
+        RangeRead::Split => match caps.get(Part::R2) {
             // "from 5 to 6 pct": only the second figure is a percentage.
-            Some(r2) => (r2.start(), "n2"),
+            Some(r2) => (r2.start(), Part::N2),
             None => return Verdict::Reject,
         },
     };
-    match caps.name(n_name).and_then(|m| number(m.as_str(), 0)) {
+    match caps.get(n_name).and_then(|m| number(m.as_str(), 0)) {
         Some(v) => Verdict::Keep(Quantity {
             start,
             end: whole.end(),
@@ -1153,17 +1645,16 @@ mod tests {
     /// `from`, and again after each match.
     fn scan_unanchored(pattern: &Pattern, hay: &str, from: usize) -> Vec<Quantity> {
         let mut out = Vec::new();
-        let mut caps = pattern.re.create_captures();
+        let re = pattern.with_groups();
+        let mut caps = re.create_captures();
         let mut pos = from;
         while pos < hay.len() {
-            pattern
-                .re
-                .search_captures(&Input::new(hay).range(pos..), &mut caps);
-            let Some(m) = caps.get_match() else {
+            re.search_captures(&Input::new(hay).range(pos..), &mut caps);
+            let Some(groups) = Groups::from_captures(hay, &caps) else {
                 break;
             };
-            pos = m.start() + 1;
-            if let Verdict::Keep(q) = (pattern.decide)(hay, &Groups { hay, caps: &caps }) {
+            pos = groups.whole.start + 1;
+            if let Verdict::Keep(q) = (pattern.decide)(hay, &groups) {
                 pos = pos.max(q.end);
                 out.push(q);
             }
@@ -1217,6 +1708,186 @@ mod tests {
         texts.extend(NEGATIVES);
         for text in texts {
             assert_scans_agree(text);
+        }
+    }
+
+    /// A small deterministic pseudo-random generator for the tests.
+    struct Rng(u64);
+
+    impl Rng {
+        /// A number below `n`.
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((self.0 >> 33) as usize) % n
+        }
+
+        /// One of `items`.
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// Texts made of the pieces of the money and percent patterns, right
+    /// and slightly wrong, in odd cases and spacings.
+    fn generated_texts(count: usize) -> Vec<String> {
+        let nums = [
+            "5",
+            "12",
+            "1987",
+            "1,250",
+            "1,250,000",
+            "12.5",
+            "1,250.75",
+            "1,23",
+            "1234,567",
+            "5.",
+            "0.25",
+            "12,345,67",
+            "3.4.5",
+        ];
+        let mults = [
+            "",
+            "",
+            "",
+            " mln",
+            "mln",
+            "-million",
+            "  billion",
+            "    mln",
+            "m",
+            "b",
+            "k",
+            "bn",
+            " thousand",
+            "-bln",
+            " tn",
+            "M",
+            " m",
+            "mx",
+            " billions",
+            "- mln",
+            " Mn",
+        ];
+        let conns = [
+            "", "", "", "-", " - ", " to ", " and ", "  to   ", "    to ", " -", "- ", "to",
+            " and", "    -  ",
+        ];
+        let spaces = ["", " ", "  ", "   ", "    ", "\t", " \n", "\u{b}"];
+        let quals: Vec<String> = QUAL
+            .split('|')
+            .map(|w| {
+                w.replace(r"\s+", "  ")
+                    .replace(r"\s?", " ")
+                    .replace('\\', "")
+            })
+            .chain(["U.S.", "Swiss", "Taiwan", "New  Zealand", "x"].map(String::from))
+            .collect();
+        let curs: Vec<String> = SUFFIX
+            .split('|')
+            .map(|w| {
+                w.replace(r"\s+", "   ")
+                    .replace(r"\s?", "")
+                    .replace('\\', "")
+            })
+            .chain(["dlrsx", "swiss    francs", "Swiss francs"].map(String::from))
+            .collect();
+        let tails = [
+            "",
+            "",
+            "",
+            " a share",
+            " per share",
+            " per common share",
+            " each",
+            "/shr",
+            " / share",
+            " a class  b share",
+            " pct",
+            "s",
+            ".",
+            " x",
+            "_",
+            "-",
+            " ps",
+        ];
+        let mut rng = Rng(0x5eed);
+        (0..count)
+            .map(|_| {
+                let mut t = String::new();
+                t.push_str(rng.pick(&["", "", "x", " ", "between ", "$", "a-"]));
+                t.push_str(rng.pick(&nums));
+                t.push_str(rng.pick(&mults));
+                if rng.below(3) == 0 {
+                    t.push_str(rng.pick(&conns));
+                    t.push_str(rng.pick(&nums));
+                    t.push_str(rng.pick(&mults));
+                }
+                t.push_str(rng.pick(&spaces));
+                if rng.below(3) == 0 {
+                    t.push_str(rng.pick(&[
+                        "pct", "%", "percent", "per cent", "-pct", "- pct", "percentx", "PerCent",
+                    ]));
+                } else {
+                    if rng.below(2) == 0 {
+                        t.push_str(&quals[rng.below(quals.len())]);
+                        t.push_str(rng.pick(&spaces));
+                    }
+                    t.push_str(&curs[rng.below(curs.len())]);
+                }
+                t.push_str(rng.pick(&tails));
+                match rng.below(4) {
+                    0 => t.to_uppercase(),
+                    1 => t.to_lowercase(),
+                    _ => t,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn readers_agree_with_capture_groups() {
+        let mut texts = generated_texts(40_000);
+        texts.extend(POSITIVES.iter().map(|&(text, _, _)| text.to_string()));
+        texts.extend(NEGATIVES.iter().map(|text| text.to_string()));
+        // Every word of the literal alternations is kept by its letter.
+        for (words, alternation) in [(&*QUAL_WORDS, QUAL), (&*SUFFIX_WORDS, SUFFIX)] {
+            let kept: usize = words.0.iter().map(Vec::len).sum();
+            assert_eq!(kept, alternation.split('|').count());
+        }
+        for pattern in [&*SUFFIX_MONEY, &*PERCENT] {
+            let read = pattern.read.expect("a reader");
+            let re = pattern.with_groups();
+            let mut caps = re.create_captures();
+            let mut read_count = 0;
+            for text in &texts {
+                for end in [text.len(), text.len().saturating_sub(3)] {
+                    let Some(hay) = text.get(..end) else {
+                        continue;
+                    };
+                    for start in figure_starts(hay, 0) {
+                        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+                        re.search_captures(&input, &mut caps);
+                        let want = Groups::from_captures(hay, &caps);
+                        let end = pattern.re.search_half(&input).map(|m| m.offset());
+                        assert_eq!(
+                            end,
+                            want.as_ref().map(|g| g.whole.end),
+                            "{hay:?} at {start}"
+                        );
+                        let Some(want) = want else {
+                            continue;
+                        };
+                        let got = read(hay.as_bytes(), want.whole);
+                        assert_eq!(got, Some(want.parts), "{hay:?} at {start}");
+                        read_count += 1;
+                    }
+                }
+            }
+            // The texts exercise the readers well.
+            assert!(read_count > 3_000, "{read_count}");
         }
     }
 
@@ -1281,6 +1952,21 @@ mod tests {
         assert_eq!(figure_starts(text, 0), want);
         assert_eq!(figure_starts(text, 5), [6, 10, 13, 26]);
         assert_eq!(figure_starts(text, 14), [26]);
+        // Eight bytes at a time: every offset and length, digits at the
+        // chunk edges, bytes next to the digit range, non-ASCII text.
+        let text = "ab/:9 0123456789x\u{e9}7 \u{b0}12345678 zz 9999999999 /0:9";
+        for from in 0..text.len() {
+            for end in from..=text.len() {
+                let Some(hay) = text.get(..end) else {
+                    continue;
+                };
+                let b = hay.as_bytes();
+                let want: Vec<usize> = (from..b.len())
+                    .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+                    .collect();
+                assert_eq!(figure_starts(hay, from), want, "{hay:?} from {from}");
+            }
+        }
     }
 
     #[test]
