@@ -21,24 +21,12 @@ pub struct JsonExporter {
     _private: (),
 }
 
-/// The document up to its edges; the same edges follow again as `links`
-/// (see [`JsonExporter`]'s `write_file`).
+/// The whole document; the same edges are written under `edges` and `links`.
 #[derive(Serialize)]
 struct Wire<'a> {
     directed: bool,
     multigraph: bool,
     graph: GraphAttrs,
-    nodes: Nodes<'a>,
-    edges: Edges<'a>,
-}
-
-/// [`Wire`] with `links`: what is written if the edges cannot be found
-/// again in [`Wire`]'s text (never expected).
-#[derive(Serialize)]
-struct WireWithLinks<'a> {
-    directed: bool,
-    multigraph: bool,
-    graph: &'a GraphAttrs,
     nodes: Nodes<'a>,
     edges: Edges<'a>,
     links: Edges<'a>,
@@ -110,8 +98,10 @@ impl Serialize for Edges<'_> {
     }
 }
 
+/// One edge object; `E` is the evidence list (generic so that the tests can
+/// serialise a reference made another way).
 #[derive(Serialize)]
-struct WireEdge<'a> {
+struct WireEdge<'a, E = WireEvidenceList<'a>> {
     source: &'a str,
     target: &'a str,
     key: usize,
@@ -125,13 +115,8 @@ struct WireEdge<'a> {
     confidence: f64,
     support: usize,
     evidence_count: usize,
-    evidence: WireEvidenceList<'a>,
+    evidence: E,
 }
-
-/// The member that starts the edge list in [`Wire`]'s pretty text: a key at
-/// depth one on a line of its own (strings hold no raw line breaks, so
-/// this cannot occur inside a value).
-const EDGES_KEY: &[u8] = b"\n  \"edges\": ";
 
 impl Exporter for JsonExporter {
     fn files(&self) -> &'static [&'static str] {
@@ -150,35 +135,11 @@ impl Exporter for JsonExporter {
             },
             nodes: Nodes(view.nodes()),
             edges: Edges(view.edges()),
+            links: Edges(view.edges()),
         };
-        // The edge list is written twice, under `edges` and under `links`,
-        // at the same depth: the same bytes, so it is serialised once, as
-        // the last member of `wire`, and copied after it as `links`.
-        let mut text = Vec::with_capacity(1 << 16);
-        serde_json::to_writer_pretty(&mut text, &wire).map_err(err)?;
-        let edges = memchr::memmem::find(&text, EDGES_KEY)
-            .filter(|_| text.ends_with(b"\n}"))
-            .map(|at| at + EDGES_KEY.len());
-        if let Some(edges) = edges {
-            let body = &text[..text.len() - 2];
-            out.write_all(body)?;
-            out.write_all(b",\n  \"links\": ")?;
-            out.write_all(&body[edges..])?;
-            out.write_all(b"\n}\n")?;
-        } else {
-            text.clear();
-            let all = WireWithLinks {
-                directed: wire.directed,
-                multigraph: wire.multigraph,
-                graph: &wire.graph,
-                nodes: wire.nodes,
-                edges: wire.edges,
-                links: wire.edges,
-            };
-            serde_json::to_writer_pretty(&mut text, &all).map_err(err)?;
-            text.push(b'\n');
-            out.write_all(&text)?;
-        }
+        let mut out = super::chunked(out);
+        serde_json::to_writer_pretty(&mut out, &wire).map_err(err)?;
+        out.write_all(b"\n")?;
         out.flush()?;
         Ok(())
     }
@@ -186,13 +147,14 @@ impl Exporter for JsonExporter {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use crate::facts::Evidence;
-    use serde::Serialize;
 
-    // What this file wrote before the edge list was written once for both
-    // `edges` and `links`, and before evidence was borrowed: the reference
-    // the bytes must equal.
+    // The reference the bytes must equal: what this file wrote before
+    // evidence was borrowed (evidence cloned, its text folded), with the
+    // edge list serialised twice from one vector.
 
     #[derive(Serialize)]
     struct Wire<'a> {
@@ -200,54 +162,18 @@ mod tests {
         multigraph: bool,
         graph: GraphAttrs,
         nodes: Vec<WireNode<'a>>,
-        edges: &'a [WireEdge<'a>],
-        links: &'a [WireEdge<'a>],
-    }
-
-    #[derive(Serialize)]
-    struct GraphAttrs {
-        name: &'static str,
-        node_count: usize,
-        edge_count: usize,
-    }
-
-    #[derive(Serialize)]
-    struct WireNode<'a> {
-        id: &'a str,
-        label: &'a str,
-        #[serde(rename = "type")]
-        entity_type: &'a str,
-        aliases: &'a [String],
-        docs: &'a [String],
-        mentions: usize,
-    }
-
-    #[derive(Serialize)]
-    struct WireEdge<'a> {
-        source: &'a str,
-        target: &'a str,
-        key: usize,
-        id: &'a str,
-        #[serde(rename = "type")]
-        kind: &'a str,
-        status: Option<&'a str>,
-        amount_usd: Option<f64>,
-        amount_usd_alt: &'a [f64],
-        stake_pct: Option<f64>,
-        confidence: f64,
-        support: usize,
-        evidence_count: usize,
-        evidence: std::borrow::Cow<'a, [Evidence]>,
+        edges: &'a [WireEdge<'a, Cow<'a, [Evidence]>>],
+        links: &'a [WireEdge<'a, Cow<'a, [Evidence]>>],
     }
 
     /// The edge's evidence with sentence text white-space folded, as
     /// graph.json was first written.
-    fn folded_evidence(e: &Edge) -> std::borrow::Cow<'_, [Evidence]> {
+    fn folded_evidence(e: &Edge) -> Cow<'_, [Evidence]> {
         let mut evidence = e.evidence.clone();
         for ev in &mut evidence {
             ev.text = super::super::escape::fold_ws(&ev.text).into_owned();
         }
-        std::borrow::Cow::Owned(evidence)
+        Cow::Owned(evidence)
     }
 
     fn reference(view: &GraphView<'_>) -> String {
