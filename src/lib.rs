@@ -67,6 +67,8 @@ pub mod graph;
 mod hash;
 pub mod kinds;
 pub mod resolve;
+#[cfg(test)]
+mod test_rng;
 
 pub use document::Document;
 pub use error::{Error, ErrorKind, Result};

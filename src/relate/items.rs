@@ -254,13 +254,8 @@ mod tests {
         let a = analyze(text);
         let lower = text.to_ascii_lowercase();
         let n = a.tokens.len();
-        let mut state = 0x2545_f491_u64;
-        let mut next = move |m: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % m as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491);
+        let mut next = move |m: usize| rng.below(m);
         for _ in 0..2000 {
             // Random, ordered, non-overlapping mentions and quantities
             // (as the recogniser and quantity finder give them).

@@ -3800,14 +3800,8 @@ mod tests {
             EntityType::Person,
             EntityType::Org,
         ];
-        // xorshift: a fixed, dependency-free sequence.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491_4f6c_dd1d);
+        let mut next = move |n: usize| rng.below(n);
         for _ in 0..200_000 {
             let len = 2 + next(16);
             let items: Vec<Item<'_>> = (0..len)

@@ -232,15 +232,10 @@ mod tests {
             'a', 'Z', ' ', ' ', '\n', '\t', '\u{1}', '\u{7f}', 'é', '\u{a0}', '\u{2009}', '’',
             '\u{3000}', '\u{85}',
         ];
-        let mut state = 0x9e37_79b9_u64;
+        let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9);
         for len in 0..600 {
             let s: String = (0..len % 24)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    alphabet[(state % alphabet.len() as u64) as usize]
-                })
+                .map(|_| alphabet[rng.below(alphabet.len())])
                 .collect();
             let want = fold_reference(&s);
             assert_eq!(fold_ws(&s), want, "{s:?}");

@@ -1711,17 +1711,13 @@ mod tests {
         }
     }
 
-    /// A small deterministic pseudo-random generator for the tests.
-    struct Rng(u64);
+    /// The tests' fixed pseudo-random sequence, with a pick from a list.
+    struct Rng(crate::test_rng::XorShift);
 
     impl Rng {
         /// A number below `n`.
         fn below(&mut self, n: usize) -> usize {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((self.0 >> 33) as usize) % n
+            self.0.below(n)
         }
 
         /// One of `items`.
@@ -1813,7 +1809,7 @@ mod tests {
             "-",
             " ps",
         ];
-        let mut rng = Rng(0x5eed);
+        let mut rng = Rng(crate::test_rng::XorShift::new(0x5eed));
         (0..count)
             .map(|_| {
                 let mut t = String::new();

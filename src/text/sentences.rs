@@ -448,16 +448,13 @@ mod tests {
     #[test]
     fn all_caps_ascii_matches_chars() {
         let alphabet = b"AZaz09 .,M";
-        let mut state = 0x9e37_79b9_u64;
+        let mut rng = crate::test_rng::XorShift::new(0x9e37_79b9);
         for len in 0..3000 {
             let text: String = (0..len % 300)
                 .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
                     // Mostly capitals, so that long texts are counted to
                     // their end.
-                    let k = (state % (11 + len as u64 % 30)) as usize;
+                    let k = rng.below(11 + len % 30);
                     char::from(if k < alphabet.len() {
                         alphabet[k]
                     } else {

@@ -409,15 +409,10 @@ mod tests {
     fn ascii_fast_path_matches_decoded() {
         // Pseudo-random texts over the characters the rules look at.
         let alphabet = b"aAsSzZ09 .,'&<>\n\t-[]$com";
-        let mut state = 0x2545_f491_u64;
+        let mut rng = crate::test_rng::XorShift::new(0x2545_f491);
         for len in 0..400 {
             let text: String = (0..len % 40)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    char::from(alphabet[(state % alphabet.len() as u64) as usize])
-                })
+                .map(|_| char::from(alphabet[rng.below(alphabet.len())]))
                 .collect();
             assert_eq!(tokenize(&text), decoded(&text), "{text:?}");
         }
