@@ -260,23 +260,6 @@ pub fn lower(w: &str) -> Cow<'_, str> {
     }
 }
 
-/// Calls `f` with `w.to_lowercase()`: for a short ASCII word, lower-cased
-/// in a stack buffer, since words are looked up in the word lists by the
-/// hundred thousand and most of those looked up are capitalised.
-pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let lowered = &mut buf[..w.len()];
-        lowered.copy_from_slice(w.as_bytes());
-        lowered.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII, so this never falls through.
-        if let Ok(l) = std::str::from_utf8(lowered) {
-            return f(l);
-        }
-    }
-    f(&lower(w))
-}
-
 /// Whether a word is a known first name (case-insensitive).
 pub fn is_first_name(w: &str) -> bool {
     lists(w).first_name()
@@ -947,7 +930,7 @@ mod tests {
                 .or_insert(0) |= HONORIFIC_LOWER;
         }
         for w in probes() {
-            let want = with_lower(&w, |l| reference.get(l).copied().unwrap_or(0));
+            let want = reference.get(lower(&w).as_ref()).copied().unwrap_or(0);
             assert_eq!(class(&w), want, "{w:?}");
         }
     }
