@@ -527,9 +527,12 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
                 return true;
             }
             let word = &bytes[start..end];
-            return CURRENCY_CODES
-                .iter()
-                .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
+            // Every code is two or three letters long (a unit test checks):
+            // the length alone rules out most words.
+            return (2..=3).contains(&word.len())
+                && CURRENCY_CODES
+                    .iter()
+                    .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
         }
         end -= 1;
     }
@@ -1615,6 +1618,12 @@ mod tests {
         // Cut inside the amount: no quantity extends past the range end.
         let qs = find_quantities(text, 0..8);
         assert!(qs.iter().all(|q| q.end <= 8), "{qs:?}");
+    }
+
+    #[test]
+    fn currency_codes_are_two_or_three_letters() {
+        // `may_follow_prefix` tells words apart by this length.
+        assert!(CURRENCY_CODES.iter().all(|c| (2..=3).contains(&c.len())));
     }
 
     #[test]
