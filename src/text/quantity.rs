@@ -1116,10 +1116,16 @@ fn read_percent(hay: &[u8], whole: Span) -> Option<Parts> {
 /// Parses a number such as `1,250,000` or `14.3`, times `10^exp`. The
 /// exponent is applied while parsing, so `4.1` million is exactly 4100000.0.
 fn number(s: &str, exp: i32) -> Option<f64> {
-    let mut digits: String = s.chars().filter(|&c| c != ',').collect();
-    // Writing to a string cannot fail.
-    let _ = write!(digits, "e{exp}");
-    let v: f64 = digits.parse().ok()?;
+    // A figure without separators or exponent (most percentages) is parsed
+    // as it stands: the same value, without a string made for it.
+    let v: f64 = if exp == 0 && !s.contains(',') {
+        s.parse().ok()?
+    } else {
+        let mut digits: String = s.chars().filter(|&c| c != ',').collect();
+        // Writing to a string cannot fail.
+        let _ = write!(digits, "e{exp}");
+        digits.parse().ok()?
+    };
     v.is_finite().then_some(v)
 }
 
@@ -1679,6 +1685,32 @@ mod tests {
                 (None, None) => {}
                 _ => panic!("{s:?}: got {got:?}, want {want:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn number_without_exponent_parses_alike() {
+        // The short path of `number` gives what the written exponent gives.
+        let long = "9".repeat(400);
+        for s in [
+            "0",
+            "5",
+            "49.5",
+            "0.1",
+            "2.675",
+            "9007199254740993",
+            "1.7976931348623159",
+            &long,
+        ] {
+            let written = format!("{s}e0")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite());
+            assert_eq!(
+                number(s, 0).map(f64::to_bits),
+                written.map(f64::to_bits),
+                "{s}"
+            );
         }
     }
 
