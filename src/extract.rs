@@ -153,10 +153,12 @@ impl Extractor {
                 before - mentions.len()
             ));
         }
-        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        // Mentions so far of each sentence, by sentence index (the
+        // recogniser numbers mentions by the sentences of `a`).
+        let mut per_sentence = vec![0usize; a.sentences.len()];
         let before = mentions.len();
         mentions.retain(|m| {
-            let n = per_sentence.entry(m.sentence).or_insert(0);
+            let n = &mut per_sentence[m.sentence];
             *n += 1;
             *n <= MAX_MENTIONS_PER_SENTENCE
         });

@@ -225,7 +225,12 @@ type Reader = fn(&[u8], Span) -> Option<Parts>;
 enum Starts {
     /// At a digit that begins a word: the pattern opens with `(?-u:\b)` and
     /// a number.
-    WordNumber,
+    WordNumber {
+        /// Whether a match can start at the figure at the given offset: a
+        /// cheap test, false only where the pattern cannot match; `None`
+        /// to search at every figure.
+        may_open: Option<fn(&[u8], usize) -> bool>,
+    },
     /// At a match of `re`: the part of the pattern before its first figure,
     /// then a digit. That part holds no digit and is at most `max_len`
     /// bytes long, so such a match ends at the first digit of a figure and
@@ -315,7 +320,7 @@ static SUFFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| {
             qual = factor(QUAL),
             suffix = factor(SUFFIX),
         ),
-        Starts::WordNumber,
+        Starts::WordNumber { may_open: None },
         Some(read_suffix_money),
         suffix_money,
     )
@@ -327,7 +332,9 @@ static PERCENT: LazyLock<Pattern> = LazyLock::new(|| {
         format!(
             r"(?i)(?-u:\b)(?P<n1>{NUM})(?:(?P<conn>{CONN})(?P<r2>(?P<n2>{NUM})))?\s{{0,2}}-?\s{{0,2}}(?:%|pct(?-u:\b)|percent(?-u:\b)|per\s?cent(?-u:\b))"
         ),
-        Starts::WordNumber,
+        Starts::WordNumber {
+            may_open: Some(may_open_percent),
+        },
         Some(read_percent),
         percent,
     )
@@ -527,14 +534,43 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
                 return true;
             }
             let word = &bytes[start..end];
-            return CURRENCY_CODES
-                .iter()
-                .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
+            // Every code is two or three letters long (a unit test checks):
+            // the length alone rules out most words.
+            return (2..=3).contains(&word.len())
+                && CURRENCY_CODES
+                    .iter()
+                    .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
         }
         end -= 1;
     }
     false
 }
+
+/// Whether a percentage can start at the figure at byte `f`.
+///
+/// The text of a [`PERCENT`] match, up to its sign or word (`%`, `pct`,
+/// `percent`, `per cent`), holds only figures (digits, `,`, `.`), white
+/// space, dashes and the connectors `to` and `and` (which fold to no
+/// other chars): so the first byte from `f` on that none of these can
+/// hold must open the sign or word. Non-ASCII bytes (Unicode white space,
+/// `–`) are passed over, and after [`PERCENT_LOOKAHEAD`] bytes the answer
+/// is yes (long runs of figures and spaces are searched, not scanned once
+/// per figure). Most figures are followed by a plain word and are not
+/// searched for a percentage.
+fn may_open_percent(bytes: &[u8], f: usize) -> bool {
+    let end = bytes.len().min(f + PERCENT_LOOKAHEAD);
+    let other = bytes[f..end].iter().find(|&&b| {
+        b.is_ascii()
+            && !matches!(
+                b.to_ascii_lowercase(),
+                b'0'..=b'9' | b',' | b'.' | b'-' | b'\t'..=b'\r' | b' ' | b't' | b'o' | b'a' | b'n' | b'd'
+            )
+    });
+    other.is_none_or(|&b| matches!(b, b'%' | b'p' | b'P'))
+}
+
+/// How far [`may_open_percent`] looks past a figure, in bytes.
+const PERCENT_LOOKAHEAD: usize = 64;
 
 /// Whether `b` is a word byte for an ASCII `(?-u:\b)`.
 fn is_word_byte(b: u8) -> bool {
@@ -548,10 +584,9 @@ impl Pattern {
         let bytes = hay.as_bytes();
         let later = &figures[figures.partition_point(|&f| f < pos)..];
         match &self.starts {
-            Starts::WordNumber => later
-                .iter()
-                .copied()
-                .find(|&f| f == 0 || !is_word_byte(bytes[f - 1])),
+            Starts::WordNumber { may_open } => later.iter().copied().find(|&f| {
+                (f == 0 || !is_word_byte(bytes[f - 1])) && may_open.is_none_or(|may| may(bytes, f))
+            }),
             // A lead found for a figure ends at that figure, or at an
             // earlier one, whose own search would have found it: so a
             // figure no lead can end at is skipped without a search.
@@ -1081,10 +1116,16 @@ fn read_percent(hay: &[u8], whole: Span) -> Option<Parts> {
 /// Parses a number such as `1,250,000` or `14.3`, times `10^exp`. The
 /// exponent is applied while parsing, so `4.1` million is exactly 4100000.0.
 fn number(s: &str, exp: i32) -> Option<f64> {
-    let mut digits: String = s.chars().filter(|&c| c != ',').collect();
-    // Writing to a string cannot fail.
-    let _ = write!(digits, "e{exp}");
-    let v: f64 = digits.parse().ok()?;
+    // A figure without separators or exponent (most percentages) is parsed
+    // as it stands: the same value, without a string made for it.
+    let v: f64 = if exp == 0 && !s.contains(',') {
+        s.parse().ok()?
+    } else {
+        let mut digits: String = s.chars().filter(|&c| c != ',').collect();
+        // Writing to a string cannot fail.
+        let _ = write!(digits, "e{exp}");
+        digits.parse().ok()?
+    };
     v.is_finite().then_some(v)
 }
 
@@ -1618,6 +1659,12 @@ mod tests {
     }
 
     #[test]
+    fn currency_codes_are_two_or_three_letters() {
+        // `may_follow_prefix` tells words apart by this length.
+        assert!(CURRENCY_CODES.iter().all(|c| (2..=3).contains(&c.len())));
+    }
+
+    #[test]
     fn parse_usd_table() {
         let cases: &[(&str, Option<f64>)] = &[
             ("$14.3 billion", Some(14.3e9)),
@@ -1638,6 +1685,32 @@ mod tests {
                 (None, None) => {}
                 _ => panic!("{s:?}: got {got:?}, want {want:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn number_without_exponent_parses_alike() {
+        // The short path of `number` gives what the written exponent gives.
+        let long = "9".repeat(400);
+        for s in [
+            "0",
+            "5",
+            "49.5",
+            "0.1",
+            "2.675",
+            "9007199254740993",
+            "1.7976931348623159",
+            &long,
+        ] {
+            let written = format!("{s}e0")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite());
+            assert_eq!(
+                number(s, 0).map(f64::to_bits),
+                written.map(f64::to_bits),
+                "{s}"
+            );
         }
     }
 
@@ -1702,6 +1775,13 @@ mod tests {
             "between $5 and 6 employees, between 5 and 6 pct, USD 7-8 mln",
             "usd\t\n5 mln, Dm5, x yen 5 and yen   6, 5usd 7, _SFR 8, stg\u{b}\u{c}9",
             "U\u{17F}D 5, \u{17F}FR 6, HK\u{212A}D\u{a0} 7, HKD \u{a0}8, ($ 9), (dm)10",
+            // Percentages behind connectors, dashes, odd spaces and cases,
+            // and past the lookahead of `may_open_percent`.
+            "between 5 TO 6 %, 5\u{2013}6 pct, 5\u{3000}PCT, between 5 AnD\u{a0}6 Per Cent",
+            "between 5 to6 pct, between 5,000 and 6,000.5 pct, between 5.5\t-\n6 pct",
+            "7 t pct, 8 ando pct, 9 -  - pct, 1,2.3 - 4 %, 5\u{b}-\u{c}pct, 6\r\n%",
+            "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 pct",
+            "1,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000,000.5 pct",
         ];
         let mut texts: Vec<&str> = tricky.to_vec();
         texts.extend(POSITIVES.iter().map(|&(text, _, _)| text));
