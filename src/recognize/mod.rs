@@ -19,7 +19,7 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, LazyCell};
 
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
@@ -792,30 +792,20 @@ impl Recognizer {
         if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(&surface)) {
             return None;
         }
-        let lower = |k: usize| -> Cow<'_, str> {
-            toks.get(k)
-                .map_or(Cow::Borrowed(""), |t| lexicon::lower(t.text(text)))
+        // The neighbours in the sentence, lower-cased ("" outside it); the
+        // second and third ones only when a rule asks.
+        let lower = |k: usize, within: bool| -> Cow<'_, str> {
+            if within {
+                lexicon::lower(toks[k].text(text))
+            } else {
+                Cow::Borrowed("")
+            }
         };
-        let prev = if f > sfirst {
-            lower(f - 1)
-        } else {
-            Cow::Borrowed("")
-        };
-        let prev2 = if f > sfirst + 1 {
-            lower(f - 2)
-        } else {
-            Cow::Borrowed("")
-        };
-        let next = if l < slast {
-            lower(l)
-        } else {
-            Cow::Borrowed("")
-        };
-        let next2 = if l + 1 < slast {
-            lower(l + 1)
-        } else {
-            Cow::Borrowed("")
-        };
+        let prev = lower(f.wrapping_sub(1), f > sfirst);
+        let next = lower(l, l < slast);
+        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
+        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
+        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
         let mk = |t: EntityType, src: Source| Mention {
             start: toks[f].start,
             end: toks[l - 1].end,
@@ -951,7 +941,7 @@ impl Recognizer {
         ];
         if CLASSIFIERS.contains(&&*prev)
             || (matches!(&*prev, "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&&*prev2) || prev2_c(lexicon::ORG_BEFORE)))
+                && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
@@ -962,7 +952,7 @@ impl Recognizer {
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
         ) || (matches!(&*next, "'s" | "’s")
             && matches!(
-                &*next2,
+                &**next2,
                 "shares"
                     | "shareholders"
                     | "board"
@@ -978,7 +968,7 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = next == "," && next2 == "which" && n >= 2;
+        let which = next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
             return Some(mk(EntityType::Org, Source::Context));
         }
@@ -989,20 +979,20 @@ impl Recognizer {
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
         let org_appos = next == ","
-            && matches!(&*next2, "a" | "an" | "the" | "which" | "one")
+            && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
         if next == ","
-            && matches!(&*next2, "a" | "an" | "the")
+            && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
         let role_after = next == ","
-            && (next2_c(lexicon::ROLE) || matches!(&*next2, "who" | "the" | "a"))
+            && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
@@ -1014,7 +1004,7 @@ impl Recognizer {
             || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
             || (prev == "of"
                 && matches!(
-                    &*prev2,
+                    &**prev2,
                     "shares"
                         | "stake"
                         | "acquisition"
@@ -1043,17 +1033,12 @@ impl Recognizer {
                     | "buying"
                     | "buys"
             );
-        let next3 = if l + 2 < slast {
-            lower(l + 2)
-        } else {
-            Cow::Borrowed("")
-        };
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = next_c(lexicon::ORG_AFTER)
             || (matches!(&*next, "has" | "had")
-                && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
-            || (next == "said" && next2 == "it")
+                && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
+            || (next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
             || (matches!(&*prev, "former" | "ex" | "ex-")
                 && (next_c(lexicon::ROLE)
@@ -1062,13 +1047,13 @@ impl Recognizer {
             // companies.
             || (matches!(&*next, "was" | "is")
                 && matches!(
-                    &*next2,
+                    &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
             || (next == ","
-                && next2 == "whose"
+                && *next2 == "whose"
                 && matches!(
-                    &*next3,
+                    &**next3,
                     "founders"
                         | "co-founders"
                         | "other"
@@ -1081,7 +1066,7 @@ impl Recognizer {
                         | "parent"
                 ))
             || (matches!(&*next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
-            || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
+            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
@@ -1564,7 +1549,7 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
     };
     let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     for w in toks.windows(3) {
-        if w[1].text(text) == "and" && cap(&w[0]) && cap(&w[2]) {
+        if &text.as_bytes()[w[1].start..w[1].end] == b"and" && cap(&w[0]) && cap(&w[2]) {
             *seen.entry((w[0].text(text), w[2].text(text))).or_insert(0) += 1;
         }
     }
@@ -1590,13 +1575,14 @@ fn chunks(
         if t.kind != TokenKind::Word || taken[k] {
             return false;
         }
-        let w = t.text(text);
-        match w.bytes().next() {
+        // (Bytes: a `str` slice would check its ends are char boundaries.)
+        let w = &text.as_bytes()[t.start..t.end];
+        match w.first() {
             Some(b'A'..=b'Z') => true,
-            Some(b'0'..=b'9') => !w.bytes().all(|b| b.is_ascii_digit()),
+            Some(b'0'..=b'9') => !w.iter().all(u8::is_ascii_digit),
             Some(b) if b.is_ascii() => false,
             // Not ASCII, so not all ASCII digits.
-            _ => w.chars().next().is_some_and(char::is_uppercase),
+            _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
         }
     };
     let mut out = Vec::new();
