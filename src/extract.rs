@@ -153,10 +153,11 @@ impl Extractor {
                 before - mentions.len()
             ));
         }
-        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        // Mentions counted per sentence, by sentence index.
+        let mut per_sentence = vec![0usize; a.sentences.len()];
         let before = mentions.len();
         mentions.retain(|m| {
-            let n = per_sentence.entry(m.sentence).or_insert(0);
+            let n = &mut per_sentence[m.sentence];
             *n += 1;
             *n <= MAX_MENTIONS_PER_SENTENCE
         });
