@@ -766,14 +766,13 @@ impl Recognizer {
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
         let (text, toks) = (bits.text, bits.toks);
-        // The chunk's words, by token index.
-        let words: Vec<usize> = (f..l)
-            .filter(|&k| toks[k].kind == TokenKind::Word)
-            .collect();
-        let n = words.len();
-        let last_k = *words.last()?;
+        // The chunk's words, by token index (a chunk has a few tokens: walked
+        // again when asked rather than collected).
+        let words = || (f..l).filter(|&k| toks[k].kind == TokenKind::Word);
+        let n = words().count();
+        let last_k = words().last()?;
         let lastw = toks[last_k].text(text);
-        let first_k = words[0];
+        let first_k = words().next()?;
         let last_head = bits.exact(last_k, lexicon::ORG_HEAD);
         // A head word alone ("Group", "Companies") is a fragment, not a name;
         // a few bodies are named by one head word.
@@ -849,7 +848,7 @@ impl Recognizer {
         let honorific =
             prev_c(lexicon::HONORIFIC_LOWER) || (prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
         let person_shape = (1..=4).contains(&n)
-            && words.iter().all(|&k| {
+            && words().all(|k| {
                 toks[k]
                     .text(text)
                     .chars()
@@ -874,7 +873,7 @@ impl Recognizer {
         // before a classifier describe the name that follows.
         if n >= 2
             && first_c(lexicon::PLACE)
-            && words[1..].iter().all(|&k| bits.exact(k, lexicon::ORG_HEAD))
+            && words().skip(1).all(|k| bits.exact(k, lexicon::ORG_HEAD))
             && next_c(lexicon::ORG_BEFORE)
         {
             return None;
@@ -905,7 +904,7 @@ impl Recognizer {
             return Some(mk(EntityType::Person, Source::Role));
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
-        let all_non = first_c(non) && words[1..].iter().all(|&k| bits.class(k, non));
+        let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
         // A one-token name's lists are its token's.
         let lists = if l - f == 1 && surface == toks[f].text(text) {
             lexicon::Lists::of_class(bits.class_bits(f))
