@@ -770,7 +770,7 @@ impl Recognizer {
         // again when asked rather than collected).
         let words = || (f..l).filter(|&k| toks[k].kind == TokenKind::Word);
         let n = words().count();
-        let last_k = words().last()?;
+        let last_k = words().next_back()?;
         let lastw = toks[last_k].text(text);
         let first_k = words().next()?;
         let last_head = bits.exact(last_k, lexicon::ORG_HEAD);
@@ -1177,8 +1177,15 @@ fn may_be_cue(w: &str) -> bool {
 struct TokenBits<'t> {
     text: &'t str,
     toks: &'t [Token],
-    /// Per token, its exact and class bits once looked up.
-    bits: Vec<(Cell<Option<u16>>, Cell<Option<u16>>)>,
+    /// Per token, its bits once looked up.
+    bits: Vec<LookedUp>,
+}
+
+/// A token's [`lexicon::exact`] and [`lexicon::class`] bits, once looked up.
+#[derive(Clone, Default)]
+struct LookedUp {
+    exact: Cell<Option<u16>>,
+    class: Cell<Option<u16>>,
 }
 
 impl<'t> TokenBits<'t> {
@@ -1193,10 +1200,10 @@ impl<'t> TokenBits<'t> {
     /// Whether token `k` (as written) has any of these [`lexicon::exact`]
     /// bits.
     fn exact(&self, k: usize, bits: u16) -> bool {
-        Self::cached(&self.bits[k].0, || {
+        let all = Self::cached(&self.bits[k].exact, || {
             lexicon::exact(self.toks[k].text(self.text))
-        }) & bits
-            != 0
+        });
+        all & bits != 0
     }
 
     /// Whether token `k` (any case) has any of these [`lexicon::class`]
@@ -1207,11 +1214,12 @@ impl<'t> TokenBits<'t> {
 
     /// The [`lexicon::class`] bits of token `k`.
     fn class_bits(&self, k: usize) -> u16 {
-        Self::cached(&self.bits[k].1, || {
+        Self::cached(&self.bits[k].class, || {
             lexicon::class(self.toks[k].text(self.text))
         })
     }
 
+    /// The bits in `cell`, looked up and kept there if not yet.
     fn cached(cell: &Cell<Option<u16>>, look_up: impl FnOnce() -> u16) -> u16 {
         cell.get().unwrap_or_else(|| {
             let b = look_up();
