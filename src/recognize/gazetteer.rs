@@ -193,7 +193,13 @@ impl Gazetteer {
         // the others are suffixes) is the surface that ends here. The last
         // one that matches as asked is the longest.
         let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        let mut best = self.surface_ending(nfa, sid, text, start, start, caseless);
+        // (The start state matches only an empty surface, which hardly any
+        // gazetteer has: asked here, not in a call.)
+        let mut best = if nfa.is_match(sid) {
+            self.surface_ending(nfa, sid, text, start, start, caseless)
+        } else {
+            None
+        };
         for (i, b) in text.as_bytes()[start..end].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
             if nfa.is_special(sid) {

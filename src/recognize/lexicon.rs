@@ -102,19 +102,37 @@ impl WordTable {
             return self.get_bytes(w.as_bytes());
         }
         // Most words looked up are short and capitalised: lower-case them
-        // in a stack buffer, testing and lower-casing the whole buffer (a
-        // fixed size, so a few vector instructions; the zero padding is
-        // ASCII and stays zero).
+        // in a stack buffer, testing and lower-casing the whole buffer at
+        // once (the zero padding is ASCII and stays zero).
         let mut buf = [0u8; 16];
         if let Some(head) = buf.get_mut(..w.len()) {
             head.copy_from_slice(w.as_bytes());
-            if buf.is_ascii() {
-                buf.make_ascii_lowercase();
-                return self.get_bytes(&buf[..w.len()]);
+            if let Some(lowered) = ascii_lowercase_16(buf) {
+                return self.get_bytes(&lowered[..w.len()]);
             }
         }
         self.get_bytes(lower(w).as_bytes())
     }
+}
+
+/// Sixteen bytes ASCII lower-cased, if all are ASCII: as one `u128`, eight
+/// bytes per register, rather than byte by byte (`make_ascii_lowercase` on
+/// an array compiled to unpacking its bytes one by one).
+///
+/// For an ASCII byte `b` (below 0x80), `b + 0x3F` has its high bit set
+/// exactly when `b >= b'A'`, and `b + 0x25` exactly when `b > b'Z'`; neither
+/// sum carries into the next byte. The capitals' high bits, shifted right
+/// by two, are their 0x20 case bits.
+fn ascii_lowercase_16(buf: [u8; 16]) -> Option<[u8; 16]> {
+    const fn splat(b: u8) -> u128 {
+        u128::from_ne_bytes([b; 16])
+    }
+    let x = u128::from_ne_bytes(buf);
+    if x & splat(0x80) != 0 {
+        return None;
+    }
+    let capital = (x + splat(0x3F)) & !(x + splat(0x25)) & splat(0x80);
+    Some((x | capital >> 2).to_ne_bytes())
 }
 
 /// Bits of [`CLASSES`] beyond the lexicon lists: role words
@@ -864,6 +882,23 @@ mod tests {
             out.push(w.chars().skip(1).collect());
         }
         out
+    }
+
+    #[test]
+    fn ascii_lowercase_16_is_make_ascii_lowercase() {
+        for b in 0..=0x7Fu8 {
+            let mut buf = [b'Q'; 16];
+            buf[usize::from(b % 16)] = b;
+            buf[15 - usize::from(b % 16)] = b;
+            let mut want = buf;
+            want.make_ascii_lowercase();
+            assert_eq!(ascii_lowercase_16(buf), Some(want), "{b}");
+        }
+        let mut buf = *b"Zo\xc3\xab Ltd........";
+        assert_eq!(ascii_lowercase_16(buf), None);
+        buf[2] = b'e';
+        buf[3] = b'E';
+        assert_eq!(&ascii_lowercase_16(buf).unwrap()[..5], b"zoee ");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
+use std::cell::{Cell, LazyCell};
 
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
@@ -368,6 +369,7 @@ impl Recognizer {
         let mut taken = vec![false; toks.len()];
         let mut out: Vec<Mention> = Vec::new();
         let index = TokenIndex::new(toks);
+        let bits = TokenBits::new(text, toks);
 
         // Pass 1: gazetteer and rules entities over body sentences.
         for (si, s) in a.sentences.iter().enumerate() {
@@ -388,9 +390,9 @@ impl Recognizer {
                 continue;
             }
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
-            let cues = FundingCues::new(text, &toks[s.first..s.last]);
-            for (f, l) in chunks(text, toks, s.first, s.last, &taken, &fixed) {
-                if let Some(m) = self.classify(text, toks, si, s.first, s.last, f, l, &out, &cues) {
+            let cues = FundingCues::new(&bits, s.first, s.last);
+            for (f, l) in chunks(&bits, s.first, s.last, &taken, &fixed) {
+                if let Some(m) = self.classify(&bits, si, s.first, s.last, f, l, &out, &cues) {
                     for t in &mut taken[m.first..m.last] {
                         *t = true;
                     }
@@ -688,8 +690,8 @@ impl Recognizer {
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        for i in first..last {
-            if toks[i].kind != TokenKind::Markup || taken[i] {
+        for (i, t) in (first..last).zip(&toks[first..last]) {
+            if t.kind != TokenKind::Markup || taken[i] {
                 continue;
             }
             let inner_start = toks[i].start + 1;
@@ -754,8 +756,7 @@ impl Recognizer {
     #[allow(clippy::too_many_arguments)]
     fn classify(
         &self,
-        text: &str,
-        toks: &[Token],
+        bits: &TokenBits<'_>,
         si: usize,
         sfirst: usize,
         slast: usize,
@@ -764,17 +765,15 @@ impl Recognizer {
         out: &[Mention],
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
-        let words: Vec<&str> = (f..l)
-            .filter(|&k| toks[k].kind == TokenKind::Word)
-            .map(|k| toks[k].text(text))
-            .collect();
-        let n = words.len();
-        let lastw = *words.last()?;
-        // Each word's lists looked up once, the neighbours' when first
-        // asked (a chunk asks of them many times).
-        let last_x = lexicon::exact(lastw);
-        let last_head = last_x & lexicon::ORG_HEAD != 0;
-        let first_c = LazyClass::new(words[0]);
+        let (text, toks) = (bits.text, bits.toks);
+        // The chunk's words, by token index (a chunk has a few tokens: walked
+        // again when asked rather than collected).
+        let words = || (f..l).filter(|&k| toks[k].kind == TokenKind::Word);
+        let n = words().count();
+        let last_k = words().next_back()?;
+        let lastw = toks[last_k].text(text);
+        let first_k = words().next()?;
+        let last_head = bits.exact(last_k, lexicon::ORG_HEAD);
         // A head word alone ("Group", "Companies") is a fragment, not a name;
         // a few bodies are named by one head word.
         if n == 1
@@ -783,7 +782,7 @@ impl Recognizer {
         {
             return None;
         }
-        if n == 1 && last_x & lexicon::LEGAL != 0 {
+        if n == 1 && bits.exact(last_k, lexicon::LEGAL) {
             // A designator alone ("Inc" wrapped onto the next line) is no name.
             return None;
         }
@@ -792,30 +791,20 @@ impl Recognizer {
         if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(&surface)) {
             return None;
         }
-        let lower = |k: usize| -> Cow<'_, str> {
-            toks.get(k)
-                .map_or(Cow::Borrowed(""), |t| lexicon::lower(t.text(text)))
+        // The neighbours in the sentence, lower-cased ("" outside it); the
+        // second and third ones only when a rule asks.
+        let lower = |k: usize, within: bool| -> Cow<'_, str> {
+            if within {
+                lexicon::lower(toks[k].text(text))
+            } else {
+                Cow::Borrowed("")
+            }
         };
-        let prev = if f > sfirst {
-            lower(f - 1)
-        } else {
-            Cow::Borrowed("")
-        };
-        let prev2 = if f > sfirst + 1 {
-            lower(f - 2)
-        } else {
-            Cow::Borrowed("")
-        };
-        let next = if l < slast {
-            lower(l)
-        } else {
-            Cow::Borrowed("")
-        };
-        let next2 = if l + 1 < slast {
-            lower(l + 1)
-        } else {
-            Cow::Borrowed("")
-        };
+        let prev = lower(f.wrapping_sub(1), f > sfirst);
+        let next = lower(l, l < slast);
+        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
+        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
+        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
         let mk = |t: EntityType, src: Source| Mention {
             start: toks[f].start,
             end: toks[l - 1].end,
@@ -845,17 +834,27 @@ impl Recognizer {
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
-        if n >= 2 && last_x & lexicon::LEGAL != 0 {
+        if n >= 2 && bits.exact(last_k, lexicon::LEGAL) {
             return Some(mk(EntityType::Org, Source::Designator));
         }
-        let (prev_c, prev2_c) = (LazyClass::new(&prev), LazyClass::new(&prev2));
-        let (next_c, next2_c) = (LazyClass::new(&next), LazyClass::new(&next2));
-        let honorific = prev_c.has(lexicon::HONORIFIC_LOWER)
-            || (prev == "." && prev2_c.has(lexicon::HONORIFIC_LOWER));
+        // The class bits of the neighbours within the sentence (the class
+        // of a word is that of its lower case).
+        let class_at = |k: usize, within: bool, b: u16| within && bits.class(k, b);
+        let prev_c = |b: u16| class_at(f.wrapping_sub(1), f > sfirst, b);
+        let prev2_c = |b: u16| class_at(f.wrapping_sub(2), f > sfirst + 1, b);
+        let next_c = |b: u16| class_at(l, l < slast, b);
+        let next2_c = |b: u16| class_at(l + 1, l + 1 < slast, b);
+        let first_c = |b: u16| bits.class(first_k, b);
+        let honorific =
+            prev_c(lexicon::HONORIFIC_LOWER) || (prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
         let person_shape = (1..=4).contains(&n)
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && words().all(|k| {
+                toks[k]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+            })
             && !last_head;
         if honorific && person_shape {
             return Some(mk(EntityType::Person, Source::Honorific));
@@ -873,9 +872,9 @@ impl Recognizer {
         // "Chinese Insurance giant Ping An": a demonym and an industry word
         // before a classifier describe the name that follows.
         if n >= 2
-            && first_c.has(lexicon::PLACE)
-            && words[1..].iter().all(|w| is_org_head(w))
-            && next_c.has(lexicon::ORG_BEFORE)
+            && first_c(lexicon::PLACE)
+            && words().skip(1).all(|k| bits.exact(k, lexicon::ORG_HEAD))
+            && next_c(lexicon::ORG_BEFORE)
         {
             return None;
         }
@@ -883,7 +882,7 @@ impl Recognizer {
         // heading, not a name.
         if n >= 2
             && matches!(
-                words[0],
+                toks[first_k].text(text),
                 "Recent" | "Latest" | "Top" | "Major" | "Key" | "Biggest" | "Largest" | "Notable"
             )
             && lastw.ends_with('s')
@@ -898,15 +897,20 @@ impl Recognizer {
         // comma make a person even of words that are also common words.
         if (2..=3).contains(&n)
             && person_shape
-            && first_c.has(lexicon::FIRST_NAME)
+            && first_c(lexicon::FIRST_NAME)
             && next == ","
-            && next2_c.has(lexicon::ROLE)
+            && next2_c(lexicon::ROLE)
         {
             return Some(mk(EntityType::Person, Source::Role));
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
-        let all_non = first_c.has(non) && words[1..].iter().all(|w| lexicon::class(w) & non != 0);
-        let lists = lexicon::lists(&surface);
+        let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
+        // A one-token name's lists are its token's.
+        let lists = if l - f == 1 && surface == toks[f].text(text) {
+            lexicon::Lists::of_class(bits.class_bits(f))
+        } else {
+            lexicon::lists(&surface)
+        };
         if lists.place() || lists.non_entity() || all_non {
             return None;
         }
@@ -936,7 +940,7 @@ impl Recognizer {
         ];
         if CLASSIFIERS.contains(&&*prev)
             || (matches!(&*prev, "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&&*prev2) || prev2_c.has(lexicon::ORG_BEFORE)))
+                && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
@@ -947,7 +951,7 @@ impl Recognizer {
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
         ) || (matches!(&*next, "'s" | "’s")
             && matches!(
-                &*next2,
+                &**next2,
                 "shares"
                     | "shareholders"
                     | "board"
@@ -963,43 +967,43 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = next == "," && next2 == "which" && n >= 2;
+        let which = next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
             return Some(mk(EntityType::Org, Source::Context));
         }
-        if (2..=4).contains(&n) && person_shape && first_c.has(lexicon::FIRST_NAME) {
+        if (2..=4).contains(&n) && person_shape && first_c(lexicon::FIRST_NAME) {
             return Some(mk(EntityType::Person, Source::FirstName));
         }
-        let role_before = prev_c.has(lexicon::ROLE) && !matches!(&*prev, "partner" | "partners");
+        let role_before = prev_c(lexicon::ROLE) && !matches!(&*prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
         let org_appos = next == ","
-            && matches!(&*next2, "a" | "an" | "the" | "which" | "one")
+            && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
         if next == ","
-            && matches!(&*next2, "a" | "an" | "the")
+            && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
         let role_after = next == ","
-            && (next2_c.has(lexicon::ROLE) || matches!(&*next2, "who" | "the" | "a"))
+            && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
             return Some(mk(EntityType::Person, Source::Role));
         }
         // Organisation contexts.
-        let org_before = prev_c.has(lexicon::ORG_BEFORE)
+        let org_before = prev_c(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (prev == "," && prev2_c.has(lexicon::ORG_BEFORE))
+            || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
             || (prev == "of"
                 && matches!(
-                    &*prev2,
+                    &**prev2,
                     "shares"
                         | "stake"
                         | "acquisition"
@@ -1028,32 +1032,27 @@ impl Recognizer {
                     | "buying"
                     | "buys"
             );
-        let next3 = if l + 2 < slast {
-            lower(l + 2)
-        } else {
-            Cow::Borrowed("")
-        };
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
-        let org_after = next_c.has(lexicon::ORG_AFTER)
+        let org_after = next_c(lexicon::ORG_AFTER)
             || (matches!(&*next, "has" | "had")
-                && (raise_verb(&next2) || (next2 == "now" && raise_verb(&next3))))
-            || (next == "said" && next2 == "it")
+                && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
+            || (next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
             || (matches!(&*prev, "former" | "ex" | "ex-")
-                && (next_c.has(lexicon::ROLE)
+                && (next_c(lexicon::ROLE)
                     || matches!(&*next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
             || (matches!(&*next, "was" | "is")
                 && matches!(
-                    &*next2,
+                    &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
             || (next == ","
-                && next2 == "whose"
+                && *next2 == "whose"
                 && matches!(
-                    &*next3,
+                    &**next3,
                     "founders"
                         | "co-founders"
                         | "other"
@@ -1065,13 +1064,13 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&*next, "'s" | "’s") && next2_c.has(lexicon::ORG_AFTER))
-            || (next == "-" && matches!(&*next2, "backed" | "owned" | "controlled" | "led"))
+            || (matches!(&*next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
+            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
             && n <= 5
-            && !(starts_sentence && n == 1 && first_c.has(lexicon::NON_ENTITY))
+            && !(starts_sentence && n == 1 && first_c(lexicon::NON_ENTITY))
         {
             return Some(mk(EntityType::Org, Source::Context));
         }
@@ -1082,7 +1081,7 @@ impl Recognizer {
         // name.)
         let list_start = starts_sentence
             && next == ","
-            && !((2..=3).contains(&n) && first_c.has(lexicon::FIRST_NAME));
+            && !((2..=3).contains(&n) && first_c(lexicon::FIRST_NAME));
         if (matches!(
             &*prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
@@ -1111,20 +1110,23 @@ impl Recognizer {
 /// "participated"), looked for once, when a chunk of the sentence first
 /// needs them: every list chunk asks, and scanning the sentence for each
 /// cost a sizeable share of recognition.
-struct FundingCues<'t> {
-    text: &'t str,
-    toks: &'t [Token],
+struct FundingCues<'b> {
+    bits: &'b TokenBits<'b>,
+    /// The sentence's tokens.
+    first: usize,
+    last: usize,
     /// Whether the sentence has a funding word, and the indices (in the
     /// sentence) of its cue words.
     found: std::cell::OnceCell<(bool, Vec<usize>)>,
 }
 
-impl<'t> FundingCues<'t> {
-    /// The cues of the sentence of these tokens.
-    fn new(text: &'t str, toks: &'t [Token]) -> FundingCues<'t> {
+impl<'b> FundingCues<'b> {
+    /// The cues of the sentence of tokens `first..last`.
+    fn new(bits: &'b TokenBits<'b>, first: usize, last: usize) -> FundingCues<'b> {
         FundingCues {
-            text,
-            toks,
+            bits,
+            first,
+            last,
             found: std::cell::OnceCell::new(),
         }
     }
@@ -1135,15 +1137,14 @@ impl<'t> FundingCues<'t> {
         let (funding, cues) = self.found.get_or_init(|| {
             let mut funding = false;
             let mut cues = Vec::new();
-            for (k, t) in self.toks.iter().enumerate() {
-                let w = t.text(self.text);
-                if !may_be_cue(w) {
+            for k in self.first..self.last {
+                if !may_be_cue(self.bits.toks[k].text(self.bits.text)) {
                     continue;
                 }
-                let class = lexicon::class(w);
+                let class = self.bits.class_bits(k);
                 funding |= class & lexicon::FUNDING != 0;
                 if class & lexicon::CUE != 0 {
-                    cues.push(k);
+                    cues.push(k - self.first);
                 }
             }
             (funding, cues)
@@ -1169,31 +1170,62 @@ fn may_be_cue(w: &str) -> bool {
         || !w.is_ascii()
 }
 
-/// A word's [`lexicon::class`], looked up when first asked.
-struct LazyClass<'w> {
-    word: &'w str,
-    bits: std::cell::Cell<Option<u16>>,
+/// The word-list bits of a document's tokens ([`lexicon::exact`] and
+/// [`lexicon::class`] of each token's text), each looked up when first
+/// asked: the chunker, the classifier (a chunk's words and its neighbours)
+/// and the funding cues ask of the same tokens again and again.
+struct TokenBits<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+    /// Per token, its bits once looked up.
+    bits: Vec<LookedUp>,
 }
 
-impl<'w> LazyClass<'w> {
-    fn new(word: &'w str) -> LazyClass<'w> {
-        LazyClass {
-            word,
-            bits: std::cell::Cell::new(None),
+/// A token's [`lexicon::exact`] and [`lexicon::class`] bits, once looked up.
+#[derive(Clone, Default)]
+struct LookedUp {
+    exact: Cell<Option<u16>>,
+    class: Cell<Option<u16>>,
+}
+
+impl<'t> TokenBits<'t> {
+    fn new(text: &'t str, toks: &'t [Token]) -> TokenBits<'t> {
+        TokenBits {
+            text,
+            toks,
+            bits: vec![Default::default(); toks.len()],
         }
     }
 
-    /// Whether the word has any of these class bits.
-    fn has(&self, bits: u16) -> bool {
-        let all = match self.bits.get() {
-            Some(b) => b,
-            None => {
-                let b = lexicon::class(self.word);
-                self.bits.set(Some(b));
-                b
-            }
-        };
+    /// Whether token `k` (as written) has any of these [`lexicon::exact`]
+    /// bits.
+    fn exact(&self, k: usize, bits: u16) -> bool {
+        let all = Self::cached(&self.bits[k].exact, || {
+            lexicon::exact(self.toks[k].text(self.text))
+        });
         all & bits != 0
+    }
+
+    /// Whether token `k` (any case) has any of these [`lexicon::class`]
+    /// bits.
+    fn class(&self, k: usize, bits: u16) -> bool {
+        self.class_bits(k) & bits != 0
+    }
+
+    /// The [`lexicon::class`] bits of token `k`.
+    fn class_bits(&self, k: usize) -> u16 {
+        Self::cached(&self.bits[k].class, || {
+            lexicon::class(self.toks[k].text(self.text))
+        })
+    }
+
+    /// The bits in `cell`, looked up and kept there if not yet.
+    fn cached(cell: &Cell<Option<u16>>, look_up: impl FnOnce() -> u16) -> u16 {
+        cell.get().unwrap_or_else(|| {
+            let b = look_up();
+            cell.set(Some(b));
+            b
+        })
     }
 }
 
@@ -1404,11 +1436,6 @@ fn is_role_word(w: &str) -> bool {
     lexicon::class(w) & lexicon::ROLE != 0
 }
 
-/// Whether a word (any case) is a role word that cuts a run of capitals.
-fn is_role_cut(w: &str) -> bool {
-    lexicon::class(w) & lexicon::ROLE_CUT != 0
-}
-
 /// Whether a word (as written) is an organisation head word.
 fn is_org_head(w: &str) -> bool {
     lexicon::exact(w) & lexicon::ORG_HEAD != 0
@@ -1529,7 +1556,7 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
     };
     let mut seen: HashMap<(&str, &str), usize> = HashMap::default();
     for w in toks.windows(3) {
-        if w[1].text(text) == "and" && cap(&w[0]) && cap(&w[2]) {
+        if &text.as_bytes()[w[1].start..w[1].end] == b"and" && cap(&w[0]) && cap(&w[2]) {
             *seen.entry((w[0].text(text), w[2].text(text))).or_insert(0) += 1;
         }
     }
@@ -1540,29 +1567,15 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
 }
 
 fn chunks(
-    text: &str,
-    toks: &[Token],
+    bits: &TokenBits<'_>,
     first: usize,
     last: usize,
     taken: &[bool],
     fixed: &HashSet<(&str, &str)>,
 ) -> Vec<(usize, usize)> {
-    // Asked of every token: the first byte decides most words without
-    // decoding a char.
-    let is_cap = |k: usize| -> bool {
-        let t = toks[k];
-        if t.kind != TokenKind::Word || taken[k] {
-            return false;
-        }
-        let w = t.text(text);
-        match w.bytes().next() {
-            Some(b'A'..=b'Z') => true,
-            Some(b'0'..=b'9') => !w.bytes().all(|b| b.is_ascii_digit()),
-            Some(b) if b.is_ascii() => false,
-            // Not ASCII, so not all ASCII digits.
-            _ => w.chars().next().is_some_and(char::is_uppercase),
-        }
-    };
+    use lexicon::{CALENDAR, FUNCTION, HONORIFIC, LEGAL, LEGAL_DOT, ORG_HEAD, PLACE, ROLE_CUT};
+    let (text, toks) = (bits.text, bits.toks);
+    let is_cap = |k: usize| capitalised(text, toks, taken, k);
     let mut out = Vec::new();
     let mut i = first;
     while i < last {
@@ -1592,27 +1605,27 @@ fn chunks(
                 // One word before it ("Alan Bond's Bond Corp" is two names).
                 if toks[j].kind == TokenKind::Possessive
                     && w.ends_with('s')
-                    && (j == i + 1 || (j == i + 2 && lexicon::is_place(toks[i].text(text))))
+                    && (j == i + 1 || (j == i + 2 && bits.class(i, PLACE)))
                     && is_cap(j + 1)
                 {
                     let mut e = j + 1;
                     while e < last && is_cap(e) && e < j + 5 {
                         e += 1;
                     }
-                    if e > j + 2 && is_designator(toks[e - 1].text(text)) {
+                    if e > j + 2 && bits.exact(e - 1, LEGAL) {
                         j = e;
                         continue;
                     }
                 }
                 // Name, Inc.
-                if w == "," && is_designator(toks[j + 1].text(text)) && !taken[j + 1] {
+                if w == "," && bits.exact(j + 1, LEGAL) && !taken[j + 1] {
                     j += 2;
                     continue;
                 }
                 // Bank of England, University of Oxford.
                 if matches!(w, "of" | "de" | "du" | "van" | "von" | "der" | "for")
                     && is_cap(j + 1)
-                    && is_org_head(toks[j - 1].text(text))
+                    && bits.exact(j - 1, ORG_HEAD)
                 {
                     j += 2;
                     continue;
@@ -1625,18 +1638,17 @@ fn chunks(
                     while e < last && is_cap(e) {
                         e += 1;
                     }
-                    let lw = toks[e - 1].text(text);
                     // "Kalaari Capital and Nexus Venture Partners": two
                     // complete names, each with its own head word.
                     let left = toks[j - 1].text(text);
                     let two_names = w == "and"
                         && j >= i + 2
                         && e >= j + 3
-                        && (is_org_head(left) || is_designator(left) || lexicon::is_place(left));
+                        && (bits.exact(j - 1, ORG_HEAD | LEGAL) || bits.class(j - 1, PLACE));
                     let fixed_name = w == "and"
                         && !fixed.is_empty()
                         && fixed.contains(&(left, toks[j + 1].text(text)));
-                    if fixed_name || (!two_names && (is_designator(lw) || is_org_head(lw))) {
+                    if fixed_name || (!two_names && bits.exact(e - 1, LEGAL | ORG_HEAD)) {
                         j += 2;
                         continue;
                     }
@@ -1648,7 +1660,7 @@ fn chunks(
         if j < last
             && toks[j].text(text) == "."
             && toks[j].start == toks[j - 1].end
-            && lexicon::exact(toks[j - 1].text(text)) & lexicon::LEGAL_DOT != 0
+            && bits.exact(j - 1, LEGAL_DOT)
             && !taken[j]
         {
             j += 1;
@@ -1656,26 +1668,18 @@ fn chunks(
         // Strip leading function words, honorifics and role words; cut at
         // role words inside ("Chrysler Chairman Lee Iacocca").
         let mut s = i;
-        while s < j
-            && lexicon::exact(toks[s].text(text))
-                & (lexicon::FUNCTION | lexicon::HONORIFIC | lexicon::CALENDAR)
-                != 0
-        {
+        while s < j && bits.exact(s, FUNCTION | HONORIFIC | CALENDAR) {
             s += 1;
         }
         // "the U.S. Shaw's Supermarkets Inc": a place before a possessive
         // name is not part of it.
-        if s + 2 < j
-            && lexicon::is_place(toks[s].text(text))
-            && toks[s + 2].kind == TokenKind::Possessive
-        {
+        if s + 2 < j && bits.class(s, PLACE) && toks[s + 2].kind == TokenKind::Possessive {
             s += 1;
         }
         let mut start = s;
         let mut k = s;
         while k < j {
-            let w = toks[k].text(text);
-            if toks[k].kind == TokenKind::Word && is_role_cut(w) {
+            if toks[k].kind == TokenKind::Word && bits.class(k, ROLE_CUT) {
                 if k > start {
                     out.push((start, k));
                 }
@@ -1696,6 +1700,27 @@ fn chunks(
         i = j.max(i + 1);
     }
     out
+}
+
+/// Whether token `k` is an untaken capitalised word (or a word of digits
+/// and letters opening with a digit). Asked of every token, so inlined
+/// (as a call it cost a third of the chunker), and the first byte decides
+/// most words without decoding a char.
+#[inline(always)]
+fn capitalised(text: &str, toks: &[Token], taken: &[bool], k: usize) -> bool {
+    let t = toks[k];
+    if t.kind != TokenKind::Word || taken[k] {
+        return false;
+    }
+    // (Bytes: a `str` slice would check its ends are char boundaries.)
+    let w = &text.as_bytes()[t.start..t.end];
+    match w.first() {
+        Some(b'A'..=b'Z') => true,
+        Some(b'0'..=b'9') => !w.iter().all(u8::is_ascii_digit),
+        Some(b) if b.is_ascii() => false,
+        // Not ASCII, so not all ASCII digits.
+        _ => t.text(text).chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Normalises a name once, at recognition: C0 control characters removed,
