@@ -26,7 +26,8 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::{Edge, KnowledgeGraph, MergeRecord, Node};
+use super::log::{LogLine, MergeLog, Strings};
+use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
@@ -83,25 +84,12 @@ fn ev_key(e: &Evidence) -> EvKey {
     (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
 }
 
-/// A line of the merge log before node ids exist: node, document, surface
-/// form and recogniser by number.
-#[derive(Debug)]
-struct LogEntry {
-    node: u32,
-    doc: u32,
-    surface: u32,
-    source: u32,
-    sentence: usize,
-    start: usize,
-    end: usize,
-}
-
 /// Distinct strings, each with a number in order of arrival; the merge
 /// works with the numbers and turns them back into strings (in sorted
 /// order where it matters) only at the end.
 ///
-/// The strings are kept once, end to end in one buffer, rather than as a
-/// `String` each (and a second copy as a hash map key): the merge holds
+/// The strings are kept once, in [`Strings`], rather than as a `String`
+/// each (and a second copy as a hash map key): the merge holds
 /// tens of thousands of them for the whole run, and every byte it holds
 /// is a fresh page to zero. Only looked up, never iterated, so the fast
 /// fixed-seed hasher cannot change any output.
@@ -109,11 +97,7 @@ struct LogEntry {
 struct Numbered {
     /// The numbers, hashed by their strings.
     table: HashTable<u32>,
-    /// The strings, end to end.
-    text: String,
-    /// `ends[n]`: where string `n` ends in `text` (it starts where string
-    /// `n - 1` ends).
-    ends: Vec<usize>,
+    strings: Strings,
 }
 
 /// The hash of a string in a [`Numbered`].
@@ -121,29 +105,16 @@ fn hash(s: &str) -> u64 {
     foldhash::fast::FixedState::default().hash_one(s)
 }
 
-/// String `n` of a [`Numbered`]'s buffer and ends.
-fn nth<'a>(text: &'a str, ends: &[usize], n: u32) -> &'a str {
-    let n = n as usize;
-    let start = if n == 0 { 0 } else { ends[n - 1] };
-    &text[start..ends[n]]
-}
-
 impl Numbered {
     /// The number of `s`, new if `s` was not seen before; also whether it
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
-        let Numbered { table, text, ends } = self;
-        let entry = table.entry(
-            hash(s),
-            |&n| nth(text, ends, n) == s,
-            |&n| hash(nth(text, ends, n)),
-        );
+        let Numbered { table, strings } = self;
+        let entry = table.entry(hash(s), |&n| strings.get(n) == s, |&n| hash(strings.get(n)));
         match entry {
             hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
             hashbrown::hash_table::Entry::Vacant(e) => {
-                let n = u32::try_from(ends.len()).unwrap_or(u32::MAX);
-                text.push_str(s);
-                ends.push(text.len());
+                let n = strings.push(s);
                 e.insert(n);
                 (n, true)
             }
@@ -152,12 +123,12 @@ impl Numbered {
 
     /// The string of number `n`.
     fn string(&self, n: u32) -> &str {
-        nth(&self.text, &self.ends, n)
+        self.strings.get(n)
     }
 
     /// How many strings there are.
     fn len(&self) -> usize {
-        self.ends.len()
+        self.strings.len()
     }
 
     /// For each number, the rank of its string in sorted order.
@@ -199,7 +170,7 @@ pub struct GraphBuilder {
     /// Edges by (head key, kind, tail key) number; only looked up until
     /// [`GraphBuilder::finish`] sorts them by key strings.
     edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
-    log: Vec<LogEntry>,
+    log: Vec<LogLine>,
     /// Ids of documents and of evidence documents, numbered.
     docs: Numbered,
     /// `is_document[n]`: whether doc number `n` came as [`DocFacts::doc`]
@@ -286,7 +257,7 @@ impl GraphBuilder {
                 if acc.surfaces.last() != Some(&surface) {
                     acc.surfaces.push(surface);
                 }
-                self.log.push(LogEntry {
+                self.log.push(LogLine {
                     node,
                     doc,
                     surface,
@@ -469,7 +440,12 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let log = merge_log(self.log, &ids, &node_rank, &self.docs, &doc_rank, names);
+        let lines = merge_log(self.log, &node_rank, &doc_rank, names);
+        let mut node_ids = Strings::default();
+        for id in &ids {
+            node_ids.push(id.as_deref().unwrap_or_default());
+        }
+        let log = MergeLog::new(node_ids, self.docs.strings, self.names.strings, lines);
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
 }
@@ -483,15 +459,13 @@ impl GraphBuilder {
 /// are `0..ids.len()`), then each node's few lines are sorted on their
 /// own, which is much less work than one sort of all lines.
 fn merge_log(
-    entries: Vec<LogEntry>,
-    ids: &[Option<String>],
+    entries: Vec<LogLine>,
     node_rank: &[u32],
-    docs: &Numbered,
     doc_rank: &[u32],
     names: &Numbered,
-) -> Vec<MergeRecord> {
+) -> Vec<LogLine> {
     // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
-    let mut bucket = vec![0usize; ids.len() + 1];
+    let mut bucket = vec![0usize; node_rank.len() + 1];
     for e in &entries {
         bucket[node_rank[e.node as usize] as usize + 1] += 1;
     }
@@ -505,7 +479,7 @@ fn merge_log(
         order[next[r]] = i as u32;
         next[r] += 1;
     }
-    let key = |e: &LogEntry| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
+    let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
     for w in bucket.windows(2) {
         order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
             let (x, y) = (&entries[a as usize], &entries[b as usize]);
@@ -515,7 +489,7 @@ fn merge_log(
                 .then(a.cmp(&b))
         });
     }
-    let mut log: Vec<MergeRecord> = Vec::with_capacity(order.len());
+    let mut log = Vec::with_capacity(order.len());
     // The last line written, as (node, key, surface, source): equal
     // strings have equal numbers.
     let mut prev = None;
@@ -526,15 +500,7 @@ fn merge_log(
             continue;
         }
         prev = Some(line);
-        log.push(MergeRecord {
-            node: ids[e.node as usize].clone().unwrap_or_default(),
-            surface: names.string(e.surface).to_owned(),
-            doc: docs.string(e.doc).to_owned(),
-            sentence: e.sentence,
-            start: e.start,
-            end: e.end,
-            source: names.string(e.source).to_owned(),
-        });
+        log.push(e.clone());
     }
     log
 }
