@@ -279,6 +279,9 @@ impl KnowledgeGraph {
     }
 
     /// The merge log, in (node, doc, sentence, start) order.
+    ///
+    /// The graph keeps the log compactly; the records are made on the
+    /// first call (and kept).
     pub fn merge_log(&self) -> &[MergeRecord] {
         self.merge_log.records()
     }

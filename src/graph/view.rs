@@ -47,7 +47,8 @@ impl<'g> GraphView<'g> {
         }
     }
 
-    /// The merge log, sorted by (node, doc, sentence, start).
+    /// The merge log, sorted by (node, doc, sentence, start); see
+    /// [`KnowledgeGraph::merge_log`](super::KnowledgeGraph::merge_log).
     pub fn merge_log(&self) -> &[MergeRecord] {
         self.merge_log.records()
     }
