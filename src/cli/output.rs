@@ -185,21 +185,19 @@ pub fn write(
                     .map(|&(format, index, name)| {
                         let path = dir.join(name);
                         let parent = path.parent().unwrap_or(dir);
-                        let tmp = temp_file(parent).with_context(|| {
+                        let mut tmp = temp_file(parent).with_context(|| {
                             format!("cannot create a file in {}", parent.display())
                         })?;
-                        let mut out = BufWriter::with_capacity(1 << 16, tmp);
+                        // Straight into the file: every exporter buffers
+                        // its output in 64 KiB chunks itself, and a buffer
+                        // here would only copy each chunk once more.
                         format
                             .exporter()
-                            .write_file(&view, index, &mut out)
+                            .write_file(&view, index, &mut tmp)
                             .map_err(|e| {
                                 anyhow::Error::new(e)
                                     .context(format!("cannot write {}", path.display()))
                             })?;
-                        let tmp = out
-                            .into_inner()
-                            .map_err(|e| e.into_error())
-                            .with_context(|| format!("cannot write {}", path.display()))?;
                         Ok((tmp, path))
                     })
                     .collect::<Result<Vec<_>>>()

@@ -26,8 +26,8 @@ impl Exporter for MergeLogExporter {
         // Records are serialised into a plain buffer (serde_json's many
         // small writes stay cheap there), passed on in large chunks.
         let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
-        for rec in view.merge_log() {
-            serde_json::to_writer(&mut buf, rec)
+        for rec in view.merge_lines() {
+            serde_json::to_writer(&mut buf, &rec)
                 .map_err(|e| Error::new(ErrorKind::Export, format!("merge_log.jsonl: {e}")))?;
             buf.push(b'\n');
             if buf.len() >= CHUNK {

@@ -21,10 +21,14 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 
-use super::{Edge, KnowledgeGraph, MergeRecord, Node};
-use crate::facts::{DocFacts, Evidence};
+use hashbrown::HashTable;
+
+use super::log::{LogLine, MergeLog, Strings};
+use super::{Edge, KnowledgeGraph, Node};
+use crate::facts::{DocFacts, Evidence, MentionFact};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
 
@@ -41,13 +45,20 @@ impl Default for MergeOptions {
     }
 }
 
-#[derive(Debug)]
+/// What the merge gathers about one merge key. Strings are numbers in
+/// [`GraphBuilder::names`]; the builder holds one of these per key for the
+/// whole run, so they stay small.
+#[derive(Debug, Default)]
 struct NodeAcc {
-    key: String,
+    /// `None` while the key has only been named by relations (then it is
+    /// no node, and edges to it are dropped).
     entity_type: Option<EntityType>,
-    labels: BTreeMap<String, usize>,
-    canonical: BTreeSet<String>,
-    surfaces: BTreeSet<String>,
+    /// Each label offered, with the number of entity facts offering it.
+    labels: Vec<(u32, usize)>,
+    /// The smallest canonical name given, if any.
+    canonical: Option<u32>,
+    /// Surface forms of the mentions, possibly repeated.
+    surfaces: Vec<u32>,
     /// Numbers of the documents that mention it (see `GraphBuilder::docs`),
     /// possibly repeated.
     docs: Vec<u32>,
@@ -58,7 +69,8 @@ struct NodeAcc {
 struct EdgeAcc {
     evidence: Vec<Evidence>,
     total: usize,
-    docs: BTreeSet<String>,
+    /// Numbers of the documents of the evidence, possibly repeated.
+    docs: Vec<u32>,
     status: Option<Status>,
     confidence: f64,
     first_amount: Option<(EvKey, f64)>,
@@ -72,57 +84,65 @@ fn ev_key(e: &Evidence) -> EvKey {
     (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
 }
 
-/// A line of the merge log before node ids exist: node and document by
-/// number.
-#[derive(Debug)]
-struct LogEntry {
-    node: u32,
-    doc: u32,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    surface: String,
-    source: String,
-}
-
 /// Distinct strings, each with a number in order of arrival; the merge
 /// works with the numbers and turns them back into strings (in sorted
-/// order where it matters) only at the end. Only looked up, never
-/// iterated, so the fast fixed-seed hasher cannot change any output.
+/// order where it matters) only at the end.
+///
+/// The strings are kept once, in [`Strings`], rather than as a `String`
+/// each (and a second copy as a hash map key): the merge holds
+/// tens of thousands of them for the whole run, and every byte it holds
+/// is a fresh page to zero. Only looked up, never iterated, so the fast
+/// fixed-seed hasher cannot change any output.
 #[derive(Debug, Default)]
 struct Numbered {
-    number: HashMap<String, u32>,
-    strings: Vec<String>,
+    /// The numbers, hashed by their strings.
+    table: HashTable<u32>,
+    strings: Strings,
+}
+
+/// The hash of a string in a [`Numbered`].
+fn hash(s: &str) -> u64 {
+    foldhash::fast::FixedState::default().hash_one(s)
 }
 
 impl Numbered {
     /// The number of `s`, new if `s` was not seen before; also whether it
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
-        if let Some(&n) = self.number.get(s) {
-            return (n, false);
+        let Numbered { table, strings } = self;
+        let entry = table.entry(hash(s), |&n| strings.get(n) == s, |&n| hash(strings.get(n)));
+        match entry {
+            hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let n = strings.push(s);
+                e.insert(n);
+                (n, true)
+            }
         }
-        let n = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        self.number.insert(s.to_owned(), n);
-        self.strings.push(s.to_owned());
-        (n, true)
+    }
+
+    /// The string of number `n`.
+    fn string(&self, n: u32) -> &str {
+        self.strings.get(n)
+    }
+
+    /// How many strings there are.
+    fn len(&self) -> usize {
+        self.strings.len()
     }
 
     /// For each number, the rank of its string in sorted order.
     fn ranks(&self) -> Vec<u32> {
-        ranks(&self.strings)
+        let strings: Vec<&str> = (0..self.len() as u32).map(|n| self.string(n)).collect();
+        ranks(&strings)
     }
 }
 
 /// For each string, its rank in sorted order (equal strings in order of
 /// position), so that sorting by rank is sorting by string.
-fn ranks(strings: &[String]) -> Vec<u32> {
+fn ranks(strings: &[&str]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..strings.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| {
-        strings[a as usize]
-            .cmp(&strings[b as usize])
-            .then(a.cmp(&b))
-    });
+    order.sort_unstable_by(|&a, &b| strings[a as usize].cmp(strings[b as usize]).then(a.cmp(&b)));
     let mut rank = vec![0; order.len()];
     for (r, &n) in order.iter().enumerate() {
         rank[n as usize] = r as u32;
@@ -141,12 +161,23 @@ fn sorted_unique(mut v: Vec<u32>, rank: &[u32]) -> Vec<u32> {
 #[derive(Debug, Default)]
 pub struct GraphBuilder {
     options: MergeOptions,
-    /// Merge keys, numbered; the node of key number `n` is `nodes[n]`.
+    /// Merge keys of entities and of relation ends, numbered; the node of
+    /// key number `n` is `nodes[n]`.
     keys: Numbered,
     nodes: Vec<NodeAcc>,
-    edges: BTreeMap<(String, RelationKind, String), EdgeAcc>,
-    log: Vec<LogEntry>,
+    /// Labels, canonical names, surface forms and recognisers, numbered.
+    names: Numbered,
+    /// Edges by (head key, kind, tail key) number; only looked up until
+    /// [`GraphBuilder::finish`] sorts them by key strings.
+    edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
+    log: Vec<LogLine>,
+    /// Ids of documents and of evidence documents, numbered.
     docs: Numbered,
+    /// `is_document[n]`: whether doc number `n` came as [`DocFacts::doc`]
+    /// (not only as an evidence document).
+    is_document: Vec<bool>,
+    /// Number of `true`s in `is_document`.
+    document_count: usize,
 }
 
 impl GraphBuilder {
@@ -160,47 +191,80 @@ impl GraphBuilder {
 
     /// Number of documents added so far.
     pub fn document_count(&self) -> usize {
-        self.docs.strings.len()
+        self.document_count
+    }
+
+    /// The number of a merge key, with a node for it if it is new.
+    fn key(&mut self, key: &str) -> u32 {
+        let (n, new) = self.keys.number(key);
+        if new {
+            self.nodes.push(NodeAcc::default());
+        }
+        n
+    }
+
+    /// The number of a document id.
+    fn doc(&mut self, doc: &str) -> u32 {
+        let (n, new) = self.docs.number(doc);
+        if new {
+            self.is_document.push(false);
+        }
+        n
     }
 
     /// Adds the facts of one document.
     pub fn add(&mut self, facts: DocFacts) {
-        let (doc, _) = self.docs.number(&facts.doc);
+        let doc = self.doc(&facts.doc);
+        if !std::mem::replace(&mut self.is_document[doc as usize], true) {
+            self.document_count += 1;
+        }
         for ent in facts.entities {
-            let (node, new) = self.keys.number(&ent.key);
-            if new {
-                self.nodes.push(NodeAcc {
-                    key: ent.key,
-                    entity_type: None,
-                    labels: BTreeMap::new(),
-                    canonical: BTreeSet::new(),
-                    surfaces: BTreeSet::new(),
-                    docs: Vec::new(),
-                    mentions: 0,
-                });
-            }
+            let node = self.key(&ent.key);
+            let (label, _) = self.names.number(&ent.label);
+            let canonical = ent.canonical.map(|c| self.names.number(&c).0);
             let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            *acc.labels.entry(ent.label).or_insert(0) += 1;
-            if let Some(c) = ent.canonical {
-                acc.canonical.insert(c);
+            match acc.labels.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, count)) => *count += 1,
+                None => acc.labels.push((label, 1)),
+            }
+            if let Some(c) = canonical {
+                let names = &self.names;
+                if acc
+                    .canonical
+                    .is_none_or(|cur| names.string(c) < names.string(cur))
+                {
+                    acc.canonical = Some(c);
+                }
             }
             if acc.docs.last() != Some(&doc) {
                 acc.docs.push(doc);
             }
             acc.mentions += ent.mentions.len();
-            for m in ent.mentions {
-                if !acc.surfaces.contains(&m.surface) {
-                    acc.surfaces.insert(m.surface.clone());
+            // Mentions mostly repeat the previous one's surface form and
+            // recogniser: reuse those numbers rather than hash again.
+            let mut prev: Option<(&MentionFact, u32, u32)> = None;
+            for m in &ent.mentions {
+                let surface = match prev {
+                    Some((p, s, _)) if p.surface == m.surface => s,
+                    _ => self.names.number(&m.surface).0,
+                };
+                let source = match prev {
+                    Some((p, _, s)) if p.source == m.source => s,
+                    _ => self.names.number(&m.source).0,
+                };
+                prev = Some((m, surface, source));
+                if acc.surfaces.last() != Some(&surface) {
+                    acc.surfaces.push(surface);
                 }
-                self.log.push(LogEntry {
+                self.log.push(LogLine {
                     node,
                     doc,
+                    surface,
+                    source,
                     sentence: m.sentence,
                     start: m.start,
                     end: m.end,
-                    surface: m.surface,
-                    source: m.source,
                 });
             }
         }
@@ -210,15 +274,21 @@ impl GraphBuilder {
                 continue;
             }
             let (head, tail) = if rel.kind.is_symmetric() && rel.tail < rel.head {
-                (rel.tail, rel.head)
+                (&rel.tail, &rel.head)
             } else {
-                (rel.head, rel.tail)
+                (&rel.head, &rel.tail)
+            };
+            let (head, tail) = (self.key(head), self.key(tail));
+            let ev = rel.evidence;
+            let ev_doc = if ev.doc == facts.doc {
+                doc
+            } else {
+                self.doc(&ev.doc)
             };
             let acc = self.edges.entry((head, rel.kind, tail)).or_default();
-            let ev = rel.evidence;
             acc.total += 1;
-            if !acc.docs.contains(&ev.doc) {
-                acc.docs.insert(ev.doc.clone());
+            if acc.docs.last() != Some(&ev_doc) {
+                acc.docs.push(ev_doc);
             }
             if ev.confidence > acc.confidence {
                 acc.confidence = ev.confidence;
@@ -257,21 +327,27 @@ impl GraphBuilder {
     pub fn finish(self) -> KnowledgeGraph {
         let max = self.options.max_evidence.max(1);
         let doc_rank = self.docs.ranks();
+        let key_rank = self.keys.ranks();
+        let names = &self.names;
+        let mut accs = self.nodes;
         // Labels and ids, in merge key order.
-        let mut by_key: Vec<(usize, NodeAcc)> = self.nodes.into_iter().enumerate().collect();
-        by_key.sort_unstable_by(|a, b| a.1.key.cmp(&b.1.key));
-        // ids[n]: the node id of key number n.
-        let mut ids: Vec<String> = vec![String::new(); by_key.len()];
+        let mut by_key: Vec<u32> = (0..accs.len() as u32)
+            .filter(|&n| accs[n as usize].entity_type.is_some())
+            .collect();
+        by_key.sort_unstable_by_key(|&n| key_rank[n as usize]);
+        // ids[n]: the node id of key number n, if that key is a node.
+        let mut ids: Vec<Option<String>> = vec![None; accs.len()];
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
-        for (number, acc) in by_key {
+        for number in by_key {
+            let acc = std::mem::take(&mut accs[number as usize]);
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
-            let label = choose_label(&acc);
+            let label = choose_label(&acc, names);
             let mut id = String::with_capacity(label.len() + 10);
             id.push_str(etype.id_prefix());
             id.push(':');
-            id.push_str(&slug(&label));
+            id.push_str(&slug(label));
             if taken.contains(&id) {
                 let base = id.clone();
                 let mut n = 2;
@@ -281,15 +357,23 @@ impl GraphBuilder {
                 }
             }
             taken.insert(id.clone());
-            ids[number].clone_from(&id);
-            let aliases = acc.surfaces.into_iter().filter(|s| *s != label).collect();
+            ids[number as usize] = Some(id.clone());
+            let mut surfaces = acc.surfaces;
+            surfaces.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
+            surfaces.dedup();
+            let aliases = surfaces
+                .into_iter()
+                .map(|s| names.string(s))
+                .filter(|s| *s != label)
+                .map(str::to_owned)
+                .collect();
             let docs = sorted_unique(acc.docs, &doc_rank)
                 .into_iter()
-                .map(|d| self.docs.strings[d as usize].clone())
+                .map(|d| self.docs.string(d).to_owned())
                 .collect();
             nodes.push(Node {
                 id,
-                label,
+                label: label.to_owned(),
                 entity_type: etype,
                 aliases,
                 docs,
@@ -297,11 +381,18 @@ impl GraphBuilder {
             });
         }
         drop(taken);
-        let node_rank = ranks(&ids);
-        let id_of = |key: &str| self.keys.number.get(key).map(|&n| &ids[n as usize]);
-        let mut edges = Vec::with_capacity(self.edges.len());
-        for ((head, kind, tail), mut acc) in self.edges {
-            let (Some(source), Some(target)) = (id_of(&head), id_of(&tail)) else {
+        drop(accs);
+        let id_strings: Vec<&str> = ids.iter().map(|id| id.as_deref().unwrap_or("")).collect();
+        let node_rank = ranks(&id_strings);
+        drop(id_strings);
+        // Edges in (head key, kind, tail key) order, as the merge keys sort.
+        let mut keyed: Vec<_> = self.edges.into_iter().collect();
+        keyed.sort_unstable_by_key(|&((head, kind, tail), _)| {
+            (key_rank[head as usize], kind, key_rank[tail as usize])
+        });
+        let mut edges = Vec::with_capacity(keyed.len());
+        for ((head, kind, tail), mut acc) in keyed {
+            let (Some(source), Some(target)) = (&ids[head as usize], &ids[tail as usize]) else {
                 continue;
             };
             let (mut source, mut target) = (source.clone(), target.clone());
@@ -340,7 +431,7 @@ impl GraphBuilder {
                 amount_usd_alt: alt,
                 stake_pct: acc.first_stake.map(|(_, p)| p),
                 confidence: (acc.confidence * 1000.0).round() / 1000.0,
-                support: acc.docs.len(),
+                support: sorted_unique(acc.docs, &doc_rank).len(),
                 evidence: acc.evidence,
                 evidence_count: acc.total,
             });
@@ -349,7 +440,12 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let log = merge_log(self.log, &ids, &node_rank, &self.docs.strings, &doc_rank);
+        let lines = merge_log(self.log, &node_rank, &doc_rank, names);
+        let mut node_ids = Strings::default();
+        for id in &ids {
+            node_ids.push(id.as_deref().unwrap_or_default());
+        }
+        let log = MergeLog::new(node_ids, self.docs.strings, self.names.strings, lines);
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
 }
@@ -363,14 +459,13 @@ impl GraphBuilder {
 /// are `0..ids.len()`), then each node's few lines are sorted on their
 /// own, which is much less work than one sort of all lines.
 fn merge_log(
-    mut entries: Vec<LogEntry>,
-    ids: &[String],
+    entries: Vec<LogLine>,
     node_rank: &[u32],
-    docs: &[String],
     doc_rank: &[u32],
-) -> Vec<MergeRecord> {
+    names: &Numbered,
+) -> Vec<LogLine> {
     // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
-    let mut bucket = vec![0usize; ids.len() + 1];
+    let mut bucket = vec![0usize; node_rank.len() + 1];
     for e in &entries {
         bucket[node_rank[e.node as usize] as usize + 1] += 1;
     }
@@ -384,39 +479,28 @@ fn merge_log(
         order[next[r]] = i as u32;
         next[r] += 1;
     }
-    let key = |e: &LogEntry| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
+    let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
     for w in bucket.windows(2) {
         order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
             let (x, y) = (&entries[a as usize], &entries[b as usize]);
             key(x)
                 .cmp(&key(y))
-                .then_with(|| x.surface.cmp(&y.surface))
+                .then_with(|| names.string(x.surface).cmp(names.string(y.surface)))
                 .then(a.cmp(&b))
         });
     }
-    let mut log: Vec<MergeRecord> = Vec::with_capacity(order.len());
-    let mut prev: Option<(u32, u32, usize, usize, usize)> = None;
+    let mut log = Vec::with_capacity(order.len());
+    // The last line written, as (node, key, surface, source): equal
+    // strings have equal numbers.
+    let mut prev = None;
     for i in order {
-        let e = &mut entries[i as usize];
-        let (doc, sentence, start, end) = key(e);
-        let key = (node_rank[e.node as usize], doc, sentence, start, end);
-        if prev == Some(key)
-            && log
-                .last()
-                .is_some_and(|r| r.surface == e.surface && r.source == e.source)
-        {
+        let e = &entries[i as usize];
+        let line = (e.node, key(e), e.surface, e.source);
+        if prev == Some(line) {
             continue;
         }
-        prev = Some(key);
-        log.push(MergeRecord {
-            node: ids[e.node as usize].clone(),
-            surface: std::mem::take(&mut e.surface),
-            doc: docs[e.doc as usize].clone(),
-            sentence,
-            start,
-            end,
-            source: std::mem::take(&mut e.source),
-        });
+        prev = Some(line);
+        log.push(e.clone());
     }
     log
 }
@@ -432,20 +516,21 @@ fn edge_rank(s: Status) -> u8 {
     }
 }
 
-fn choose_label(acc: &NodeAcc) -> String {
-    if let Some(c) = acc.canonical.iter().next() {
-        return c.clone();
-    }
-    // Most nodes have one label; otherwise each length is counted once.
-    if acc.labels.len() == 1 {
-        return acc.labels.keys().next().cloned().unwrap_or_default();
+/// The label of a node: its smallest canonical name if it has one;
+/// otherwise the label offered most often, then the longest (in
+/// characters), then the smallest string.
+fn choose_label<'a>(acc: &NodeAcc, names: &'a Numbered) -> &'a str {
+    if let Some(c) = acc.canonical {
+        return names.string(c);
     }
     acc.labels
         .iter()
-        .map(|(l, count)| (l, count, l.chars().count()))
+        .map(|&(l, count)| {
+            let l = names.string(l);
+            (l, count, l.chars().count())
+        })
         .max_by(|(a, ca, la), (b, cb, lb)| ca.cmp(cb).then(la.cmp(lb)).then(b.cmp(a)))
-        .map(|(l, _, _)| l.clone())
-        .unwrap_or_default()
+        .map_or("", |(l, _, _)| l)
 }
 
 /// The slug of a label: lower-cased, accents folded, runs of anything but

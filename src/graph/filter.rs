@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
-use super::{Edge, KnowledgeGraph, MergeRecord, Node};
+use super::{Edge, KnowledgeGraph, Node};
 use crate::error::{Error, ErrorKind, Result};
 use crate::kinds::RelationKind;
 
@@ -112,12 +112,7 @@ impl KnowledgeGraph {
             .cloned()
             .collect();
         let edges: Vec<Edge> = edges.into_iter().cloned().collect();
-        let log: Vec<MergeRecord> = self
-            .merge_log()
-            .iter()
-            .filter(|r| keep.contains(r.node.as_str()))
-            .cloned()
-            .collect();
+        let log = self.merge_log.filtered(|node| keep.contains(node));
         Ok(KnowledgeGraph::from_parts(nodes, edges, log))
     }
 }

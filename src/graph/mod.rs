@@ -8,12 +8,15 @@
 
 mod build;
 mod filter;
+mod log;
 mod view;
 
 pub use build::{GraphBuilder, MergeOptions};
 pub use filter::GraphFilter;
 pub(crate) use view::EvidenceTexts;
 pub use view::GraphView;
+
+use log::MergeLog;
 
 use std::sync::OnceLock;
 
@@ -104,7 +107,7 @@ pub struct KnowledgeGraph {
     /// Names (labels and aliases, as merge keys) to nodes, built on the
     /// first [`KnowledgeGraph::find`]: most runs never look a name up.
     by_name: OnceLock<HashMap<String, NodeIndex>>,
-    merge_log: Vec<MergeRecord>,
+    merge_log: MergeLog,
 }
 
 impl KnowledgeGraph {
@@ -112,7 +115,7 @@ impl KnowledgeGraph {
     pub(crate) fn from_parts(
         nodes: Vec<Node>,
         edges: Vec<Edge>,
-        merge_log: Vec<MergeRecord>,
+        merge_log: MergeLog,
     ) -> KnowledgeGraph {
         let mut graph = StableDiGraph::with_capacity(nodes.len(), edges.len());
         let mut by_id = HashMap::with_capacity_and_hasher(nodes.len(), Default::default());
@@ -276,8 +279,11 @@ impl KnowledgeGraph {
     }
 
     /// The merge log, in (node, doc, sentence, start) order.
+    ///
+    /// The graph keeps the log compactly; the records are made on the
+    /// first call (and kept).
     pub fn merge_log(&self) -> &[MergeRecord] {
-        &self.merge_log
+        self.merge_log.records()
     }
 }
 

@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
+use super::log::{MergeLine, MergeLog};
 use super::{Edge, MergeRecord, Node};
 
 /// Nodes sorted by id and edges sorted by (source, type, target).
@@ -13,7 +14,7 @@ use super::{Edge, MergeRecord, Node};
 pub struct GraphView<'g> {
     nodes: Vec<&'g Node>,
     edges: Vec<&'g Edge>,
-    merge_log: &'g [MergeRecord],
+    merge_log: &'g MergeLog,
     /// Per edge, in `edges` order: see [`GraphView::evidence_texts`].
     evidence: Vec<OnceLock<EvidenceTexts>>,
 }
@@ -33,7 +34,7 @@ impl<'g> GraphView<'g> {
     pub(crate) fn new(
         mut nodes: Vec<&'g Node>,
         mut edges: Vec<&'g Edge>,
-        merge_log: &'g [MergeRecord],
+        merge_log: &'g MergeLog,
     ) -> GraphView<'g> {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         edges.sort_by(|a, b| edge_order(a, b));
@@ -46,9 +47,16 @@ impl<'g> GraphView<'g> {
         }
     }
 
-    /// The merge log, sorted by (node, doc, sentence, start).
+    /// The merge log, sorted by (node, doc, sentence, start); see
+    /// [`KnowledgeGraph::merge_log`](super::KnowledgeGraph::merge_log).
     pub fn merge_log(&self) -> &[MergeRecord] {
-        self.merge_log
+        self.merge_log.records()
+    }
+
+    /// The lines of the merge log, in the order of [`GraphView::merge_log`],
+    /// with their strings borrowed (no [`MergeRecord`]s made).
+    pub(crate) fn merge_lines(&self) -> impl Iterator<Item = MergeLine<'g>> {
+        self.merge_log.lines()
     }
 
     /// Nodes, sorted by id.
