@@ -290,22 +290,9 @@ pub fn xml_text_into(out: &mut String, s: &str) {
 // ---------------------------------------------------------------- numbers
 
 /// An unsigned integer in decimal, appended to `out` (what `{n}` gives,
-/// without the formatting machinery).
+/// without the formatting machinery: itoa, as serde_json uses).
 pub fn uint_into(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// [`number`], appended to `out`; returns whether anything was written

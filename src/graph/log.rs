@@ -10,8 +10,6 @@
 
 use std::sync::OnceLock;
 
-use serde::Serialize;
-
 use super::MergeRecord;
 
 /// Strings by number, kept end to end in one buffer, so that a string
@@ -61,6 +59,20 @@ pub(crate) struct LogLine {
     pub(crate) end: usize,
 }
 
+/// The lines of a [`MergeLog`] by number, with the tables the numbers
+/// point into (see [`LogLine`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumberedLines<'a> {
+    /// The lines, in order.
+    pub(crate) lines: &'a [LogLine],
+    /// Node ids.
+    pub(crate) nodes: &'a Strings,
+    /// Doc ids.
+    pub(crate) docs: &'a Strings,
+    /// Surface forms and recognisers.
+    pub(crate) names: &'a Strings,
+}
+
 /// The merge log: its lines, in (node id, doc id, sentence, start, end,
 /// surface) order, and the strings they name.
 #[derive(Clone, Debug, Default)]
@@ -73,9 +85,8 @@ pub(crate) struct MergeLog {
     records: OnceLock<Vec<MergeRecord>>,
 }
 
-/// A line of the merge log with its strings borrowed from the tables; it
-/// serialises exactly as the [`MergeRecord`] it stands for.
-#[derive(Clone, Copy, Debug, Serialize)]
+/// A line of the merge log with its strings borrowed from the tables.
+#[derive(Clone, Copy, Debug)]
 pub(crate) struct MergeLine<'a> {
     node: &'a str,
     surface: &'a str,
@@ -110,6 +121,16 @@ impl MergeLog {
             end: l.end,
             source: self.names.get(l.source),
         })
+    }
+
+    /// The lines by number, with their tables.
+    pub(crate) fn numbered(&self) -> NumberedLines<'_> {
+        NumberedLines {
+            lines: &self.lines,
+            nodes: &self.nodes,
+            docs: &self.docs,
+            names: &self.names,
+        }
     }
 
     /// The lines as owned records.

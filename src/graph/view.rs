@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::log::{MergeLine, MergeLog};
+use super::log::{MergeLog, NumberedLines};
 use super::{Edge, MergeRecord, Node};
 
 /// Nodes sorted by id and edges sorted by (source, type, target).
@@ -54,9 +54,9 @@ impl<'g> GraphView<'g> {
     }
 
     /// The lines of the merge log, in the order of [`GraphView::merge_log`],
-    /// with their strings borrowed (no [`MergeRecord`]s made).
-    pub(crate) fn merge_lines(&self) -> impl Iterator<Item = MergeLine<'g>> {
-        self.merge_log.lines()
+    /// by number (no [`MergeRecord`]s made).
+    pub(crate) fn merge_lines(&self) -> NumberedLines<'g> {
+        self.merge_log.numbered()
     }
 
     /// Nodes, sorted by id.
