@@ -127,22 +127,31 @@ impl KeyWords {
 
     /// The words, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        // `take`: the empty string splits into one empty word.
-        self.joined.split(' ').take(self.count)
+        let mut rest = (self.count > 0).then_some(self.joined.as_str());
+        std::iter::from_fn(move || {
+            let s = rest?;
+            match first_space(s) {
+                Some(i) => {
+                    rest = Some(&s[i + 1..]);
+                    Some(&s[..i])
+                }
+                None => {
+                    rest = None;
+                    Some(s)
+                }
+            }
+        })
     }
 
     /// The first word.
     pub fn first(&self) -> Option<&str> {
-        // Byte by byte: words are short, and a search call costs more.
-        let b = self.joined.as_bytes();
-        let end = b.iter().position(|&b| b == b' ').unwrap_or(b.len());
+        let end = first_space(&self.joined).unwrap_or(self.joined.len());
         (self.count > 0).then(|| &self.joined[..end])
     }
 
     /// The last word.
     pub fn last(&self) -> Option<&str> {
-        let b = self.joined.as_bytes();
-        let start = b.iter().rposition(|&b| b == b' ').map_or(0, |i| i + 1);
+        let start = last_space(&self.joined).map_or(0, |i| i + 1);
         (self.count > 0).then(|| &self.joined[start..])
     }
 
@@ -169,7 +178,7 @@ impl KeyWords {
     pub fn strip_legal(&mut self) -> usize {
         let mut dropped = 0;
         while dropped < 2 && self.count > 1 {
-            let cut = self.joined.rfind(' ').unwrap_or(0);
+            let cut = last_space(&self.joined).unwrap_or(0);
             if !is_legal_suffix(&self.joined[cut + 1..]) {
                 break;
             }
@@ -183,7 +192,7 @@ impl KeyWords {
     /// Drops the first word, if there are two or more.
     pub fn remove_first(&mut self) {
         if self.count > 1 {
-            let cut = self.joined.find(' ').unwrap_or(0);
+            let cut = first_space(&self.joined).unwrap_or(0);
             self.joined.drain(..=cut);
             self.count -= 1;
         }
@@ -194,7 +203,7 @@ impl KeyWords {
     pub fn merge_key(&self) -> String {
         let (mut end, mut count) = (self.joined.len(), self.count);
         while count + 2 > self.count && count > 1 {
-            let cut = self.joined[..end].rfind(' ').unwrap_or(0);
+            let cut = last_space(&self.joined[..end]).unwrap_or(0);
             if !is_legal_suffix(&self.joined[cut + 1..end]) {
                 break;
             }
@@ -209,6 +218,17 @@ impl KeyWords {
     pub fn concat(&self) -> String {
         without_spaces(&self.joined)
     }
+}
+
+/// The offset of the first space of `s`, found byte by byte: key words are
+/// short, and a search call costs more than the bytes.
+fn first_space(s: &str) -> Option<usize> {
+    s.bytes().position(|b| b == b' ')
+}
+
+/// The offset of the last space of `s` (as [`first_space`]).
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// The words of [`KeyWords::joined`] one after the other: the spaces
