@@ -110,6 +110,12 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
 /// "Laura Ashley chief") is ORG also where only its first name made it a
 /// PERSON.
 pub fn unify_types(mentions: &mut [Mention]) {
+    let retypable =
+        |m: &Mention| m.entity_type == EntityType::Person && m.source != Source::Honorific;
+    // Most documents name no such person: then no organisation is keyed.
+    if !mentions.iter().any(retypable) {
+        return;
+    }
     let strong_org: HashSet<String> = mentions
         .iter()
         .filter(|m| {
@@ -127,7 +133,7 @@ pub fn unify_types(mentions: &mut [Mention]) {
     }
     let mut key = String::new();
     for m in mentions.iter_mut() {
-        if m.entity_type == EntityType::Person && m.source != Source::Honorific {
+        if retypable(m) {
             merge_key_into(&m.surface, &mut key);
             if strong_org.contains(key.as_str()) {
                 m.entity_type = EntityType::Org;
