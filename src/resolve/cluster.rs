@@ -4,6 +4,7 @@ use super::{KeyWords, merge_key, merge_key_into};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
 use crate::recognize::{Mention, Source};
+use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 
 /// One resolved entity of a document.
@@ -469,19 +470,28 @@ fn best_label<'a>(ms: impl Iterator<Item = &'a Mention>) -> String {
 /// Removes a legal suffix (and a comma before it) and a leading "The" from
 /// an organisation's name; strips honorifics from a person's.
 pub fn clean_label(surface: &str, t: EntityType) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    for_each_word(surface, |w| words.push(w));
+    // The words with one space between them: the surface itself when its
+    // white space is folded already (as recognised names' is), so that
+    // words are cut off at the first and last spaces.
+    let joined = if crate::text::is_folded(surface) {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(surface.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut name: &str = &joined;
     if t == EntityType::Org {
         for _ in 0..2 {
-            if words.len() > 1 && is_legal_label_word(words[words.len() - 1]) {
-                words.pop();
+            if let Some((rest, last)) = name.rsplit_once(' ') {
+                if is_legal_label_word(last) {
+                    name = rest;
+                }
             }
         }
-        if words.len() > 1 && words[0] == "The" {
-            words.remove(0);
+        if let Some(("The", rest)) = name.split_once(' ') {
+            name = rest;
         }
     }
-    let mut s = words.join(" ");
+    let mut s = name.to_string();
     while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
         s = s
             .trim_end_matches(',')
@@ -491,31 +501,6 @@ pub fn clean_label(surface: &str, t: EntityType) -> String {
             .to_string();
     }
     s
-}
-
-/// Calls `f` with each word of `s` as `str::split_whitespace` splits it;
-/// an ASCII string byte by byte (white space there is `\t` to `\r` and
-/// the space), which costs a fraction of decoding chars.
-fn for_each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
-    if !s.is_ascii() {
-        s.split_whitespace().for_each(f);
-        return;
-    }
-    let mut start = None;
-    for (i, b) in s.bytes().enumerate() {
-        let space = is_ascii_space(b);
-        match (space, start) {
-            (true, Some(from)) => {
-                f(&s[from..i]);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(from) = start {
-        f(&s[from..]);
-    }
 }
 
 /// The number of white-space separated words of `s`: for an ASCII string,
@@ -545,7 +530,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// [`super::LEGAL_SUFFIXES`]. An ASCII word is lower-cased into a stack
 /// buffer (labels are cleaned per cluster).
 fn is_legal_label_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    // Final periods are among the periods removed.
     if !w.is_ascii() {
         let lower = w.to_lowercase();
         return super::LEGAL_SUFFIXES.contains(&lower.replace('.', "").as_str());
@@ -560,7 +545,7 @@ fn is_legal_label_word(w: &str) -> bool {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).is_ok_and(super::key::is_legal_suffix)
+    super::key::is_legal_suffix_bytes(&buf[..n])
 }
 
 #[cfg(test)]
@@ -601,7 +586,7 @@ mod tests {
     }
 
     #[test]
-    fn words_split_as_split_whitespace() {
+    fn words_counted_as_split_whitespace() {
         let mut samples: Vec<String> = (0..128u8)
             .map(|b| format!("a{}b  c{}", char::from(b), char::from(b)))
             .collect();
@@ -617,10 +602,57 @@ mod tests {
             .map(String::from),
         );
         for s in &samples {
-            let mut words = Vec::new();
-            for_each_word(s, |w| words.push(w));
-            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
-            assert_eq!(word_count(s), words.len());
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn labels_cut_as_word_lists() {
+        // The label rule on the list of white-space separated words.
+        let by_words = |surface: &str, t: EntityType| {
+            let mut words: Vec<&str> = surface.split_whitespace().collect();
+            if t == EntityType::Org {
+                for _ in 0..2 {
+                    if words.len() > 1 && is_legal_label_word(words[words.len() - 1]) {
+                        words.pop();
+                    }
+                }
+                if words.len() > 1 && words[0] == "The" {
+                    words.remove(0);
+                }
+            }
+            let mut s = words.join(" ");
+            while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
+                s = s
+                    .trim_end_matches(',')
+                    .trim_end_matches('&')
+                    .trim_end_matches(" and")
+                    .trim_end()
+                    .to_string();
+            }
+            s
+        };
+        for surface in [
+            "",
+            "  ",
+            "Inc",
+            "The",
+            "The Inc",
+            "The The Corp",
+            "Foo Inc",
+            "The Foo Co. Inc.",
+            " The  Foo\tCo Inc ",
+            "Foo, Inc.",
+            "Foo , Inc.",
+            "Smith & Co",
+            "Foo and Co Ltd",
+            "Zoë\u{a0}Société SA",
+            "Foo\u{1}Bar Ltd",
+            "The\nFoo",
+        ] {
+            for t in [EntityType::Org, EntityType::Person] {
+                assert_eq!(clean_label(surface, t), by_words(surface, t), "{surface:?}");
+            }
         }
     }
 

@@ -367,33 +367,38 @@ pub fn merge_key_into(name: &str, key: &mut String) {
 /// compiler turns into a few length and byte tests, as names are keyed by
 /// the thousand).
 pub(crate) fn is_legal_suffix(w: &str) -> bool {
+    is_legal_suffix_bytes(w.as_bytes())
+}
+
+/// [`is_legal_suffix`] of a word's bytes.
+pub(crate) fn is_legal_suffix_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "inc"
-            | "incorporated"
-            | "corp"
-            | "corporation"
-            | "co"
-            | "company"
-            | "cos"
-            | "ltd"
-            | "limited"
-            | "plc"
-            | "llc"
-            | "sa"
-            | "ag"
-            | "nv"
-            | "lp"
-            | "llp"
-            | "gmbh"
-            | "bv"
-            | "spa"
-            | "se"
-            | "pty"
-            | "bhd"
-            | "kk"
-            | "oy"
-            | "ab"
+        b"inc"
+            | b"incorporated"
+            | b"corp"
+            | b"corporation"
+            | b"co"
+            | b"company"
+            | b"cos"
+            | b"ltd"
+            | b"limited"
+            | b"plc"
+            | b"llc"
+            | b"sa"
+            | b"ag"
+            | b"nv"
+            | b"lp"
+            | b"llp"
+            | b"gmbh"
+            | b"bv"
+            | b"spa"
+            | b"se"
+            | b"pty"
+            | b"bhd"
+            | b"kk"
+            | b"oy"
+            | b"ab"
     )
 }
 
