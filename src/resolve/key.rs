@@ -402,6 +402,18 @@ pub(crate) fn is_legal_suffix_bytes(w: &[u8]) -> bool {
     )
 }
 
+/// Whether a byte is an ASCII letter or digit, by table: one load per
+/// byte of a name being keyed.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// [`key_words`] of an ASCII name, written into `buf` one word after the
 /// other; `word_end` is called with `buf` at the end of each word.
 ///
@@ -426,7 +438,7 @@ fn ascii_key(name: &str, buf: &mut String, mut word_end: impl FnMut(&mut String)
     let mut run: Option<usize> = None;
     let mut in_word = false;
     for (i, &b) in bytes[..n].iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
+        if ALNUM[usize::from(b)] {
             if run.is_none() {
                 run = Some(i);
             }
