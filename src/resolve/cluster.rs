@@ -4,6 +4,8 @@ use super::{KeyWords, merge_key, merge_key_into};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
 use crate::recognize::{Mention, Source};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// One resolved entity of a document.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,6 +111,12 @@ pub fn retype_surnames(mentions: &mut [Mention]) {
 /// "Laura Ashley chief") is ORG also where only its first name made it a
 /// PERSON.
 pub fn unify_types(mentions: &mut [Mention]) {
+    let retypable =
+        |m: &Mention| m.entity_type == EntityType::Person && m.source != Source::Honorific;
+    // Most documents name no such person: then no organisation is keyed.
+    if !mentions.iter().any(retypable) {
+        return;
+    }
     let strong_org: HashSet<String> = mentions
         .iter()
         .filter(|m| {
@@ -126,12 +134,42 @@ pub fn unify_types(mentions: &mut [Mention]) {
     }
     let mut key = String::new();
     for m in mentions.iter_mut() {
-        if m.entity_type == EntityType::Person && m.source != Source::Honorific {
+        if retypable(m) {
             merge_key_into(&m.surface, &mut key);
             if strong_org.contains(key.as_str()) {
                 m.entity_type = EntityType::Org;
                 m.source = Source::Context;
             }
+        }
+    }
+}
+
+/// The keys of a name (a mention's canonical name or surface), as the
+/// sieve compares them.
+struct NameKeys {
+    /// The key words, without legal suffixes and a leading "the".
+    words: KeyWords,
+    /// The merge key, `same` groups applied.
+    key: String,
+    /// Whether legal suffixes were dropped.
+    suffixed: bool,
+}
+
+impl NameKeys {
+    fn of(name: &str, opts: &ResolveOptions) -> NameKeys {
+        let mut words = KeyWords::of(name);
+        let suffixed = words.strip_legal() > 0;
+        let mut key = words.concat();
+        if let Some(group) = opts.same.iter().find(|g| g.contains(&key)) {
+            key = group[0].clone();
+        }
+        if words.first() == Some("the") {
+            words.remove_first();
+        }
+        NameKeys {
+            words,
+            key,
+            suffixed,
         }
     }
 }
@@ -145,40 +183,34 @@ type SurfaceEnds = (Option<String>, Option<String>);
 pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Vec<usize>) {
     let n = mentions.len();
     let mut dsu = Dsu((0..n).collect());
-    // Per mention, computed once: the key words of its canonical name or
-    // surface, its merge key (their concatenation without legal suffixes,
-    // `same` groups applied), and whether legal suffixes were dropped.
-    let mut keys: Vec<String> = Vec::with_capacity(n);
-    let mut words: Vec<KeyWords> = Vec::with_capacity(n);
-    let mut suffixed: Vec<bool> = Vec::with_capacity(n);
+    // Per distinct name (canonical name or surface) its keys, computed once:
+    // a document names the same entity again and again.
+    let mut names: Vec<NameKeys> = Vec::with_capacity(n);
+    let mut name_of: Vec<usize> = Vec::with_capacity(n);
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     for m in mentions {
-        let mut w = KeyWords::of(m.canonical.as_deref().unwrap_or(&m.surface));
-        suffixed.push(w.strip_legal() > 0);
-        let mut k = w.concat();
-        if let Some(group) = opts.same.iter().find(|g| g.contains(&k)) {
-            k = group[0].clone();
-        }
-        if w.first() == Some("the") {
-            w.remove_first();
-        }
-        keys.push(k);
-        words.push(w);
+        let name = m.canonical.as_deref().unwrap_or(&m.surface);
+        let ix = *seen.entry(name).or_insert_with(|| {
+            names.push(NameKeys::of(name, opts));
+            names.len() - 1
+        });
+        name_of.push(ix);
     }
-    // The number of white-space separated words of each surface.
-    let surface_words: Vec<usize> = mentions.iter().map(|m| word_count(&m.surface)).collect();
+    let words = |i: usize| &names[name_of[i]].words;
+    let key = |i: usize| names[name_of[i]].key.as_str();
     let distinct = |a: &str, b: &str| -> bool {
         opts.distinct
             .iter()
             .any(|g| g.iter().any(|x| x == a) && g.iter().any(|x| x == b))
     };
     // Pass 1: exact key (and canonical) per type.
-    let mut first_of: HashMap<(EntityType, &str), usize> = HashMap::default();
-    for i in 0..n {
-        let t = mentions[i].entity_type;
-        match first_of.get(&(t, keys[i].as_str())) {
-            Some(&j) => dsu.union(j, i),
-            None => {
-                first_of.insert((t, keys[i].as_str()), i);
+    let mut first_of: HashMap<(EntityType, &str), usize> =
+        HashMap::with_capacity_and_hasher(names.len(), Default::default());
+    for (i, m) in mentions.iter().enumerate() {
+        match first_of.entry((m.entity_type, key(i))) {
+            Entry::Occupied(first) => dsu.union(*first.get(), i),
+            Entry::Vacant(slot) => {
+                slot.insert(i);
             }
         }
     }
@@ -197,11 +229,11 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
     // ("Beneficial International Insurance Co" is another company).
     let designated: HashSet<&str> = (0..n)
         .filter(|&k| {
-            suffixed[k]
+            names[name_of[k]].suffixed
                 && mentions[k].entity_type == EntityType::Org
                 && mentions[k].canonical.is_none()
         })
-        .map(|k| keys[k].as_str())
+        .map(key)
         .collect();
     // Asked of candidate longer forms in the pair loop below, so computed
     // once per mention, when first asked.
@@ -237,8 +269,9 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
         if m.source == Source::Ticker || m.canonical.is_some() && m.source == Source::Rules {
             continue;
         }
-        let wi = &words[i];
-        let short = surface_words[i] == 1;
+        let wi = words(i);
+        // A person named by one surface word.
+        let short = m.entity_type == EntityType::Person && word_count(&m.surface) == 1;
         // Only a short name has a longer form below: an organisation of at
         // most two words, a person of one word (or one surface word).
         let may_be_short = match m.entity_type {
@@ -249,17 +282,23 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
         if !may_be_short {
             continue;
         }
-        let key_i = keys[i].as_str();
+        let key_i = key(i);
+        // The letters of a one-word organisation that may be an acronym
+        // of a longer name.
+        let acronym = match m.entity_type {
+            EntityType::Org if wi.len() == 1 => acronym_letters(&m.surface),
+            _ => None,
+        };
         let mut best: Option<usize> = None;
         for j in 0..n {
             if j == i || mentions[j].entity_type != m.entity_type {
                 continue;
             }
-            let wj = &words[j];
+            let wj = words(j);
             if wj.len() <= wi.len() {
                 continue;
             }
-            if distinct(key_i, &keys[j]) {
+            if distinct(key_i, key(j)) {
                 continue;
             }
             let hit = match m.entity_type {
@@ -288,7 +327,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                     ((wj.starts_with(wi) || possessive_first())
                         && wi.len() <= 2
                         && (!designated.contains(key_i) || same_family()))
-                        || (wi.len() == 1 && acronym_of_words(&m.surface, wj.iter()))
+                        || acronym.is_some_and(|a| initials_are(a, wj.iter()))
                 }
                 _ => false,
             };
@@ -319,7 +358,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             }
             // A known company and its investment arm ("Monsanto" and
             // "Monsanto Growth Ventures") are two organisations.
-            let arm = words[j].last().is_some_and(|w| {
+            let arm = words(j).last().is_some_and(|w| {
                 matches!(
                     w,
                     "ventures" | "capital" | "fund" | "investments" | "foundation"
@@ -358,7 +397,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
             .find_map(|&i| mentions[i].canonical.clone());
         c.label = match &c.canonical {
             Some(name) => name.clone(),
-            None => best_label(c.mentions.iter().map(|&i| (&mentions[i], surface_words[i]))),
+            None => best_label(c.mentions.iter().map(|&i| &mentions[i])),
         };
     }
     (clusters, of)
@@ -373,10 +412,19 @@ pub fn is_acronym_of(surface: &str, words: &[String]) -> bool {
 /// [`is_acronym_of`] over any sequence of key words, without collecting
 /// their initials.
 pub(crate) fn acronym_of_words<'w>(surface: &str, words: impl Iterator<Item = &'w str>) -> bool {
+    acronym_letters(surface).is_some_and(|s| initials_are(s, words))
+}
+
+/// The letters of `surface` if it may be an acronym: two to six ASCII
+/// capitals, white space around left out.
+fn acronym_letters(surface: &str) -> Option<&[u8]> {
     let s = surface.trim().as_bytes();
-    if s.len() < 2 || s.len() > 6 || !s.iter().all(u8::is_ascii_uppercase) {
-        return false;
-    }
+    ((2..=6).contains(&s.len()) && s.iter().all(u8::is_ascii_uppercase)).then_some(s)
+}
+
+/// Whether the initials of `words` (function words left out) are the
+/// acronym letters `s`.
+fn initials_are<'w>(s: &[u8], words: impl Iterator<Item = &'w str>) -> bool {
     // The initials, compared as they come: equal ignoring ASCII case means
     // as many bytes and each equal, so a non-ASCII initial never is.
     let mut k = 0;
@@ -398,19 +446,19 @@ pub(crate) fn acronym_of_words<'w>(surface: &str, words: impl Iterator<Item = &'
 /// The label of a cluster without a canonical name: the mention with the
 /// most words (then the longest, then the first), with a legal suffix and a
 /// leading "The" removed.
-/// (`ms`: the mentions with the number of words of their surfaces.)
-fn best_label<'a>(ms: impl Iterator<Item = (&'a Mention, usize)>) -> String {
-    let mut best: Option<(&Mention, usize)> = None;
-    for (m, wc) in ms {
-        if m.source == Source::Ticker {
+fn best_label<'a>(ms: impl Iterator<Item = &'a Mention>) -> String {
+    // The best mention so far, with the number of words of its surface once
+    // counted: words are counted only when there are two to compare.
+    let mut best: Option<(&Mention, Option<usize>)> = None;
+    for m in ms.filter(|m| m.source != Source::Ticker) {
+        let Some((b, bw)) = &mut best else {
+            best = Some((m, None));
             continue;
-        }
-        let better = match best {
-            None => true,
-            Some((b, bw)) => wc > bw || (wc == bw && m.surface.len() > b.surface.len()),
         };
-        if better {
-            best = Some((m, wc));
+        let bw = *bw.get_or_insert_with(|| word_count(&b.surface));
+        let wc = word_count(&m.surface);
+        if wc > bw || (wc == bw && m.surface.len() > b.surface.len()) {
+            best = Some((m, Some(wc)));
         }
     }
     match best {
@@ -422,19 +470,28 @@ fn best_label<'a>(ms: impl Iterator<Item = (&'a Mention, usize)>) -> String {
 /// Removes a legal suffix (and a comma before it) and a leading "The" from
 /// an organisation's name; strips honorifics from a person's.
 pub fn clean_label(surface: &str, t: EntityType) -> String {
-    let mut words: Vec<&str> = Vec::new();
-    for_each_word(surface, |w| words.push(w));
+    // The words with one space between them: the surface itself when its
+    // white space is folded already (as recognised names' is), so that
+    // words are cut off at the first and last spaces.
+    let joined = if crate::text::is_folded(surface) {
+        Cow::Borrowed(surface)
+    } else {
+        Cow::Owned(surface.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    let mut name: &str = &joined;
     if t == EntityType::Org {
         for _ in 0..2 {
-            if words.len() > 1 && is_legal_label_word(words[words.len() - 1]) {
-                words.pop();
+            if let Some((rest, last)) = name.rsplit_once(' ') {
+                if is_legal_label_word(last) {
+                    name = rest;
+                }
             }
         }
-        if words.len() > 1 && words[0] == "The" {
-            words.remove(0);
+        if let Some(("The", rest)) = name.split_once(' ') {
+            name = rest;
         }
     }
-    let mut s = words.join(" ");
+    let mut s = name.to_string();
     while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
         s = s
             .trim_end_matches(',')
@@ -446,36 +503,26 @@ pub fn clean_label(surface: &str, t: EntityType) -> String {
     s
 }
 
-/// Calls `f` with each word of `s` as `str::split_whitespace` splits it;
-/// an ASCII string byte by byte (white space there is `\t` to `\r` and
-/// the space), which costs a fraction of decoding chars.
-fn for_each_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+/// The number of white-space separated words of `s`: for an ASCII string,
+/// the word starts counted without a branch per byte.
+fn word_count(s: &str) -> usize {
     if !s.is_ascii() {
-        s.split_whitespace().for_each(f);
-        return;
+        return s.split_whitespace().count();
     }
-    let mut start = None;
-    for (i, b) in s.bytes().enumerate() {
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
-        match (space, start) {
-            (true, Some(from)) => {
-                f(&s[from..i]);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
+    let mut n = 0;
+    let mut after_space = true;
+    for b in s.bytes() {
+        let space = is_ascii_space(b);
+        n += usize::from(after_space && !space);
+        after_space = space;
     }
-    if let Some(from) = start {
-        f(&s[from..]);
-    }
+    n
 }
 
-/// The number of white-space separated words of `s`.
-fn word_count(s: &str) -> usize {
-    let mut n = 0;
-    for_each_word(s, |_| n += 1);
-    n
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it:
+/// `\t` to `\r` and the space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Whether a label's last word is a legal suffix ("Inc.", "L.P."): without
@@ -483,7 +530,7 @@ fn word_count(s: &str) -> usize {
 /// [`super::LEGAL_SUFFIXES`]. An ASCII word is lower-cased into a stack
 /// buffer (labels are cleaned per cluster).
 fn is_legal_label_word(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
+    // Final periods are among the periods removed.
     if !w.is_ascii() {
         let lower = w.to_lowercase();
         return super::LEGAL_SUFFIXES.contains(&lower.replace('.', "").as_str());
@@ -498,7 +545,7 @@ fn is_legal_label_word(w: &str) -> bool {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).is_ok_and(super::key::is_legal_suffix)
+    super::key::is_legal_suffix_bytes(&buf[..n])
 }
 
 #[cfg(test)]
@@ -539,7 +586,7 @@ mod tests {
     }
 
     #[test]
-    fn words_split_as_split_whitespace() {
+    fn words_counted_as_split_whitespace() {
         let mut samples: Vec<String> = (0..128u8)
             .map(|b| format!("a{}b  c{}", char::from(b), char::from(b)))
             .collect();
@@ -555,10 +602,57 @@ mod tests {
             .map(String::from),
         );
         for s in &samples {
-            let mut words = Vec::new();
-            for_each_word(s, |w| words.push(w));
-            assert_eq!(words, s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
-            assert_eq!(word_count(s), words.len());
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn labels_cut_as_word_lists() {
+        // The label rule on the list of white-space separated words.
+        let by_words = |surface: &str, t: EntityType| {
+            let mut words: Vec<&str> = surface.split_whitespace().collect();
+            if t == EntityType::Org {
+                for _ in 0..2 {
+                    if words.len() > 1 && is_legal_label_word(words[words.len() - 1]) {
+                        words.pop();
+                    }
+                }
+                if words.len() > 1 && words[0] == "The" {
+                    words.remove(0);
+                }
+            }
+            let mut s = words.join(" ");
+            while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
+                s = s
+                    .trim_end_matches(',')
+                    .trim_end_matches('&')
+                    .trim_end_matches(" and")
+                    .trim_end()
+                    .to_string();
+            }
+            s
+        };
+        for surface in [
+            "",
+            "  ",
+            "Inc",
+            "The",
+            "The Inc",
+            "The The Corp",
+            "Foo Inc",
+            "The Foo Co. Inc.",
+            " The  Foo\tCo Inc ",
+            "Foo, Inc.",
+            "Foo , Inc.",
+            "Smith & Co",
+            "Foo and Co Ltd",
+            "Zoë\u{a0}Société SA",
+            "Foo\u{1}Bar Ltd",
+            "The\nFoo",
+        ] {
+            for t in [EntityType::Org, EntityType::Person] {
+                assert_eq!(clean_label(surface, t), by_words(surface, t), "{surface:?}");
+            }
         }
     }
 

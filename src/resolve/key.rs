@@ -127,18 +127,32 @@ impl KeyWords {
 
     /// The words, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        // `take`: the empty string splits into one empty word.
-        self.joined.split(' ').take(self.count)
+        let mut rest = (self.count > 0).then_some(self.joined.as_str());
+        std::iter::from_fn(move || {
+            let s = rest?;
+            match first_space(s) {
+                Some(i) => {
+                    rest = Some(&s[i + 1..]);
+                    Some(&s[..i])
+                }
+                None => {
+                    rest = None;
+                    Some(s)
+                }
+            }
+        })
     }
 
     /// The first word.
     pub fn first(&self) -> Option<&str> {
-        self.iter().next()
+        let end = first_space(&self.joined).unwrap_or(self.joined.len());
+        (self.count > 0).then(|| &self.joined[..end])
     }
 
     /// The last word.
     pub fn last(&self) -> Option<&str> {
-        (self.count > 0).then(|| self.joined.rsplit(' ').next().unwrap_or_default())
+        let start = last_space(&self.joined).map_or(0, |i| i + 1);
+        (self.count > 0).then(|| &self.joined[start..])
     }
 
     /// The word at `i`.
@@ -164,7 +178,7 @@ impl KeyWords {
     pub fn strip_legal(&mut self) -> usize {
         let mut dropped = 0;
         while dropped < 2 && self.count > 1 {
-            let cut = self.joined.rfind(' ').unwrap_or(0);
+            let cut = last_space(&self.joined).unwrap_or(0);
             if !is_legal_suffix(&self.joined[cut + 1..]) {
                 break;
             }
@@ -178,7 +192,7 @@ impl KeyWords {
     /// Drops the first word, if there are two or more.
     pub fn remove_first(&mut self) {
         if self.count > 1 {
-            let cut = self.joined.find(' ').unwrap_or(0);
+            let cut = first_space(&self.joined).unwrap_or(0);
             self.joined.drain(..=cut);
             self.count -= 1;
         }
@@ -189,7 +203,7 @@ impl KeyWords {
     pub fn merge_key(&self) -> String {
         let (mut end, mut count) = (self.joined.len(), self.count);
         while count + 2 > self.count && count > 1 {
-            let cut = self.joined[..end].rfind(' ').unwrap_or(0);
+            let cut = last_space(&self.joined[..end]).unwrap_or(0);
             if !is_legal_suffix(&self.joined[cut + 1..end]) {
                 break;
             }
@@ -204,6 +218,17 @@ impl KeyWords {
     pub fn concat(&self) -> String {
         without_spaces(&self.joined)
     }
+}
+
+/// The offset of the first space of `s`, found byte by byte: key words are
+/// short, and a search call costs more than the bytes.
+fn first_space(s: &str) -> Option<usize> {
+    s.bytes().position(|b| b == b' ')
+}
+
+/// The offset of the last space of `s` (as [`first_space`]).
+fn last_space(s: &str) -> Option<usize> {
+    s.bytes().rposition(|b| b == b' ')
 }
 
 /// The words of [`KeyWords::joined`] one after the other: the spaces
@@ -342,35 +367,52 @@ pub fn merge_key_into(name: &str, key: &mut String) {
 /// compiler turns into a few length and byte tests, as names are keyed by
 /// the thousand).
 pub(crate) fn is_legal_suffix(w: &str) -> bool {
+    is_legal_suffix_bytes(w.as_bytes())
+}
+
+/// [`is_legal_suffix`] of a word's bytes.
+pub(crate) fn is_legal_suffix_bytes(w: &[u8]) -> bool {
     matches!(
         w,
-        "inc"
-            | "incorporated"
-            | "corp"
-            | "corporation"
-            | "co"
-            | "company"
-            | "cos"
-            | "ltd"
-            | "limited"
-            | "plc"
-            | "llc"
-            | "sa"
-            | "ag"
-            | "nv"
-            | "lp"
-            | "llp"
-            | "gmbh"
-            | "bv"
-            | "spa"
-            | "se"
-            | "pty"
-            | "bhd"
-            | "kk"
-            | "oy"
-            | "ab"
+        b"inc"
+            | b"incorporated"
+            | b"corp"
+            | b"corporation"
+            | b"co"
+            | b"company"
+            | b"cos"
+            | b"ltd"
+            | b"limited"
+            | b"plc"
+            | b"llc"
+            | b"sa"
+            | b"ag"
+            | b"nv"
+            | b"lp"
+            | b"llp"
+            | b"gmbh"
+            | b"bv"
+            | b"spa"
+            | b"se"
+            | b"pty"
+            | b"bhd"
+            | b"kk"
+            | b"oy"
+            | b"ab"
     )
 }
+
+/// Whether a byte is an ASCII letter or digit, by table: one load per
+/// byte of a name being keyed.
+const ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// [`key_words`] of an ASCII name, written into `buf` one word after the
 /// other; `word_end` is called with `buf` at the end of each word.
@@ -396,7 +438,7 @@ fn ascii_key(name: &str, buf: &mut String, mut word_end: impl FnMut(&mut String)
     let mut run: Option<usize> = None;
     let mut in_word = false;
     for (i, &b) in bytes[..n].iter().enumerate() {
-        if b.is_ascii_alphanumeric() {
+        if ALNUM[usize::from(b)] {
             if run.is_none() {
                 run = Some(i);
             }

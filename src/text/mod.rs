@@ -77,7 +77,7 @@ const FOLD: [Fold; 256] = {
 
 /// Whether `fold_ws` would leave `s` as it is: no white space or control
 /// character at either end, none but single plain spaces inside.
-fn is_folded(s: &str) -> bool {
+pub(crate) fn is_folded(s: &str) -> bool {
     let bytes = s.as_bytes();
     // Printable ASCII and spaces (most names and folded sentences): one
     // pass without early exit over byte pairs, which the compiler
