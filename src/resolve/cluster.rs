@@ -491,7 +491,12 @@ pub fn clean_label(surface: &str, t: EntityType) -> String {
             name = rest;
         }
     }
-    let mut s = name.to_string();
+    trim_joiners(name.to_string())
+}
+
+/// `s` without trailing commas, ampersands and " and" (a label cut out of
+/// "X, Y and" or "A &").
+fn trim_joiners(mut s: String) -> String {
     while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
         s = s
             .trim_end_matches(',')
@@ -621,16 +626,7 @@ mod tests {
                     words.remove(0);
                 }
             }
-            let mut s = words.join(" ");
-            while s.ends_with(',') || s.ends_with('&') || s.ends_with(" and") {
-                s = s
-                    .trim_end_matches(',')
-                    .trim_end_matches('&')
-                    .trim_end_matches(" and")
-                    .trim_end()
-                    .to_string();
-            }
-            s
+            trim_joiners(words.join(" "))
         };
         for surface in [
             "",
