@@ -79,21 +79,7 @@ impl Serialize for Edges<'_> {
             let slot = keys.entry((&e.source, &e.target)).or_insert(0);
             let key = *slot;
             *slot += 1;
-            WireEdge {
-                source: &e.source,
-                target: &e.target,
-                key,
-                id: &e.id,
-                kind: e.kind.as_str(),
-                status: e.status.map(|s| s.as_str()),
-                amount_usd: e.amount_usd,
-                amount_usd_alt: &e.amount_usd_alt,
-                stake_pct: e.stake_pct,
-                confidence: e.confidence,
-                support: e.support,
-                evidence_count: e.evidence_count,
-                evidence: WireEvidenceList(&e.evidence),
-            }
+            WireEdge::new(e, key, WireEvidenceList(&e.evidence))
         }))
     }
 }
@@ -116,6 +102,27 @@ struct WireEdge<'a, E = WireEvidenceList<'a>> {
     support: usize,
     evidence_count: usize,
     evidence: E,
+}
+
+impl<'a, E> WireEdge<'a, E> {
+    /// The wire form of `e`, the `key`-th edge between its two nodes.
+    fn new(e: &'a Edge, key: usize, evidence: E) -> WireEdge<'a, E> {
+        WireEdge {
+            source: &e.source,
+            target: &e.target,
+            key,
+            id: &e.id,
+            kind: e.kind.as_str(),
+            status: e.status.map(|s| s.as_str()),
+            amount_usd: e.amount_usd,
+            amount_usd_alt: &e.amount_usd_alt,
+            stake_pct: e.stake_pct,
+            confidence: e.confidence,
+            support: e.support,
+            evidence_count: e.evidence_count,
+            evidence,
+        }
+    }
 }
 
 impl Exporter for JsonExporter {
@@ -196,21 +203,7 @@ mod tests {
             let slot = keys.entry((&e.source, &e.target)).or_insert(0);
             let key = *slot;
             *slot += 1;
-            edges.push(WireEdge {
-                source: &e.source,
-                target: &e.target,
-                key,
-                id: &e.id,
-                kind: e.kind.as_str(),
-                status: e.status.map(|s| s.as_str()),
-                amount_usd: e.amount_usd,
-                amount_usd_alt: &e.amount_usd_alt,
-                stake_pct: e.stake_pct,
-                confidence: e.confidence,
-                support: e.support,
-                evidence_count: e.evidence_count,
-                evidence: folded_evidence(e),
-            });
+            edges.push(WireEdge::new(e, key, folded_evidence(e)));
         }
         let wire = Wire {
             directed: true,
