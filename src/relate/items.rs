@@ -52,6 +52,18 @@ impl Item<'_> {
     }
 }
 
+/// The item a quantity stands for.
+fn quantity_item(q: &Quantity) -> Item<'static> {
+    match q.kind {
+        QuantityKind::Money { usd, per_share } => Item::Money {
+            usd,
+            per_share,
+            span: (q.start, q.end),
+        },
+        QuantityKind::Percent(p) => Item::Pct(p),
+    }
+}
+
 /// Builds the items of a sentence.
 ///
 /// `text` is the document's text, or the same text with its ASCII letters
@@ -128,14 +140,7 @@ pub fn sentence_items_into<'a>(
         }
         if q_start <= tok.start && tok.start < q_end {
             let q = &quantities[qi];
-            items.push(match q.kind {
-                QuantityKind::Money { usd, per_share } => Item::Money {
-                    usd,
-                    per_share,
-                    span: (q.start, q.end),
-                },
-                QuantityKind::Percent(p) => Item::Pct(p),
-            });
+            items.push(quantity_item(q));
             while k < s.last && tokens[k].start < q.end {
                 k += 1;
             }
@@ -214,14 +219,7 @@ mod tests {
                 && tok.start < quantities[qi].end
             {
                 let q = &quantities[qi];
-                items.push(match q.kind {
-                    QuantityKind::Money { usd, per_share } => Item::Money {
-                        usd,
-                        per_share,
-                        span: (q.start, q.end),
-                    },
-                    QuantityKind::Percent(p) => Item::Pct(p),
-                });
+                items.push(quantity_item(q));
                 while k < s.last && a.tokens[k].start < q.end {
                     k += 1;
                 }
