@@ -112,6 +112,18 @@ impl Chars for Decoded {
 /// into 16 bytes per char cost a sizeable share of tokenising).
 struct Ascii<'t>(&'t [u8]);
 
+impl Ascii<'_> {
+    /// The end of the run of bytes of class `class` (in [`ASCII_CLASS`])
+    /// from `i`.
+    fn run_end(&self, i: usize, class: u8) -> usize {
+        let rest = self.0.get(i..).unwrap_or_default();
+        let run = rest
+            .iter()
+            .position(|&b| ASCII_CLASS[usize::from(b)] & class == 0);
+        i + run.unwrap_or(rest.len())
+    }
+}
+
 impl Chars for Ascii<'_> {
     fn count(&self) -> usize {
         self.0.len()
@@ -134,18 +146,10 @@ impl Chars for Ascii<'_> {
     }
     // The runs by slice scans: no per-char bounds test or `Option`.
     fn skip_space(&self, i: usize) -> usize {
-        let rest = self.0.get(i..).unwrap_or_default();
-        let run = rest
-            .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] & SPACE == 0);
-        i + run.unwrap_or(rest.len())
+        self.run_end(i, SPACE)
     }
     fn alnum_end(&self, i: usize) -> usize {
-        let rest = self.0.get(i..).unwrap_or_default();
-        let run = rest
-            .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] & ALNUM == 0);
-        i + run.unwrap_or(rest.len())
+        self.run_end(i, ALNUM)
     }
     fn is_alpha(&self, i: usize) -> bool {
         self.0.get(i).is_some_and(u8::is_ascii_alphabetic)
