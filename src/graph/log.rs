@@ -85,18 +85,6 @@ pub(crate) struct MergeLog {
     records: OnceLock<Vec<MergeRecord>>,
 }
 
-/// A line of the merge log with its strings borrowed from the tables.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct MergeLine<'a> {
-    node: &'a str,
-    surface: &'a str,
-    doc: &'a str,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    source: &'a str,
-}
-
 impl MergeLog {
     /// A log of these lines (sorted, each once) naming these node ids, doc
     /// ids and names (surface forms and recognisers).
@@ -108,19 +96,6 @@ impl MergeLog {
             lines,
             records: OnceLock::new(),
         }
-    }
-
-    /// The lines, in order.
-    pub(crate) fn lines(&self) -> impl Iterator<Item = MergeLine<'_>> {
-        self.lines.iter().map(|l| MergeLine {
-            node: self.nodes.get(l.node),
-            surface: self.names.get(l.surface),
-            doc: self.docs.get(l.doc),
-            sentence: l.sentence,
-            start: l.start,
-            end: l.end,
-            source: self.names.get(l.source),
-        })
     }
 
     /// The lines by number, with their tables.
@@ -136,15 +111,16 @@ impl MergeLog {
     /// The lines as owned records.
     pub(crate) fn records(&self) -> &[MergeRecord] {
         self.records.get_or_init(|| {
-            self.lines()
+            self.lines
+                .iter()
                 .map(|l| MergeRecord {
-                    node: l.node.to_owned(),
-                    surface: l.surface.to_owned(),
-                    doc: l.doc.to_owned(),
+                    node: self.nodes.get(l.node).to_owned(),
+                    surface: self.names.get(l.surface).to_owned(),
+                    doc: self.docs.get(l.doc).to_owned(),
                     sentence: l.sentence,
                     start: l.start,
                     end: l.end,
-                    source: l.source.to_owned(),
+                    source: self.names.get(l.source).to_owned(),
                 })
                 .collect()
         })
