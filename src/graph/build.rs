@@ -131,20 +131,28 @@ impl Numbered {
         self.strings.len()
     }
 
-    /// For each number, the rank of its string in sorted order.
-    fn ranks(&self) -> Vec<u32> {
-        let strings: Vec<&str> = (0..self.len() as u32).map(|n| self.string(n)).collect();
-        ranks(&strings)
+    /// All numbers, sorted by their strings.
+    fn sorted(&self) -> Vec<u32> {
+        sorted_by_string((0..self.len() as u32).map(|n| (self.string(n), n)))
     }
 }
 
-/// For each string, its rank in sorted order (equal strings in order of
-/// position), so that sorting by rank is sorting by string.
-fn ranks(strings: &[&str]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..strings.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| strings[a as usize].cmp(strings[b as usize]).then(a.cmp(&b)));
-    let mut rank = vec![0; order.len()];
-    for (r, &n) in order.iter().enumerate() {
+/// The numbers, sorted by their strings (equal strings by number).
+///
+/// Sorting the pairs themselves, rather than numbers looked up in a table
+/// of strings, keeps each comparison to the two elements compared.
+fn sorted_by_string<'a>(items: impl Iterator<Item = (&'a str, u32)>) -> Vec<u32> {
+    let mut pairs: Vec<(&str, u32)> = items.collect();
+    pairs.sort_unstable();
+    pairs.into_iter().map(|(_, n)| n).collect()
+}
+
+/// `rank[n]`: the position of number `n` in `sorted`, for numbers below
+/// `len` (`u32::MAX` for those not in it), so that sorting by rank is
+/// sorting the way `sorted` is.
+fn ranks(sorted: &[u32], len: usize) -> Vec<u32> {
+    let mut rank = vec![u32::MAX; len];
+    for (r, &n) in sorted.iter().enumerate() {
         rank[n as usize] = r as u32;
     }
     rank
@@ -326,21 +334,24 @@ impl GraphBuilder {
     /// Finishes the merge.
     pub fn finish(self) -> KnowledgeGraph {
         let max = self.options.max_evidence.max(1);
-        let doc_rank = self.docs.ranks();
-        let key_rank = self.keys.ranks();
+        let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
         let names = &self.names;
         let mut accs = self.nodes;
-        // Labels and ids, in merge key order.
-        let mut by_key: Vec<u32> = (0..accs.len() as u32)
-            .filter(|&n| accs[n as usize].entity_type.is_some())
-            .collect();
-        by_key.sort_unstable_by_key(|&n| key_rank[n as usize]);
+        // Labels and ids, in merge key order. Only the keys of nodes are
+        // ranked: the others name ends of relations only, whose edges are
+        // dropped.
+        let by_key = sorted_by_string(
+            (0..accs.len() as u32)
+                .filter(|&n| accs[n as usize].entity_type.is_some())
+                .map(|n| (self.keys.string(n), n)),
+        );
+        let key_rank = ranks(&by_key, accs.len());
         // ids[n]: the node id of key number n, if that key is a node.
         let mut ids: Vec<Option<String>> = vec![None; accs.len()];
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
-        for number in by_key {
+        for &number in &by_key {
             let acc = std::mem::take(&mut accs[number as usize]);
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
             let label = choose_label(&acc, names);
@@ -382,9 +393,14 @@ impl GraphBuilder {
         }
         drop(taken);
         drop(accs);
-        let id_strings: Vec<&str> = ids.iter().map(|id| id.as_deref().unwrap_or("")).collect();
-        let node_rank = ranks(&id_strings);
-        drop(id_strings);
+        // `nodes[i]` is the node of key number `by_key[i]`.
+        let by_id = sorted_by_string(
+            nodes
+                .iter()
+                .zip(&by_key)
+                .map(|(node, &number)| (node.id.as_str(), number)),
+        );
+        let node_rank = ranks(&by_id, ids.len());
         // Edges in (head key, kind, tail key) order, as the merge keys sort.
         let mut keyed: Vec<_> = self.edges.into_iter().collect();
         keyed.sort_unstable_by_key(|&((head, kind, tail), _)| {
@@ -440,7 +456,7 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let lines = merge_log(self.log, &node_rank, &doc_rank, names);
+        let lines = merge_log(self.log, &node_rank, by_id.len(), &doc_rank, names);
         let mut node_ids = Strings::default();
         for id in &ids {
             node_ids.push(id.as_deref().unwrap_or_default());
@@ -455,30 +471,22 @@ impl GraphBuilder {
 /// the sort compares integers; entries equal in all of that keep their
 /// order of arrival.
 ///
-/// Lines are first put into buckets by node rank (a counting sort: ranks
-/// are `0..ids.len()`), then each node's few lines are sorted on their
-/// own, which is much less work than one sort of all lines.
+/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in (node rank, doc rank) order by two
+/// stable counting sorts (ranks are small integers): by doc, then by node.
+/// Each node's lines then mostly arrive sorted already (a document gives
+/// its mentions in text order), which the sort of each node's lines finds
+/// in one pass.
 fn merge_log(
     entries: Vec<LogLine>,
     node_rank: &[u32],
+    nodes: usize,
     doc_rank: &[u32],
     names: &Numbered,
 ) -> Vec<LogLine> {
-    // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
-    let mut bucket = vec![0usize; node_rank.len() + 1];
-    for e in &entries {
-        bucket[node_rank[e.node as usize] as usize + 1] += 1;
-    }
-    for r in 1..bucket.len() {
-        bucket[r] += bucket[r - 1];
-    }
-    let mut order = vec![0u32; entries.len()];
-    let mut next = bucket.clone();
-    for (i, e) in entries.iter().enumerate() {
-        let r = node_rank[e.node as usize] as usize;
-        order[next[r]] = i as u32;
-        next[r] += 1;
-    }
+    let rank_of_doc = |i: u32| doc_rank[entries[i as usize].doc as usize];
+    let (by_doc, _) = counting_sort(0..entries.len() as u32, doc_rank.len(), rank_of_doc);
+    let rank_of_node = |i: u32| node_rank[entries[i as usize].node as usize];
+    let (mut order, bucket) = counting_sort(by_doc.iter().copied(), nodes, rank_of_node);
     let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
     for w in bucket.windows(2) {
         order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
@@ -503,6 +511,31 @@ fn merge_log(
         log.push(e.clone());
     }
     log
+}
+
+/// The `items`, stably sorted by `rank` (each below `ranks`) by counting;
+/// with where the items of each rank start (and, last, where they end).
+fn counting_sort(
+    items: impl Iterator<Item = u32> + Clone,
+    ranks: usize,
+    rank: impl Fn(u32) -> u32,
+) -> (Vec<u32>, Vec<usize>) {
+    // bucket[r]..bucket[r + 1]: where the items ranked r go.
+    let mut bucket = vec![0usize; ranks + 1];
+    for i in items.clone() {
+        bucket[rank(i) as usize + 1] += 1;
+    }
+    for r in 1..bucket.len() {
+        bucket[r] += bucket[r - 1];
+    }
+    let mut sorted = vec![0u32; bucket[ranks]];
+    let mut next = bucket.clone();
+    for i in items {
+        let r = rank(i) as usize;
+        sorted[next[r]] = i;
+        next[r] += 1;
+    }
+    (sorted, bucket)
 }
 
 fn edge_rank(s: Status) -> u8 {
