@@ -226,32 +226,21 @@ impl GraphBuilder {
         if !std::mem::replace(&mut self.is_document[doc as usize], true) {
             self.document_count += 1;
         }
-        for ent in facts.entities {
+        // Mentions mostly repeat the previous one's surface form and
+        // recogniser (also across entities): reuse those numbers rather than
+        // hash again.
+        let mut prev: Option<(&MentionFact, u32, u32)> = None;
+        for ent in &facts.entities {
             let node = self.key(&ent.key);
-            let (label, _) = self.names.number(&ent.label);
-            let canonical = ent.canonical.map(|c| self.names.number(&c).0);
             let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            match acc.labels.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, count)) => *count += 1,
-                None => acc.labels.push((label, 1)),
-            }
-            if let Some(c) = canonical {
-                let names = &self.names;
-                if acc
-                    .canonical
-                    .is_none_or(|cur| names.string(c) < names.string(cur))
-                {
-                    acc.canonical = Some(c);
-                }
-            }
             if acc.docs.last() != Some(&doc) {
                 acc.docs.push(doc);
             }
             acc.mentions += ent.mentions.len();
-            // Mentions mostly repeat the previous one's surface form and
-            // recogniser: reuse those numbers rather than hash again.
-            let mut prev: Option<(&MentionFact, u32, u32)> = None;
+            // The number of the label, if a mention's surface form is the
+            // label (as it mostly is).
+            let mut label = None;
             for m in &ent.mentions {
                 let surface = match prev {
                     Some((p, s, _)) if p.surface == m.surface => s,
@@ -262,6 +251,9 @@ impl GraphBuilder {
                     _ => self.names.number(&m.source).0,
                 };
                 prev = Some((m, surface, source));
+                if label.is_none() && m.surface == ent.label {
+                    label = Some(surface);
+                }
                 if acc.surfaces.last() != Some(&surface) {
                     acc.surfaces.push(surface);
                 }
@@ -274,6 +266,28 @@ impl GraphBuilder {
                     start: m.start,
                     end: m.end,
                 });
+            }
+            let label = label.unwrap_or_else(|| self.names.number(&ent.label).0);
+            match acc.labels.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, count)) => *count += 1,
+                None => acc.labels.push((label, 1)),
+            }
+            // A canonical name is mostly the label itself.
+            let canonical = ent.canonical.as_deref().map(|c| {
+                if c == ent.label {
+                    label
+                } else {
+                    self.names.number(c).0
+                }
+            });
+            if let Some(c) = canonical {
+                let names = &self.names;
+                if acc
+                    .canonical
+                    .is_none_or(|cur| names.string(c) < names.string(cur))
+                {
+                    acc.canonical = Some(c);
+                }
             }
         }
         let max = self.options.max_evidence.max(1);
