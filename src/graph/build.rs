@@ -95,14 +95,23 @@ fn ev_key(e: &Evidence) -> EvKey {
 /// fixed-seed hasher cannot change any output.
 #[derive(Debug, Default)]
 struct Numbered {
-    /// The numbers, hashed by their strings.
-    table: HashTable<u32>,
+    /// The numbers, hashed by their strings, each with its string's
+    /// [`hash`]: growing the table then reads no string and hashes none.
+    table: HashTable<(u32, u32)>,
     strings: Strings,
 }
 
-/// The hash of a string in a [`Numbered`].
-fn hash(s: &str) -> u64 {
-    foldhash::fast::FixedState::default().hash_one(s)
+/// The hash of a string in a [`Numbered`], folded to the 32 bits kept.
+fn hash(s: &str) -> u32 {
+    let h = foldhash::fast::FixedState::default().hash_one(s);
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// The table hash of a [`hash`]: it in both halves, so that the bucket
+/// (hashbrown takes the low bits) and the tag (the top seven bits) both
+/// come from it.
+fn table_hash(h: u32) -> u64 {
+    (u64::from(h) << 32) | u64::from(h)
 }
 
 impl Numbered {
@@ -110,12 +119,17 @@ impl Numbered {
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
         let Numbered { table, strings } = self;
-        let entry = table.entry(hash(s), |&n| strings.get(n) == s, |&n| hash(strings.get(n)));
+        let h = hash(s);
+        let entry = table.entry(
+            table_hash(h),
+            |&(n, nh)| nh == h && strings.get(n) == s,
+            |&(_, nh)| table_hash(nh),
+        );
         match entry {
-            hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
+            hashbrown::hash_table::Entry::Occupied(e) => (e.get().0, false),
             hashbrown::hash_table::Entry::Vacant(e) => {
                 let n = strings.push(s);
-                e.insert(n);
+                e.insert((n, h));
                 (n, true)
             }
         }
