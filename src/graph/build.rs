@@ -651,4 +651,44 @@ mod tests {
         assert_eq!(slug("東京"), "東京");
         assert_eq!(slug("!!"), "x");
     }
+
+    /// `sorted_by_string` against a plain sort of the (string, number)
+    /// pairs.
+    fn check_sorted(strings: &[&str]) {
+        let pairs = strings.iter().zip(0u32..).map(|(&s, n)| (s, n));
+        let mut expected: Vec<(&str, u32)> = pairs.clone().collect();
+        expected.sort();
+        let expected: Vec<u32> = expected.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(sorted_by_string(pairs), expected, "{strings:?}");
+    }
+
+    #[test]
+    fn sorts_by_string() {
+        check_sorted(&[]);
+        check_sorted(&["b", "a", "b", ""]);
+        check_sorted(&["reuters-10", "reuters-9", "reuters-1", "reuters-100"]);
+        check_sorted(&[
+            "ab",
+            "ab\0",
+            "ab\0\0",
+            "a",
+            "ab\0c",
+            "abcdefghij",
+            "abcdefghi",
+        ]);
+        check_sorted(&[
+            "same-prefix-x",
+            "same-prefix-",
+            "same-prefix-\u{e9}",
+            "same",
+        ]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_like_strings(strings in proptest::collection::vec("(ab|a|\\x00|\u{e9}|[b-z]){0,12}", 0..40)) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            check_sorted(&strings);
+        }
+    }
 }
