@@ -57,11 +57,9 @@ struct NodeAcc {
     labels: Vec<(u32, usize)>,
     /// The smallest canonical name given, if any.
     canonical: Option<u32>,
-    /// Surface forms of the mentions, possibly repeated.
-    surfaces: Vec<u32>,
-    /// Numbers of the documents that mention it (see `GraphBuilder::docs`),
-    /// possibly repeated.
-    docs: Vec<u32>,
+    /// The document of its last entity fact (its documents are in
+    /// [`GraphBuilder::node_docs`], its surface forms in the merge log).
+    last_doc: Option<u32>,
     mentions: usize,
 }
 
@@ -191,10 +189,9 @@ fn ranks(sorted: &[u32], len: usize) -> Vec<u32> {
 }
 
 /// Sorts numbers by `rank` and drops repeats.
-fn sorted_unique(mut v: Vec<u32>, rank: &[u32]) -> Vec<u32> {
+fn sort_unique(v: &mut Vec<u32>, rank: &[u32]) {
     v.sort_unstable_by_key(|&n| rank[n as usize]);
     v.dedup();
-    v
 }
 
 /// Builds a [`KnowledgeGraph`] from [`DocFacts`], in any order.
@@ -211,6 +208,10 @@ pub struct GraphBuilder {
     /// [`GraphBuilder::finish`] sorts them by key strings.
     edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
     log: Vec<LogLine>,
+    /// (key number, doc number) of the entity facts, a node's repeats in a
+    /// row left out: one list for all nodes rather than a `Vec` each, most
+    /// holding a single document.
+    node_docs: Vec<(u32, u32)>,
     /// Ids of documents and of evidence documents, numbered.
     docs: Numbered,
     /// `is_document[n]`: whether doc number `n` came as [`DocFacts::doc`]
@@ -266,8 +267,9 @@ impl GraphBuilder {
             let node = self.key(&ent.key);
             let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            if acc.docs.last() != Some(&doc) {
-                acc.docs.push(doc);
+            if acc.last_doc != Some(doc) {
+                acc.last_doc = Some(doc);
+                self.node_docs.push((node, doc));
             }
             acc.mentions += ent.mentions.len();
             // The number of the label, if a mention's surface form is the
@@ -285,9 +287,6 @@ impl GraphBuilder {
                 prev = Some((m, surface, source));
                 if label.is_none() && m.surface == ent.label {
                     label = Some(surface);
-                }
-                if acc.surfaces.last() != Some(&surface) {
-                    acc.surfaces.push(surface);
                 }
                 self.log.push(LogLine {
                     node,
@@ -397,6 +396,17 @@ impl GraphBuilder {
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
+        // The merge log's lines and the documents of each key number, for
+        // the aliases and documents of its node.
+        let (lines_by_key, line_bucket) =
+            counting_sort(0..self.log.len() as u32, accs.len(), |i| {
+                self.log[i as usize].node
+            });
+        let (docs_by_key, doc_bucket) =
+            counting_sort(0..self.node_docs.len() as u32, accs.len(), |i| {
+                self.node_docs[i as usize].0
+            });
+        let mut scratch = Vec::new();
         for &number in &by_key {
             let acc = std::mem::take(&mut accs[number as usize]);
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
@@ -415,18 +425,28 @@ impl GraphBuilder {
             }
             taken.insert(id.clone());
             ids[number as usize] = Some(id.clone());
-            let mut surfaces = acc.surfaces;
-            surfaces.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
-            surfaces.dedup();
-            let aliases = surfaces
-                .into_iter()
-                .map(|s| names.string(s))
+            let n = number as usize;
+            scratch.clear();
+            let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
+            scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
+            // Drop repeats by number first (equal numbers, equal strings):
+            // a node's mentions mostly repeat a few surface forms.
+            scratch.sort_unstable();
+            scratch.dedup();
+            scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
+            let aliases = scratch
+                .iter()
+                .map(|&s| names.string(s))
                 .filter(|s| *s != label)
                 .map(str::to_owned)
                 .collect();
-            let docs = sorted_unique(acc.docs, &doc_rank)
-                .into_iter()
-                .map(|d| self.docs.string(d).to_owned())
+            scratch.clear();
+            let docs = &docs_by_key[doc_bucket[n]..doc_bucket[n + 1]];
+            scratch.extend(docs.iter().map(|&i| self.node_docs[i as usize].1));
+            sort_unique(&mut scratch, &doc_rank);
+            let docs = scratch
+                .iter()
+                .map(|&d| self.docs.string(d).to_owned())
                 .collect();
             nodes.push(Node {
                 id,
@@ -493,7 +513,10 @@ impl GraphBuilder {
                 amount_usd_alt: alt,
                 stake_pct: acc.first_stake.map(|(_, p)| p),
                 confidence: (acc.confidence * 1000.0).round() / 1000.0,
-                support: sorted_unique(acc.docs, &doc_rank).len(),
+                support: {
+                    sort_unique(&mut acc.docs, &doc_rank);
+                    acc.docs.len()
+                },
                 evidence: acc.evidence,
                 evidence_count: acc.total,
             });
