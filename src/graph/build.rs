@@ -47,19 +47,15 @@ impl Default for MergeOptions {
 
 /// What the merge gathers about one merge key. Strings are numbers in
 /// [`GraphBuilder::names`]; the builder holds one of these per key for the
-/// whole run, so they stay small.
-#[derive(Debug, Default)]
+/// whole run, so they stay small: a node's labels and documents are in
+/// [`GraphBuilder::entity_facts`], its surface forms in the merge log.
+#[derive(Clone, Copy, Debug, Default)]
 struct NodeAcc {
     /// `None` while the key has only been named by relations (then it is
     /// no node, and edges to it are dropped).
     entity_type: Option<EntityType>,
-    /// Each label offered, with the number of entity facts offering it.
-    labels: Vec<(u32, usize)>,
     /// The smallest canonical name given, if any.
     canonical: Option<u32>,
-    /// The document of its last entity fact (its documents are in
-    /// [`GraphBuilder::node_docs`], its surface forms in the merge log).
-    last_doc: Option<u32>,
     mentions: usize,
 }
 
@@ -208,10 +204,10 @@ pub struct GraphBuilder {
     /// [`GraphBuilder::finish`] sorts them by key strings.
     edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
     log: Vec<LogLine>,
-    /// (key number, doc number) of the entity facts, a node's repeats in a
-    /// row left out: one list for all nodes rather than a `Vec` each, most
-    /// holding a single document.
-    node_docs: Vec<(u32, u32)>,
+    /// (key number, doc number, label number) of each entity fact: one
+    /// list for all nodes rather than `Vec`s for each, most holding a single
+    /// item.
+    entity_facts: Vec<(u32, u32, u32)>,
     /// Ids of documents and of evidence documents, numbered.
     docs: Numbered,
     /// `is_document[n]`: whether doc number `n` came as [`DocFacts::doc`]
@@ -267,10 +263,6 @@ impl GraphBuilder {
             let node = self.key(&ent.key);
             let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            if acc.last_doc != Some(doc) {
-                acc.last_doc = Some(doc);
-                self.node_docs.push((node, doc));
-            }
             acc.mentions += ent.mentions.len();
             // The number of the label, if a mention's surface form is the
             // label (as it mostly is).
@@ -299,10 +291,7 @@ impl GraphBuilder {
                 });
             }
             let label = label.unwrap_or_else(|| self.names.number(&ent.label).0);
-            match acc.labels.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, count)) => *count += 1,
-                None => acc.labels.push((label, 1)),
-            }
+            self.entity_facts.push((node, doc, label));
             // A canonical name is mostly the label itself.
             let canonical = ent.canonical.as_deref().map(|c| {
                 if c == ent.label {
@@ -381,7 +370,7 @@ impl GraphBuilder {
         let max = self.options.max_evidence.max(1);
         let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
         let names = &self.names;
-        let mut accs = self.nodes;
+        let accs = self.nodes;
         // Labels and ids, in merge key order. Only the keys of nodes are
         // ranked: the others name ends of relations only, whose edges are
         // dropped.
@@ -396,21 +385,26 @@ impl GraphBuilder {
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
-        // The merge log's lines and the documents of each key number, for
-        // the aliases and documents of its node.
+        // The merge log's lines and the entity facts of each key number,
+        // for the aliases, label and documents of its node.
         let (lines_by_key, line_bucket) =
             counting_sort(0..self.log.len() as u32, accs.len(), |i| {
                 self.log[i as usize].node
             });
-        let (docs_by_key, doc_bucket) =
-            counting_sort(0..self.node_docs.len() as u32, accs.len(), |i| {
-                self.node_docs[i as usize].0
+        let (facts_by_key, fact_bucket) =
+            counting_sort(0..self.entity_facts.len() as u32, accs.len(), |i| {
+                self.entity_facts[i as usize].0
             });
         let mut scratch = Vec::new();
         for &number in &by_key {
-            let acc = std::mem::take(&mut accs[number as usize]);
+            let n = number as usize;
+            let acc = accs[n];
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
-            let label = choose_label(&acc, names);
+            let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
+            scratch.clear();
+            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].2));
+            scratch.sort_unstable();
+            let label = choose_label(acc.canonical, &scratch, names);
             let mut id = String::with_capacity(label.len() + 10);
             id.push_str(etype.id_prefix());
             id.push(':');
@@ -425,7 +419,6 @@ impl GraphBuilder {
             }
             taken.insert(id.clone());
             ids[number as usize] = Some(id.clone());
-            let n = number as usize;
             scratch.clear();
             let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
             scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
@@ -441,8 +434,7 @@ impl GraphBuilder {
                 .map(str::to_owned)
                 .collect();
             scratch.clear();
-            let docs = &docs_by_key[doc_bucket[n]..doc_bucket[n + 1]];
-            scratch.extend(docs.iter().map(|&i| self.node_docs[i as usize].1));
+            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].1));
             sort_unique(&mut scratch, &doc_rank);
             let docs = scratch
                 .iter()
@@ -620,16 +612,17 @@ fn edge_rank(s: Status) -> u8 {
 
 /// The label of a node: its smallest canonical name if it has one;
 /// otherwise the label offered most often, then the longest (in
-/// characters), then the smallest string.
-fn choose_label<'a>(acc: &NodeAcc, names: &'a Numbered) -> &'a str {
-    if let Some(c) = acc.canonical {
+/// characters), then the smallest string. `labels`: the label of each of
+/// its entity facts, sorted by number.
+fn choose_label<'a>(canonical: Option<u32>, labels: &[u32], names: &'a Numbered) -> &'a str {
+    if let Some(c) = canonical {
         return names.string(c);
     }
-    acc.labels
-        .iter()
-        .map(|&(l, count)| {
-            let l = names.string(l);
-            (l, count, l.chars().count())
+    labels
+        .chunk_by(|a, b| a == b)
+        .map(|same| {
+            let l = names.string(same[0]);
+            (l, same.len(), l.chars().count())
         })
         .max_by(|(a, ca, la), (b, cb, lb)| ca.cmp(cb).then(la.cmp(lb)).then(b.cmp(a)))
         .map_or("", |(l, _, _)| l)
