@@ -379,9 +379,9 @@ impl GraphBuilder {
                 .filter(|&n| accs[n as usize].entity_type.is_some())
                 .map(|n| (self.keys.string(n), n)),
         );
+        // The node of key number `n` is `nodes[key_rank[n]]` (none for
+        // `u32::MAX`).
         let key_rank = ranks(&by_key, accs.len());
-        // ids[n]: the node id of key number n, if that key is a node.
-        let mut ids: Vec<Option<String>> = vec![None; accs.len()];
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
@@ -418,7 +418,6 @@ impl GraphBuilder {
                 }
             }
             taken.insert(id.clone());
-            ids[number as usize] = Some(id.clone());
             scratch.clear();
             let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
             scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
@@ -458,7 +457,12 @@ impl GraphBuilder {
                 .zip(&by_key)
                 .map(|(node, &number)| (node.id.as_str(), number)),
         );
-        let node_rank = ranks(&by_id, ids.len());
+        let node_rank = ranks(&by_id, key_rank.len());
+        let id_of = |n: u32| {
+            nodes
+                .get(key_rank[n as usize] as usize)
+                .map(|node| &node.id)
+        };
         // Edges in (head key, kind, tail key) order, as the merge keys sort.
         let mut keyed: Vec<_> = self.edges.into_iter().collect();
         keyed.sort_unstable_by_key(|&((head, kind, tail), _)| {
@@ -466,7 +470,7 @@ impl GraphBuilder {
         });
         let mut edges = Vec::with_capacity(keyed.len());
         for ((head, kind, tail), mut acc) in keyed {
-            let (Some(source), Some(target)) = (&ids[head as usize], &ids[tail as usize]) else {
+            let (Some(source), Some(target)) = (id_of(head), id_of(tail)) else {
                 continue;
             };
             let (mut source, mut target) = (source.clone(), target.clone());
@@ -519,8 +523,8 @@ impl GraphBuilder {
         edges.dedup_by(|b, a| a.id == b.id);
         let lines = merge_log(self.log, &node_rank, by_id.len(), &doc_rank, names);
         let mut node_ids = Strings::default();
-        for id in &ids {
-            node_ids.push(id.as_deref().unwrap_or_default());
+        for n in 0..key_rank.len() as u32 {
+            node_ids.push(id_of(n).map_or("", String::as_str));
         }
         let log = MergeLog::new(node_ids, self.docs.strings, self.names.strings, lines);
         KnowledgeGraph::from_parts(nodes, edges, log)
