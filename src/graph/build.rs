@@ -536,11 +536,11 @@ impl GraphBuilder {
 /// the sort compares integers; entries equal in all of that keep their
 /// order of arrival.
 ///
-/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in (node rank, doc rank) order by two
-/// stable counting sorts (ranks are small integers): by doc, then by node.
-/// Each node's lines then mostly arrive sorted already (a document gives
-/// its mentions in text order), which the sort of each node's lines finds
-/// in one pass.
+/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in
+/// (node rank, doc rank) order by two stable counting sorts (ranks are
+/// small integers): by doc, then by node. Each node's lines then mostly
+/// arrive sorted already (a document gives its mentions in text order),
+/// which the sort of each node's lines finds in one pass.
 fn merge_log(
     entries: Vec<LogLine>,
     node_rank: &[u32],
@@ -706,7 +706,9 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn sorts_like_strings(strings in proptest::collection::vec("(ab|a|\\x00|\u{e9}|[b-z]){0,12}", 0..40)) {
+        fn sorts_like_strings(
+            strings in proptest::collection::vec("(ab|a|\\x00|\u{e9}|[b-z]){0,12}", 0..40)
+        ) {
             let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
             check_sorted(&strings);
         }
