@@ -47,21 +47,15 @@ impl Default for MergeOptions {
 
 /// What the merge gathers about one merge key. Strings are numbers in
 /// [`GraphBuilder::names`]; the builder holds one of these per key for the
-/// whole run, so they stay small.
-#[derive(Debug, Default)]
+/// whole run, so they stay small: a node's labels and documents are in
+/// [`GraphBuilder::entity_facts`], its surface forms in the merge log.
+#[derive(Clone, Copy, Debug, Default)]
 struct NodeAcc {
     /// `None` while the key has only been named by relations (then it is
     /// no node, and edges to it are dropped).
     entity_type: Option<EntityType>,
-    /// Each label offered, with the number of entity facts offering it.
-    labels: Vec<(u32, usize)>,
     /// The smallest canonical name given, if any.
     canonical: Option<u32>,
-    /// Surface forms of the mentions, possibly repeated.
-    surfaces: Vec<u32>,
-    /// Numbers of the documents that mention it (see `GraphBuilder::docs`),
-    /// possibly repeated.
-    docs: Vec<u32>,
     mentions: usize,
 }
 
@@ -95,14 +89,23 @@ fn ev_key(e: &Evidence) -> EvKey {
 /// fixed-seed hasher cannot change any output.
 #[derive(Debug, Default)]
 struct Numbered {
-    /// The numbers, hashed by their strings.
-    table: HashTable<u32>,
+    /// The numbers, hashed by their strings, each with its string's
+    /// [`hash`]: growing the table then reads no string and hashes none.
+    table: HashTable<(u32, u32)>,
     strings: Strings,
 }
 
-/// The hash of a string in a [`Numbered`].
-fn hash(s: &str) -> u64 {
-    foldhash::fast::FixedState::default().hash_one(s)
+/// The hash of a string in a [`Numbered`], folded to the 32 bits kept.
+fn hash(s: &str) -> u32 {
+    let h = foldhash::fast::FixedState::default().hash_one(s);
+    (h >> 32) as u32 ^ h as u32
+}
+
+/// The table hash of a [`hash`]: it in both halves, so that the bucket
+/// (hashbrown takes the low bits) and the tag (the top seven bits) both
+/// come from it.
+fn table_hash(h: u32) -> u64 {
+    (u64::from(h) << 32) | u64::from(h)
 }
 
 impl Numbered {
@@ -110,12 +113,17 @@ impl Numbered {
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
         let Numbered { table, strings } = self;
-        let entry = table.entry(hash(s), |&n| strings.get(n) == s, |&n| hash(strings.get(n)));
+        let h = hash(s);
+        let entry = table.entry(
+            table_hash(h),
+            |&(n, nh)| nh == h && strings.get(n) == s,
+            |&(_, nh)| table_hash(nh),
+        );
         match entry {
-            hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
+            hashbrown::hash_table::Entry::Occupied(e) => (e.get().0, false),
             hashbrown::hash_table::Entry::Vacant(e) => {
                 let n = strings.push(s);
-                e.insert(n);
+                e.insert((n, h));
                 (n, true)
             }
         }
@@ -131,30 +139,55 @@ impl Numbered {
         self.strings.len()
     }
 
-    /// For each number, the rank of its string in sorted order.
-    fn ranks(&self) -> Vec<u32> {
-        let strings: Vec<&str> = (0..self.len() as u32).map(|n| self.string(n)).collect();
-        ranks(&strings)
+    /// All numbers, sorted by their strings.
+    fn sorted(&self) -> Vec<u32> {
+        sorted_by_string((0..self.len() as u32).map(|n| (self.string(n), n)))
     }
 }
 
-/// For each string, its rank in sorted order (equal strings in order of
-/// position), so that sorting by rank is sorting by string.
-fn ranks(strings: &[&str]) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..strings.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| strings[a as usize].cmp(strings[b as usize]).then(a.cmp(&b)));
-    let mut rank = vec![0; order.len()];
-    for (r, &n) in order.iter().enumerate() {
+/// The numbers, sorted by their strings (equal strings by number).
+///
+/// Each string goes with the eight bytes that follow what all of them
+/// start with (doc ids like `reuters-123` share `reuters-`), read as one
+/// big-endian number: comparing those numbers orders the strings as far as
+/// those bytes go, so most comparisons are of two integers, and only
+/// strings equal that far are compared in full.
+fn sorted_by_string<'a>(items: impl Iterator<Item = (&'a str, u32)>) -> Vec<u32> {
+    let items: Vec<(&str, u32)> = items.collect();
+    let common = items
+        .iter()
+        .map(|(s, _)| s.as_bytes())
+        .reduce(|a, b| &a[..a.iter().zip(b).take_while(|(x, y)| x == y).count()])
+        .map_or(0, <[u8]>::len);
+    let mut keyed: Vec<(u64, &str, u32)> = items
+        .into_iter()
+        .map(|(s, n)| {
+            let rest = &s.as_bytes()[common..];
+            let mut head = [0u8; 8];
+            let len = rest.len().min(8);
+            head[..len].copy_from_slice(&rest[..len]);
+            (u64::from_be_bytes(head), s, n)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, n)| n).collect()
+}
+
+/// `rank[n]`: the position of number `n` in `sorted`, for numbers below
+/// `len` (`u32::MAX` for those not in it), so that sorting by rank is
+/// sorting the way `sorted` is.
+fn ranks(sorted: &[u32], len: usize) -> Vec<u32> {
+    let mut rank = vec![u32::MAX; len];
+    for (r, &n) in sorted.iter().enumerate() {
         rank[n as usize] = r as u32;
     }
     rank
 }
 
 /// Sorts numbers by `rank` and drops repeats.
-fn sorted_unique(mut v: Vec<u32>, rank: &[u32]) -> Vec<u32> {
+fn sort_unique(v: &mut Vec<u32>, rank: &[u32]) {
     v.sort_unstable_by_key(|&n| rank[n as usize]);
     v.dedup();
-    v
 }
 
 /// Builds a [`KnowledgeGraph`] from [`DocFacts`], in any order.
@@ -171,6 +204,10 @@ pub struct GraphBuilder {
     /// [`GraphBuilder::finish`] sorts them by key strings.
     edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
     log: Vec<LogLine>,
+    /// (key number, doc number, label number) of each entity fact: one
+    /// list for all nodes rather than `Vec`s for each, most holding a single
+    /// item.
+    entity_facts: Vec<(u32, u32, u32)>,
     /// Ids of documents and of evidence documents, numbered.
     docs: Numbered,
     /// `is_document[n]`: whether doc number `n` came as [`DocFacts::doc`]
@@ -218,32 +255,18 @@ impl GraphBuilder {
         if !std::mem::replace(&mut self.is_document[doc as usize], true) {
             self.document_count += 1;
         }
-        for ent in facts.entities {
+        // Mentions mostly repeat the previous one's surface form and
+        // recogniser (also across entities): reuse those numbers rather than
+        // hash again.
+        let mut prev: Option<(&MentionFact, u32, u32)> = None;
+        for ent in &facts.entities {
             let node = self.key(&ent.key);
-            let (label, _) = self.names.number(&ent.label);
-            let canonical = ent.canonical.map(|c| self.names.number(&c).0);
             let acc = &mut self.nodes[node as usize];
             acc.entity_type.get_or_insert(ent.entity_type);
-            match acc.labels.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, count)) => *count += 1,
-                None => acc.labels.push((label, 1)),
-            }
-            if let Some(c) = canonical {
-                let names = &self.names;
-                if acc
-                    .canonical
-                    .is_none_or(|cur| names.string(c) < names.string(cur))
-                {
-                    acc.canonical = Some(c);
-                }
-            }
-            if acc.docs.last() != Some(&doc) {
-                acc.docs.push(doc);
-            }
             acc.mentions += ent.mentions.len();
-            // Mentions mostly repeat the previous one's surface form and
-            // recogniser: reuse those numbers rather than hash again.
-            let mut prev: Option<(&MentionFact, u32, u32)> = None;
+            // The number of the label, if a mention's surface form is the
+            // label (as it mostly is).
+            let mut label = None;
             for m in &ent.mentions {
                 let surface = match prev {
                     Some((p, s, _)) if p.surface == m.surface => s,
@@ -254,8 +277,8 @@ impl GraphBuilder {
                     _ => self.names.number(&m.source).0,
                 };
                 prev = Some((m, surface, source));
-                if acc.surfaces.last() != Some(&surface) {
-                    acc.surfaces.push(surface);
+                if label.is_none() && m.surface == ent.label {
+                    label = Some(surface);
                 }
                 self.log.push(LogLine {
                     node,
@@ -266,6 +289,25 @@ impl GraphBuilder {
                     start: m.start,
                     end: m.end,
                 });
+            }
+            let label = label.unwrap_or_else(|| self.names.number(&ent.label).0);
+            self.entity_facts.push((node, doc, label));
+            // A canonical name is mostly the label itself.
+            let canonical = ent.canonical.as_deref().map(|c| {
+                if c == ent.label {
+                    label
+                } else {
+                    self.names.number(c).0
+                }
+            });
+            if let Some(c) = canonical {
+                let names = &self.names;
+                if acc
+                    .canonical
+                    .is_none_or(|cur| names.string(c) < names.string(cur))
+                {
+                    acc.canonical = Some(c);
+                }
             }
         }
         let max = self.options.max_evidence.max(1);
@@ -326,24 +368,43 @@ impl GraphBuilder {
     /// Finishes the merge.
     pub fn finish(self) -> KnowledgeGraph {
         let max = self.options.max_evidence.max(1);
-        let doc_rank = self.docs.ranks();
-        let key_rank = self.keys.ranks();
+        let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
         let names = &self.names;
-        let mut accs = self.nodes;
-        // Labels and ids, in merge key order.
-        let mut by_key: Vec<u32> = (0..accs.len() as u32)
-            .filter(|&n| accs[n as usize].entity_type.is_some())
-            .collect();
-        by_key.sort_unstable_by_key(|&n| key_rank[n as usize]);
-        // ids[n]: the node id of key number n, if that key is a node.
-        let mut ids: Vec<Option<String>> = vec![None; accs.len()];
+        let accs = self.nodes;
+        // Labels and ids, in merge key order. Only the keys of nodes are
+        // ranked: the others name ends of relations only, whose edges are
+        // dropped.
+        let by_key = sorted_by_string(
+            (0..accs.len() as u32)
+                .filter(|&n| accs[n as usize].entity_type.is_some())
+                .map(|n| (self.keys.string(n), n)),
+        );
+        // The node of key number `n` is `nodes[key_rank[n]]` (none for
+        // `u32::MAX`).
+        let key_rank = ranks(&by_key, accs.len());
         let mut taken: HashSet<String> =
             HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
         let mut nodes = Vec::with_capacity(by_key.len());
-        for number in by_key {
-            let acc = std::mem::take(&mut accs[number as usize]);
+        // The merge log's lines and the entity facts of each key number,
+        // for the aliases, label and documents of its node.
+        let (lines_by_key, line_bucket) =
+            counting_sort(0..self.log.len() as u32, accs.len(), |i| {
+                self.log[i as usize].node
+            });
+        let (facts_by_key, fact_bucket) =
+            counting_sort(0..self.entity_facts.len() as u32, accs.len(), |i| {
+                self.entity_facts[i as usize].0
+            });
+        let mut scratch = Vec::new();
+        for &number in &by_key {
+            let n = number as usize;
+            let acc = accs[n];
             let etype = acc.entity_type.unwrap_or(EntityType::Org);
-            let label = choose_label(&acc, names);
+            let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
+            scratch.clear();
+            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].2));
+            scratch.sort_unstable();
+            let label = choose_label(acc.canonical, &scratch, names);
             let mut id = String::with_capacity(label.len() + 10);
             id.push_str(etype.id_prefix());
             id.push(':');
@@ -357,19 +418,26 @@ impl GraphBuilder {
                 }
             }
             taken.insert(id.clone());
-            ids[number as usize] = Some(id.clone());
-            let mut surfaces = acc.surfaces;
-            surfaces.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
-            surfaces.dedup();
-            let aliases = surfaces
-                .into_iter()
-                .map(|s| names.string(s))
+            scratch.clear();
+            let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
+            scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
+            // Drop repeats by number first (equal numbers, equal strings):
+            // a node's mentions mostly repeat a few surface forms.
+            scratch.sort_unstable();
+            scratch.dedup();
+            scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
+            let aliases = scratch
+                .iter()
+                .map(|&s| names.string(s))
                 .filter(|s| *s != label)
                 .map(str::to_owned)
                 .collect();
-            let docs = sorted_unique(acc.docs, &doc_rank)
-                .into_iter()
-                .map(|d| self.docs.string(d).to_owned())
+            scratch.clear();
+            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].1));
+            sort_unique(&mut scratch, &doc_rank);
+            let docs = scratch
+                .iter()
+                .map(|&d| self.docs.string(d).to_owned())
                 .collect();
             nodes.push(Node {
                 id,
@@ -382,9 +450,19 @@ impl GraphBuilder {
         }
         drop(taken);
         drop(accs);
-        let id_strings: Vec<&str> = ids.iter().map(|id| id.as_deref().unwrap_or("")).collect();
-        let node_rank = ranks(&id_strings);
-        drop(id_strings);
+        // `nodes[i]` is the node of key number `by_key[i]`.
+        let by_id = sorted_by_string(
+            nodes
+                .iter()
+                .zip(&by_key)
+                .map(|(node, &number)| (node.id.as_str(), number)),
+        );
+        let node_rank = ranks(&by_id, key_rank.len());
+        let id_of = |n: u32| {
+            nodes
+                .get(key_rank[n as usize] as usize)
+                .map(|node| &node.id)
+        };
         // Edges in (head key, kind, tail key) order, as the merge keys sort.
         let mut keyed: Vec<_> = self.edges.into_iter().collect();
         keyed.sort_unstable_by_key(|&((head, kind, tail), _)| {
@@ -392,7 +470,7 @@ impl GraphBuilder {
         });
         let mut edges = Vec::with_capacity(keyed.len());
         for ((head, kind, tail), mut acc) in keyed {
-            let (Some(source), Some(target)) = (&ids[head as usize], &ids[tail as usize]) else {
+            let (Some(source), Some(target)) = (id_of(head), id_of(tail)) else {
                 continue;
             };
             let (mut source, mut target) = (source.clone(), target.clone());
@@ -431,7 +509,10 @@ impl GraphBuilder {
                 amount_usd_alt: alt,
                 stake_pct: acc.first_stake.map(|(_, p)| p),
                 confidence: (acc.confidence * 1000.0).round() / 1000.0,
-                support: sorted_unique(acc.docs, &doc_rank).len(),
+                support: {
+                    sort_unique(&mut acc.docs, &doc_rank);
+                    acc.docs.len()
+                },
                 evidence: acc.evidence,
                 evidence_count: acc.total,
             });
@@ -440,10 +521,10 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let lines = merge_log(self.log, &node_rank, &doc_rank, names);
+        let lines = merge_log(self.log, &node_rank, by_id.len(), &doc_rank, names);
         let mut node_ids = Strings::default();
-        for id in &ids {
-            node_ids.push(id.as_deref().unwrap_or_default());
+        for n in 0..key_rank.len() as u32 {
+            node_ids.push(id_of(n).map_or("", String::as_str));
         }
         let log = MergeLog::new(node_ids, self.docs.strings, self.names.strings, lines);
         KnowledgeGraph::from_parts(nodes, edges, log)
@@ -455,30 +536,22 @@ impl GraphBuilder {
 /// the sort compares integers; entries equal in all of that keep their
 /// order of arrival.
 ///
-/// Lines are first put into buckets by node rank (a counting sort: ranks
-/// are `0..ids.len()`), then each node's few lines are sorted on their
-/// own, which is much less work than one sort of all lines.
+/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in
+/// (node rank, doc rank) order by two stable counting sorts (ranks are
+/// small integers): by doc, then by node. Each node's lines then mostly
+/// arrive sorted already (a document gives its mentions in text order),
+/// which the sort of each node's lines finds in one pass.
 fn merge_log(
     entries: Vec<LogLine>,
     node_rank: &[u32],
+    nodes: usize,
     doc_rank: &[u32],
     names: &Numbered,
 ) -> Vec<LogLine> {
-    // bucket[r]..bucket[r + 1]: where the lines of the node ranked r go.
-    let mut bucket = vec![0usize; node_rank.len() + 1];
-    for e in &entries {
-        bucket[node_rank[e.node as usize] as usize + 1] += 1;
-    }
-    for r in 1..bucket.len() {
-        bucket[r] += bucket[r - 1];
-    }
-    let mut order = vec![0u32; entries.len()];
-    let mut next = bucket.clone();
-    for (i, e) in entries.iter().enumerate() {
-        let r = node_rank[e.node as usize] as usize;
-        order[next[r]] = i as u32;
-        next[r] += 1;
-    }
+    let rank_of_doc = |i: u32| doc_rank[entries[i as usize].doc as usize];
+    let (by_doc, _) = counting_sort(0..entries.len() as u32, doc_rank.len(), rank_of_doc);
+    let rank_of_node = |i: u32| node_rank[entries[i as usize].node as usize];
+    let (mut order, bucket) = counting_sort(by_doc.iter().copied(), nodes, rank_of_node);
     let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
     for w in bucket.windows(2) {
         order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
@@ -505,6 +578,31 @@ fn merge_log(
     log
 }
 
+/// The `items`, stably sorted by `rank` (each below `ranks`) by counting;
+/// with where the items of each rank start (and, last, where they end).
+fn counting_sort(
+    items: impl Iterator<Item = u32> + Clone,
+    ranks: usize,
+    rank: impl Fn(u32) -> u32,
+) -> (Vec<u32>, Vec<usize>) {
+    // bucket[r]..bucket[r + 1]: where the items ranked r go.
+    let mut bucket = vec![0usize; ranks + 1];
+    for i in items.clone() {
+        bucket[rank(i) as usize + 1] += 1;
+    }
+    for r in 1..bucket.len() {
+        bucket[r] += bucket[r - 1];
+    }
+    let mut sorted = vec![0u32; bucket[ranks]];
+    let mut next = bucket.clone();
+    for i in items {
+        let r = rank(i) as usize;
+        sorted[next[r]] = i;
+        next[r] += 1;
+    }
+    (sorted, bucket)
+}
+
 fn edge_rank(s: Status) -> u8 {
     match s {
         Status::Denied => 6,
@@ -518,16 +616,17 @@ fn edge_rank(s: Status) -> u8 {
 
 /// The label of a node: its smallest canonical name if it has one;
 /// otherwise the label offered most often, then the longest (in
-/// characters), then the smallest string.
-fn choose_label<'a>(acc: &NodeAcc, names: &'a Numbered) -> &'a str {
-    if let Some(c) = acc.canonical {
+/// characters), then the smallest string. `labels`: the label of each of
+/// its entity facts, sorted by number.
+fn choose_label<'a>(canonical: Option<u32>, labels: &[u32], names: &'a Numbered) -> &'a str {
+    if let Some(c) = canonical {
         return names.string(c);
     }
-    acc.labels
-        .iter()
-        .map(|&(l, count)| {
-            let l = names.string(l);
-            (l, count, l.chars().count())
+    labels
+        .chunk_by(|a, b| a == b)
+        .map(|same| {
+            let l = names.string(same[0]);
+            (l, same.len(), l.chars().count())
         })
         .max_by(|(a, ca, la), (b, cb, lb)| ca.cmp(cb).then(la.cmp(lb)).then(b.cmp(a)))
         .map_or("", |(l, _, _)| l)
@@ -544,7 +643,13 @@ pub fn slug(label: &str) -> String {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            // Most labels are ASCII: lower-case those without the Unicode
+            // case tables.
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             dash = true;
         }
@@ -565,5 +670,47 @@ mod tests {
         assert_eq!(slug("  Zoë & Co. "), "zoe-co");
         assert_eq!(slug("東京"), "東京");
         assert_eq!(slug("!!"), "x");
+    }
+
+    /// `sorted_by_string` against a plain sort of the (string, number)
+    /// pairs.
+    fn check_sorted(strings: &[&str]) {
+        let pairs = strings.iter().zip(0u32..).map(|(&s, n)| (s, n));
+        let mut expected: Vec<(&str, u32)> = pairs.clone().collect();
+        expected.sort();
+        let expected: Vec<u32> = expected.into_iter().map(|(_, n)| n).collect();
+        assert_eq!(sorted_by_string(pairs), expected, "{strings:?}");
+    }
+
+    #[test]
+    fn sorts_by_string() {
+        check_sorted(&[]);
+        check_sorted(&["b", "a", "b", ""]);
+        check_sorted(&["reuters-10", "reuters-9", "reuters-1", "reuters-100"]);
+        check_sorted(&[
+            "ab",
+            "ab\0",
+            "ab\0\0",
+            "a",
+            "ab\0c",
+            "abcdefghij",
+            "abcdefghi",
+        ]);
+        check_sorted(&[
+            "same-prefix-x",
+            "same-prefix-",
+            "same-prefix-\u{e9}",
+            "same",
+        ]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_like_strings(
+            strings in proptest::collection::vec("(ab|a|\\x00|\u{e9}|[b-z]){0,12}", 0..40)
+        ) {
+            let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
+            check_sorted(&strings);
+        }
     }
 }
