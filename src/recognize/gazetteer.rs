@@ -227,10 +227,15 @@ impl Gazetteer {
         end: usize,
         caseless: bool,
     ) -> Option<GazMatch> {
-        let nfa = self.automaton.as_ref()?;
         if !self.may_open(text, start, end, caseless) {
             return None;
         }
+        self.walk(text, start, end, caseless)
+    }
+
+    /// [`Gazetteer::match_at`] where the openings allow a name.
+    fn walk(&self, text: &str, start: usize, end: usize, caseless: bool) -> Option<GazMatch> {
+        let nfa = self.automaton.as_ref()?;
         // An anchored walk from `start`: each state is one lower-cased
         // string, and its own pattern (the one as long as the walk so far;
         // the others are suffixes) is the head that ends here. The surfaces
@@ -324,7 +329,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            if let Some(m) = self.match_at(text, start, end, caseless) {
+            if let Some(m) = self.walk(text, start, end, caseless) {
                 out.push(m);
             }
         }
