@@ -8,12 +8,26 @@
 //! automata (one of them ASCII case-insensitive, which doubles its
 //! transitions) cost every run a few percent of a small corpus's time to
 //! build.
+//!
+//! The automaton holds only the first [`HEAD_LEN`] bytes of each lower-cased
+//! surface (its head): building it is most of the start-up's cost, and the
+//! heads need well under half the states of the whole surfaces. A walk that
+//! reaches a head of that length compares the few longer surfaces with that
+//! head to the text directly.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::noncontiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::{Anchored, MatchKind, PatternID};
 
+use crate::hash::HashMap;
 use crate::kinds::EntityType;
+
+/// The bytes of a lower-cased surface the automaton holds (see the module
+/// documentation). Eight: few heads then open more than a handful of
+/// surfaces ("general ", "bank of "), which a match compares in turn. (Six
+/// builds faster still, but its longer lists of surfaces to compare cost
+/// more per document than that saves on a few thousand documents.)
+const HEAD_LEN: usize = 8;
 
 /// Where a gazetteer entry comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,13 +64,17 @@ pub struct GazMatch {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    /// The surfaces as given, by pattern index.
+    /// The surfaces as given.
     surfaces: Vec<String>,
     /// The entry of each surface.
     surface_entries: Vec<usize>,
-    /// For each of the automaton's (lower-cased, distinct) patterns, the
-    /// surfaces that lower-case to it, in pattern order.
+    /// The surfaces lower-cased, each distinct string once (a fold).
+    folded: Vec<String>,
+    /// For each fold, the surfaces that lower-case to it, in surface order.
     folds: Vec<Vec<usize>>,
+    /// For each of the automaton's patterns (the folds' distinct heads), the
+    /// folds with that head, longest first.
+    headed: Vec<Vec<usize>>,
     automaton: Option<NFA>,
     exact: Openings,
     caseless: Openings,
@@ -132,37 +150,62 @@ impl Gazetteer {
     /// Compiles entries with their surface forms (name and aliases).
     pub fn new(entries: Vec<Entry>, surfaces: Vec<(String, usize)>) -> Gazetteer {
         let pats: Vec<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
-        let mut folded: Vec<String> = Vec::new();
+        let mut lowers: Vec<String> = pats.iter().map(|p| p.to_ascii_lowercase()).collect();
         let mut folds: Vec<Vec<usize>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::with_capacity(pats.len());
-        for (i, p) in pats.iter().enumerate() {
-            let lower = p.to_ascii_lowercase();
-            let ix = *index.entry(lower.clone()).or_insert_with(|| {
-                folded.push(lower);
-                folds.push(Vec::new());
-                folded.len() - 1
+        {
+            let mut index: HashMap<&str, usize> =
+                HashMap::with_capacity_and_hasher(lowers.len(), Default::default());
+            for (i, lower) in lowers.iter().enumerate() {
+                let ix = *index.entry(lower).or_insert_with(|| {
+                    folds.push(Vec::new());
+                    folds.len() - 1
+                });
+                folds[ix].push(i);
+            }
+        }
+        // Each fold's string is its first surface's, lower-cased.
+        let folded: Vec<String> = folds
+            .iter()
+            .map(|f| std::mem::take(&mut lowers[f[0]]))
+            .collect();
+        let mut heads: Vec<&[u8]> = Vec::new();
+        let mut headed: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<&[u8], usize> =
+            HashMap::with_capacity_and_hasher(folded.len(), Default::default());
+        for (q, f) in folded.iter().enumerate() {
+            let head = &f.as_bytes()[..f.len().min(HEAD_LEN)];
+            let h = *index.entry(head).or_insert_with(|| {
+                heads.push(head);
+                headed.push(Vec::new());
+                heads.len() - 1
             });
-            folds[ix].push(i);
+            headed[h].push(q);
+        }
+        for qs in &mut headed {
+            qs.sort_by_key(|&q| std::cmp::Reverse(folded[q].len()));
         }
         // Names start at token starts, so searches are anchored there, and
         // only where the openings allow a name. So few searches are left
         // that the noncontiguous NFA (the automaton every other kind is
         // built from) serves them as fast as a contiguous NFA or a DFA,
         // which cost more to build (on the first 2000 Reuters documents the
-        // contiguous NFA's conversion cost more at start-up than it saved).
-        // The search walks the automaton itself, to see every surface
-        // starting at a position and choose the longest that matches
-        // case-sensitively.
+        // contiguous NFA's conversion cost more at start-up than it saved;
+        // a DFA of anchored searches only, with no failure transitions, is
+        // still converted from this NFA, at five times its cost). The
+        // search walks the automaton itself, to see every head starting at
+        // a position, and the surfaces with that head to choose the longest
+        // that matches as asked.
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .build(&folded)
+            .build(&heads)
             .ok();
         Gazetteer {
             exact: Openings::new(&pats, false),
             caseless: Openings::new(&pats, true),
             automaton,
+            folded,
             folds,
+            headed,
             surface_entries: surfaces.iter().map(|(_, e)| *e).collect(),
             surfaces: surfaces.into_iter().map(|(s, _)| s).collect(),
             entries,
@@ -184,30 +227,32 @@ impl Gazetteer {
         end: usize,
         caseless: bool,
     ) -> Option<GazMatch> {
-        let nfa = self.automaton.as_ref()?;
         if !self.may_open(text, start, end, caseless) {
             return None;
         }
+        self.walk(text, start, end, caseless)
+    }
+
+    /// [`Gazetteer::match_at`] where the openings allow a name.
+    fn walk(&self, text: &str, start: usize, end: usize, caseless: bool) -> Option<GazMatch> {
+        let nfa = self.automaton.as_ref()?;
         // An anchored walk from `start`: each state is one lower-cased
         // string, and its own pattern (the one as long as the walk so far;
-        // the others are suffixes) is the surface that ends here. The last
-        // one that matches as asked is the longest.
+        // the others are suffixes) is the head that ends here. The surfaces
+        // with a head are at least as long as it, so the last one found
+        // that matches as asked is the longest.
         let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        // (The start state matches only an empty surface, which hardly any
-        // gazetteer has: asked here, not in a call.)
-        let mut best = if nfa.is_match(sid) {
-            self.surface_ending(nfa, sid, text, start, start, caseless)
-        } else {
-            None
-        };
+        // (The start state matches only an empty surface.)
+        let mut best = own_pattern(nfa, sid, 0)
+            .and_then(|head| self.longest_headed(head, text, start, 0, end, caseless));
         for (i, b) in text.as_bytes()[start..end].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
                     break;
                 }
-                if let Some(found) =
-                    self.surface_ending(nfa, sid, text, start, start + i + 1, caseless)
+                if let Some(found) = own_pattern(nfa, sid, i + 1)
+                    .and_then(|head| self.longest_headed(head, text, start, i + 1, end, caseless))
                 {
                     best = Some(found);
                 }
@@ -233,34 +278,38 @@ impl Gazetteer {
         start < end && end <= text.len() && openings.may_open(text.as_bytes(), start)
     }
 
-    /// The surface, with its end, that spans `start..end` of the text in
-    /// state `sid` of an anchored walk from `start`, if one matches (the
-    /// first surface given of those that do).
-    fn surface_ending(
+    /// The longest surface with this head (an automaton pattern, found by
+    /// a walk `walked` bytes long) that starts at byte `start` of the text
+    /// and ends by `end`, with its end (of equal ones, the first surface
+    /// given that matches as asked).
+    fn longest_headed(
         &self,
-        nfa: &NFA,
-        sid: StateID,
+        head: PatternID,
         text: &str,
         start: usize,
+        walked: usize,
         end: usize,
         caseless: bool,
     ) -> Option<(usize, usize)> {
-        if !nfa.is_match(sid) {
-            return None;
-        }
-        let pid = (0..nfa.match_len(sid))
-            .map(|i| nfa.match_pattern(sid, i))
-            .find(|&pid| nfa.pattern_len(pid) == end - start)?;
-        let fold = &self.folds[pid.as_usize()];
-        let surface = if caseless {
-            fold.first().copied()
-        } else {
-            let found = &text.as_bytes()[start..end];
-            fold.iter()
-                .copied()
-                .find(|&s| self.surfaces[s].as_bytes() == found)
-        }?;
-        Some((end, surface))
+        let room = &text.as_bytes()[start..end];
+        self.headed[head.as_usize()].iter().find_map(|&q| {
+            let lower = self.folded[q].as_bytes();
+            let found = room.get(..lower.len())?;
+            // The walk matched the head; the rest is compared here (the
+            // folds are ASCII lower-cased, as the text the walk saw).
+            if !found[walked..].eq_ignore_ascii_case(&lower[walked..]) {
+                return None;
+            }
+            let fold = &self.folds[q];
+            let surface = if caseless {
+                fold.first().copied()
+            } else {
+                fold.iter()
+                    .copied()
+                    .find(|&s| self.surfaces[s].as_bytes() == found)
+            }?;
+            Some((start + lower.len(), surface))
+        })
     }
 
     /// Non-overlapping matches starting at the given byte offsets
@@ -280,12 +329,26 @@ impl Gazetteer {
             {
                 continue;
             }
-            if let Some(m) = self.match_at(text, start, end, caseless) {
+            if let Some(m) = self.walk(text, start, end, caseless) {
                 out.push(m);
             }
         }
         out
     }
+}
+
+/// The pattern that state `sid`, reached by an anchored walk `depth` bytes
+/// long, spells, if one does (its other patterns are suffixes of it, which
+/// the automaton copies from its failure state). Inlined: most states are
+/// no match.
+#[inline]
+fn own_pattern(nfa: &NFA, sid: StateID, depth: usize) -> Option<PatternID> {
+    if !nfa.is_match(sid) {
+        return None;
+    }
+    (0..nfa.match_len(sid))
+        .map(|i| nfa.match_pattern(sid, i))
+        .find(|&pid| nfa.pattern_len(pid) == depth)
 }
 
 #[cfg(test)]
@@ -334,8 +397,10 @@ mod tests {
 
     #[test]
     fn one_folded_automaton_matches_as_two() {
-        let text = "eBay and X bought 3M, EBAY, x-ray and Zoë Ltd; é X, META Platforms Meta";
-        let sets: [&[&str]; 3] = [
+        let text = "eBay and X bought 3M, EBAY, x-ray and Zoë Ltd; é X, META Platforms Meta; \
+            General Motors Corp, GENERAL MOTORS, General Mills and general Electric Co \
+            bought Bank of Americas; General Motor";
+        let sets: [&[&str]; 4] = [
             &["eBay", "X", "3M", "Zoë Ltd", "é X", "EBAY"],
             &["", "eBay"],
             &[
@@ -346,6 +411,21 @@ mod tests {
                 "META Platforms",
                 "ebay",
                 "x",
+            ],
+            // Surfaces longer than the automaton's heads, several to a head.
+            &[
+                "General Motors",
+                "General Motors Corp",
+                "GENERAL MOTORS",
+                "General Mills",
+                "General",
+                "General ",
+                "General Electric Co",
+                "Bank of America",
+                "Bank of Americas",
+                "Bank of",
+                "Zoë Ltd",
+                "Zoë Ltd.",
             ],
         ];
         for surfaces in sets {

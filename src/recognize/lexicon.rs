@@ -63,8 +63,10 @@ impl WordTable {
         words: impl IntoIterator<Item = (&'a str, u16)>,
         fold: bool,
     ) -> WordTable {
+        let words = words.into_iter();
+        // (Sized up front: growing rehashes every word kept so far.)
         let mut table = WordTable {
-            words: HashTable::new(),
+            words: HashTable::with_capacity(words.size_hint().0),
             max_len: 0,
             fold,
         };
@@ -72,14 +74,14 @@ impl WordTable {
             if bits == 0 {
                 continue;
             }
-            let w = if fold { lower(w) } else { Cow::Borrowed(w) };
-            let w = w.as_bytes();
-            let entry = table
-                .words
-                .entry(hash(w), |(k, _)| **k == *w, |(k, _)| hash(k))
-                .or_insert_with(|| (w.into(), 0));
-            entry.into_mut().1 |= bits;
-            table.max_len = table.max_len.max(w.len());
+            with_key(w, fold, |w| {
+                let entry = table
+                    .words
+                    .entry(hash(w), |(k, _)| **k == *w, |(k, _)| hash(k))
+                    .or_insert_with(|| (w.into(), 0));
+                entry.into_mut().1 |= bits;
+                table.max_len = table.max_len.max(w.len());
+            });
         }
         table
     }
@@ -98,21 +100,31 @@ impl WordTable {
         if w.len() > self.max_len && w.is_ascii() {
             return 0;
         }
-        if !self.fold {
-            return self.get_bytes(w.as_bytes());
-        }
-        // Most words looked up are short and capitalised: lower-case them
-        // in a stack buffer, testing and lower-casing the whole buffer at
-        // once (the zero padding is ASCII and stays zero).
-        let mut buf = [0u8; 16];
-        if let Some(head) = buf.get_mut(..w.len()) {
-            head.copy_from_slice(w.as_bytes());
-            if let Some(lowered) = ascii_lowercase_16(buf) {
-                return self.get_bytes(&lowered[..w.len()]);
-            }
-        }
-        self.get_bytes(lower(w).as_bytes())
+        with_key(w, self.fold, |k| self.get_bytes(k))
     }
+}
+
+/// Calls `f` with the bytes a table keys `w` by: `w` itself, or when the
+/// table folds case, `w` lower-cased as [`lower`] does.
+///
+/// Most words are short (those looked up are mostly capitalised): they are
+/// lower-cased in a stack buffer, the whole buffer tested and lower-cased
+/// at once (the zero padding is ASCII and stays zero), rather than in a new
+/// `String`. (Inlined: as a call, `WordTable::get` on the hot path cost
+/// more.)
+#[inline(always)]
+fn with_key<R>(w: &str, fold: bool, f: impl FnOnce(&[u8]) -> R) -> R {
+    if !fold {
+        return f(w.as_bytes());
+    }
+    let mut buf = [0u8; 16];
+    if let Some(head) = buf.get_mut(..w.len()) {
+        head.copy_from_slice(w.as_bytes());
+        if let Some(lowered) = ascii_lowercase_16(buf) {
+            return f(&lowered[..w.len()]);
+        }
+    }
+    f(lower(w).as_bytes())
 }
 
 /// Sixteen bytes ASCII lower-cased, if all are ASCII: as one `u128`, eight
