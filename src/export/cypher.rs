@@ -26,7 +26,7 @@ pub struct CypherExporter {
 
 /// Appends a string literal of Neo4j text (see [`escape::neo4j_text`]).
 fn lit(out: &mut String, s: &str) {
-    escape::cypher_string_into(out, &escape::neo4j_text(s));
+    escape::cypher_text_into(out, s);
 }
 
 /// Appends a list literal of [`escape::neo4j_list_items`] (`["a", "b"]`);

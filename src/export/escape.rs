@@ -438,18 +438,45 @@ pub fn cypher_string(s: &str) -> String {
 pub fn cypher_string_into(out: &mut String, s: &str) {
     out.push('"');
     escape_into(out, s, &CYPHER, |out, c, _| {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_other_control(c) => {}
-            c => out.push(c),
-        }
+        cypher_char(out, c);
         0
     });
     out.push('"');
+}
+
+/// [`neo4j_text`] of `s` as a Cypher string literal ([`cypher_string`]),
+/// appended to `out`; in one pass, since every character [`neo4j_text`]
+/// changes is one [`cypher_string`] looks at too.
+pub fn cypher_text_into(out: &mut String, s: &str) {
+    out.push('"');
+    escape_into(out, s, &CYPHER, |out, c, rest| match c {
+        '\r' => {
+            out.push(' ');
+            usize::from(rest.starts_with('\n'))
+        }
+        '\n' => {
+            out.push(' ');
+            0
+        }
+        c => {
+            cypher_char(out, c);
+            0
+        }
+    });
+    out.push('"');
+}
+
+/// A character of [`CYPHER`] inside a Cypher string literal.
+fn cypher_char(out: &mut String, c: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '"' => out.push_str("\\\""),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_other_control(c) => {}
+        c => out.push(c),
+    }
 }
 
 /// A Cypher float literal: always with a decimal point or an exponent
@@ -557,6 +584,19 @@ mod tests {
         fn whitespace_folds_like_the_rule(s in "(?s).{0,40}|[ a\\t\\n\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}]{0,20}") {
             proptest::prop_assert_eq!(fold_ws(&s), fold_reference(&s));
         }
+
+        #[test]
+        fn cypher_text_is_neo4j_text_then_cypher(s in "(?s).{0,40}|[a\r\n\t\"\\\\\u{1}\u{7f}\u{85}é]{0,20}") {
+            let mut fused = String::new();
+            cypher_text_into(&mut fused, &s);
+            proptest::prop_assert_eq!(fused, cypher_string(&neo4j_text(&s)));
+        }
+
+        #[test]
+        fn folded_text_is_neo4j_text(s in "(?s).{0,40}|[ a\r\n\t\u{1}\u{7f}\u{85}\u{2028}]{0,20}") {
+            let folded = fold_ws(&s);
+            proptest::prop_assert_eq!(neo4j_text(&folded), folded.as_ref());
+        }
     }
 
     #[test]
@@ -653,6 +693,21 @@ mod tests {
         assert_eq!(cypher_string("end\\\""), "\"end\\\\\\\"\"");
         assert_eq!(cypher_string("a\nb\r\tc\u{1}"), "\"a\\nb\\r\\tc\"");
         assert_eq!(cypher_string("Zoë 東京 😀"), "\"Zoë 東京 😀\"");
+    }
+
+    #[test]
+    fn cypher_text_is_neo4j_text_as_a_literal() {
+        for s in [
+            "plain",
+            "a\r\nb\nc\rd\te\u{1}\u{7f}\u{85}f",
+            "q\"\\\r",
+            "\n",
+            "Zoë 東京 😀",
+        ] {
+            let mut fused = String::new();
+            cypher_text_into(&mut fused, s);
+            assert_eq!(fused, cypher_string(&neo4j_text(s)), "{s:?}");
+        }
     }
 
     #[test]

@@ -107,7 +107,9 @@ impl Exporter for Neo4jCsvExporter {
                 w.uint(e.support)?;
                 w.uint(e.evidence_count)?;
                 w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)))?;
-                w.field(&escape::neo4j_text(fields::evidence_text(view, i)))?;
+                // Folded: no line breaks or control characters are left
+                // for `neo4j_text` to change.
+                w.field(fields::evidence_text(view, i))?;
                 w.field(fields::evidence_json(view, i)?)?;
                 w.end()?;
             }
