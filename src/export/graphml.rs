@@ -114,10 +114,10 @@ pub(super) fn write_graphml(view: &GraphView<'_>, out: &mut dyn Write, yed: bool
     x.finish()
 }
 
-/// The fixed start tag of a `<data>` of a key: `data key="node_label"`.
+/// The start tag of a `<data>` of a key: `<data key="node_label">`.
 macro_rules! key {
     ($id:literal) => {
-        concat!("data key=\"", $id, "\"")
+        concat!("<data key=\"", $id, "\">")
     };
 }
 
@@ -127,7 +127,7 @@ fn data(x: &mut XmlOut<'_>, key: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    x.text_element_fixed(key, "data", value)
+    x.text_element_fixed(key, value, "</data>")
 }
 
 /// `<data>` with a value written into `value` by `make`.

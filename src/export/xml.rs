@@ -102,15 +102,26 @@ impl<'w> XmlOut<'w> {
         self.write_leaf()
     }
 
-    /// `<head>text</name>`, where `head` is the fixed inside of the start
-    /// tag, written as it is (`data key="node_label"`, made with
-    /// `concat!`): for the many elements whose tag never changes, so that
-    /// only the text is escaped.
-    pub(crate) fn text_element_fixed(&mut self, head: &str, name: &str, text: &str) -> Result<()> {
+    /// `<head>text</name>` from its fixed parts: `start` is the whole start
+    /// tag and `end` the end tag, written as they are (`<data
+    /// key="node_label">` and `</data>`, made with `concat!`), for the many
+    /// elements whose tags never change, so that only the text is escaped.
+    pub(crate) fn text_element_fixed(&mut self, start: &str, text: &str, end: &str) -> Result<()> {
         self.leaf.clear();
-        self.leaf.push('<');
-        self.leaf.push_str(head);
-        self.push_text_end(name, text);
+        self.leaf.push_str(start);
+        escape::xml_text_into(&mut self.leaf, text);
+        self.leaf.push_str(end);
+        self.write_leaf()
+    }
+
+    /// An element without children from its fixed parts and one attribute
+    /// value: `start` up to the value's opening quote (`<attvalue
+    /// for="type" value="`), the value escaped, then `end` (`"/>`).
+    pub(crate) fn attr_element_fixed(&mut self, start: &str, value: &str, end: &str) -> Result<()> {
+        self.leaf.clear();
+        self.leaf.push_str(start);
+        escape::xml_attr_into(&mut self.leaf, value);
+        self.leaf.push_str(end);
         self.write_leaf()
     }
 
@@ -156,7 +167,8 @@ mod tests {
             x.open("b", &[])?;
             x.empty("c", &[("x", "1"), ("y", "\t")])?;
             x.text_element("d", &[], "t'<&>\r\u{1}")?;
-            x.text_element_fixed("d k=\"f\"", "d", "x&")?;
+            x.text_element_fixed("<d k=\"f\">", "x&", "</d>")?;
+            x.attr_element_fixed("<d k=\"f\" v=\"", "\"\n'", "\"/>")?;
             x.empty_fixed("e k=\"f\"", &[("v", "<")])?;
             x.close("b")?;
             x.close("a")?;
@@ -165,7 +177,7 @@ mod tests {
         assert!(r.is_ok(), "{r:?}");
         assert_eq!(
             String::from_utf8(out).unwrap_or_default(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&lt;&quot;&amp;&#10;\">\n  <b>\n    <c x=\"1\" y=\"&#9;\"/>\n    <d>t&apos;&lt;&amp;&gt;&#13;</d>\n    <d k=\"f\">x&amp;</d>\n    <e k=\"f\" v=\"&lt;\"/>\n  </b>\n</a>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&lt;&quot;&amp;&#10;\">\n  <b>\n    <c x=\"1\" y=\"&#9;\"/>\n    <d>t&apos;&lt;&amp;&gt;&#13;</d>\n    <d k=\"f\">x&amp;</d>\n    <d k=\"f\" v=\"&quot;&#10;'\"/>\n    <e k=\"f\" v=\"&lt;\"/>\n  </b>\n</a>\n"
         );
     }
 }
