@@ -4,8 +4,9 @@
 //! tabs in attributes survive and characters XML forbids never reach the
 //! file.
 //!
-//! Start tags are built in one reused [`BytesStart`] (attributes pushed
-//! already escaped), so that no tag allocates; elements without children
+//! Start tags are built in one reused string (attributes escaped into it)
+//! and handed to quick-xml as a borrowed [`BytesStart`], so that no tag
+//! allocates; elements without children
 //! are written in one piece at the writer's indentation (see
 //! [`XmlOut::empty`]).
 
@@ -21,9 +22,7 @@ use crate::error::Result;
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
     w: Writer<BufWriter<&'w mut dyn Write>>,
-    /// The start tag being written, reused (its buffer is kept).
-    start: BytesStart<'static>,
-    /// An element without children being written, reused.
+    /// A start tag or an element without children being written, reused.
     leaf: String,
 }
 
@@ -46,22 +45,21 @@ impl<'w> XmlOut<'w> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(XmlOut {
             w,
-            start: BytesStart::new(String::new()),
             leaf: String::new(),
         })
     }
 
     /// `<name a="v">`.
     pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.start.set_name(name.as_bytes()).clear_attributes();
-        for (k, v) in attrs {
-            // Escaped here (quick-xml's own escaping keeps line breaks and
-            // tabs, which attribute normalisation would turn into spaces);
-            // byte-slice attributes are pushed as they are.
-            let v = escape::xml_attr(v);
-            self.start.push_attribute((k.as_bytes(), v.as_bytes()));
-        }
-        self.w.write_event(Event::Start(self.start.borrow()))?;
+        // The tag's inside is made in `leaf` (values escaped here: quick-xml's
+        // own escaping keeps line breaks and tabs, which attribute
+        // normalisation would turn into spaces) and handed to quick-xml as
+        // it is, which indents it and the element's children.
+        self.leaf.clear();
+        self.leaf.push_str(name);
+        push_attrs(&mut self.leaf, attrs);
+        let start = BytesStart::from_content(self.leaf.as_str(), name.len());
+        self.w.write_event(Event::Start(start))?;
         Ok(())
     }
 
