@@ -179,8 +179,9 @@ impl<W: Write> TopLevel<W> {
 /// `links`, at the same depth, so it is serialised once and its text
 /// written twice.
 fn write_document<W: Write>(w: W, view: &GraphView<'_>) -> serde_json::Result<W> {
-    let mut edges = Vec::new();
+    let mut edges = Indents(Vec::new());
     value(&mut edges, &Edges(view.edges()))?;
+    let edges = edges.0;
     let graph = GraphAttrs {
         name: "kgraph",
         node_count: view.nodes().len(),
@@ -197,6 +198,29 @@ fn write_document<W: Write>(w: W, view: &GraphView<'_>) -> serde_json::Result<W>
     doc.end().map_err(serde_json::Error::io)
 }
 
+/// A writer that passes two-byte writes on with their length known:
+/// serde_json's pretty formatter writes its indentation two spaces at a
+/// time, which a buffer then appends without a call to copy them.
+struct Indents<W>(W);
+
+impl<W: Write> Write for Indents<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match *buf {
+            [a, b] => self.0.write_all(&[a, b]),
+            _ => self.0.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 impl Exporter for JsonExporter {
     fn files(&self) -> &'static [&'static str] {
         &["graph.json"]
@@ -204,7 +228,7 @@ impl Exporter for JsonExporter {
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
         let err = |e: serde_json::Error| Error::new(ErrorKind::Export, format!("graph.json: {e}"));
-        let mut out = write_document(super::chunked(out), view).map_err(err)?;
+        let mut out = write_document(Indents(super::chunked(out)), view).map_err(err)?;
         out.write_all(b"\n")?;
         out.flush()?;
         Ok(())
