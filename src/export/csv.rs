@@ -11,7 +11,7 @@
 
 use std::io::Write;
 
-use super::{Exporter, escape, fields, style};
+use super::{Exporter, escape, fields};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::GraphView;
 
@@ -155,7 +155,7 @@ impl Exporter for CsvExporter {
                 w.field(&e.target);
                 w.field(direction);
                 w.field(&e.id);
-                w.field(&style::edge_label(e));
+                w.field(fields::label(view, i));
                 w.uint(e.support);
                 w.field(e.kind.as_str());
                 w.field(fields::status(e));

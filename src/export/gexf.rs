@@ -177,7 +177,7 @@ fn write_edge(
     values: &mut String,
 ) -> Result<()> {
     let e = view.edges()[i];
-    let label = style::edge_label(e);
+    let label = fields::label(view, i);
     values.clear();
     let number = |v: &mut String, n: Option<f64>| {
         if let Some(n) = n {
@@ -192,7 +192,7 @@ fn write_edge(
             ("source", &e.source),
             ("target", &e.target),
             ("kind", e.kind.as_str()),
-            ("label", &label),
+            ("label", label),
             ("weight", &values[..weight]),
         ],
     )?;
