@@ -141,6 +141,7 @@ struct TopLevel<W> {
 }
 
 impl<W: Write> TopLevel<W> {
+    /// Opens the object (`{`).
     fn begin(mut w: W) -> io::Result<TopLevel<W>> {
         let mut formatter = PrettyFormatter::new();
         formatter.begin_object(&mut w)?;
@@ -169,6 +170,7 @@ impl<W: Write> TopLevel<W> {
         self.formatter.end_object_value(&mut self.w).map_err(io)
     }
 
+    /// Closes the object and gives the writer back.
     fn end(mut self) -> io::Result<W> {
         self.formatter.end_object(&mut self.w)?;
         Ok(self.w)
