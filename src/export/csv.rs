@@ -11,7 +11,7 @@
 
 use std::io::Write;
 
-use super::{Exporter, escape, fields, style};
+use super::{Exporter, escape, fields};
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::GraphView;
 
@@ -48,13 +48,16 @@ pub(super) fn csv_error(file: &str, e: csv::Error) -> Error {
 }
 
 /// The rows of a CSV file, written through the csv crate's writer (default
-/// quoting), a field at a time: numbers and joined lists are made in one
-/// reused buffer, so that no row allocates.
+/// quoting): each row is made a field at a time in one reused record and
+/// written whole (the writer's fast path for whole records); numbers and
+/// joined lists are made in one reused buffer, so that no row allocates.
 pub(super) struct Rows<'w> {
     w: csv::Writer<&'w mut dyn Write>,
     /// The file's name, for errors.
     file: &'static str,
-    /// A field made before it is written (a number, a joined list).
+    /// The row being made.
+    row: csv::ByteRecord,
+    /// A field made before it is added (a number, a joined list).
     value: String,
 }
 
@@ -66,32 +69,31 @@ impl<'w> Rows<'w> {
                 .buffer_capacity(1 << 16)
                 .from_writer(out),
             file,
+            row: csv::ByteRecord::new(),
             value: String::new(),
         }
     }
 
     /// A text field.
-    pub(super) fn field(&mut self, s: &str) -> Result<()> {
-        self.w.write_field(s).map_err(|e| csv_error(self.file, e))
+    pub(super) fn field(&mut self, s: &str) {
+        self.row.push_field(s.as_bytes());
     }
 
     /// A field made by `make` in the reused buffer.
-    pub(super) fn field_with(&mut self, make: impl FnOnce(&mut String)) -> Result<()> {
+    pub(super) fn field_with(&mut self, make: impl FnOnce(&mut String)) {
         self.value.clear();
         make(&mut self.value);
-        self.w
-            .write_field(&self.value)
-            .map_err(|e| csv_error(self.file, e))
+        self.row.push_field(self.value.as_bytes());
     }
 
     /// An integer field.
-    pub(super) fn uint(&mut self, n: usize) -> Result<()> {
+    pub(super) fn uint(&mut self, n: usize) {
         self.field_with(|v| escape::uint_into(v, n as u64))
     }
 
     /// A number field (see [`escape::number`]), empty when absent or not
     /// finite.
-    pub(super) fn number(&mut self, x: Option<f64>) -> Result<()> {
+    pub(super) fn number(&mut self, x: Option<f64>) {
         self.field_with(|v| {
             if let Some(x) = x {
                 escape::number_into(v, x);
@@ -99,11 +101,13 @@ impl<'w> Rows<'w> {
         })
     }
 
-    /// Ends the row (the csv writer's record terminator).
+    /// Writes the row made since the last one.
     pub(super) fn end(&mut self) -> Result<()> {
         self.w
-            .write_record(None::<&[u8]>)
-            .map_err(|e| csv_error(self.file, e))
+            .write_byte_record(&self.row)
+            .map_err(|e| csv_error(self.file, e))?;
+        self.row.clear();
+        Ok(())
     }
 
     /// A whole row of text fields.
@@ -131,12 +135,12 @@ impl Exporter for CsvExporter {
         if file == 0 {
             w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.field(&n.id)?;
-                w.field(&n.label)?;
-                w.field(n.entity_type.as_str())?;
-                w.field_with(|v| escape::join_list_into(v, &n.aliases))?;
-                w.field_with(|v| escape::join_list_into(v, &n.docs))?;
-                w.uint(n.mentions)?;
+                w.field(&n.id);
+                w.field(&n.label);
+                w.field(n.entity_type.as_str());
+                w.field_with(|v| escape::join_list_into(v, &n.aliases));
+                w.field_with(|v| escape::join_list_into(v, &n.docs));
+                w.uint(n.mentions);
                 w.end()?;
             }
         } else {
@@ -147,23 +151,23 @@ impl Exporter for CsvExporter {
                 } else {
                     "Directed"
                 };
-                w.field(&e.source)?;
-                w.field(&e.target)?;
-                w.field(direction)?;
-                w.field(&e.id)?;
-                w.field(&style::edge_label(e))?;
-                w.uint(e.support)?;
-                w.field(e.kind.as_str())?;
-                w.field(fields::status(e))?;
-                w.number(e.amount_usd)?;
-                w.field_with(|v| fields::numbers_json_into(v, &e.amount_usd_alt))?;
-                w.number(e.stake_pct)?;
-                w.number(Some(e.confidence))?;
-                w.uint(e.support)?;
-                w.uint(e.evidence_count)?;
-                w.field_with(|v| escape::join_list_into(v, &fields::evidence_docs(e)))?;
-                w.field(fields::evidence_text(view, i))?;
-                w.field(fields::evidence_json(view, i)?)?;
+                w.field(&e.source);
+                w.field(&e.target);
+                w.field(direction);
+                w.field(&e.id);
+                w.field(fields::label(view, i));
+                w.uint(e.support);
+                w.field(e.kind.as_str());
+                w.field(fields::status(e));
+                w.number(e.amount_usd);
+                w.field_with(|v| fields::numbers_json_into(v, &e.amount_usd_alt));
+                w.number(e.stake_pct);
+                w.number(Some(e.confidence));
+                w.uint(e.support);
+                w.uint(e.evidence_count);
+                w.field_with(|v| escape::join_list_into(v, &fields::evidence_docs(e)));
+                w.field(fields::evidence_text(view, i));
+                w.field(fields::evidence_json(view, i)?);
                 w.end()?;
             }
         }
@@ -200,7 +204,7 @@ mod tests {
             let mut rows = Rows::new(&mut got, "t.csv");
             rows.record(&fields)?;
             for f in fields {
-                rows.field_with(|v| v.push_str(f))?;
+                rows.field_with(|v| v.push_str(f));
             }
             rows.end()?;
             rows.finish()

@@ -26,7 +26,7 @@ pub struct CypherExporter {
 
 /// Appends a string literal of Neo4j text (see [`escape::neo4j_text`]).
 fn lit(out: &mut String, s: &str) {
-    escape::cypher_string_into(out, &escape::neo4j_text(s));
+    escape::cypher_text_into(out, s);
 }
 
 /// Appends a list literal of [`escape::neo4j_list_items`] (`["a", "b"]`);
@@ -48,71 +48,76 @@ fn list<S: AsRef<str>>(out: &mut String, items: &[S]) -> bool {
     any
 }
 
+/// The start of a `SET` item, `var.key = ` (made with `concat!`); the
+/// variable and the key are fixed plain words, which
+/// [`escape::cypher_name`] leaves as they are.
+macro_rules! item {
+    ($var:literal, $key:literal) => {
+        concat!($var, ".", $key, " = ")
+    };
+}
+
 /// The `SET` items of one statement, `var.key = value` joined with `, `,
-/// written straight into the statement.
+/// written straight into the statement; each item comes with its start,
+/// made by `item!`.
 struct Items<'s> {
     s: &'s mut String,
-    var: &'static str,
     first: bool,
 }
 
 impl<'s> Items<'s> {
-    fn new(s: &'s mut String, var: &'static str) -> Items<'s> {
-        Items {
-            s,
-            var,
-            first: true,
-        }
+    fn new(s: &'s mut String) -> Items<'s> {
+        Items { s, first: true }
     }
 
     /// Starts an item and returns the statement to write its value into.
-    /// The keys are fixed plain words, which [`escape::cypher_name`] leaves
-    /// as they are.
-    fn key(&mut self, key: &'static str) -> &mut String {
-        debug_assert_eq!(escape::cypher_name(key), key);
+    fn key(&mut self, start: &'static str) -> &mut String {
+        debug_assert!(
+            start
+                .strip_suffix(" = ")
+                .and_then(|k| k.split_once('.'))
+                .is_some_and(|(v, k)| escape::cypher_name(v) == v && escape::cypher_name(k) == k)
+        );
         if !self.first {
             self.s.push_str(", ");
         }
         self.first = false;
-        self.s.push_str(self.var);
-        self.s.push('.');
-        self.s.push_str(key);
-        self.s.push_str(" = ");
+        self.s.push_str(start);
         self.s
     }
 
     /// An item whose value is already written out (`value` may be empty:
     /// then the item is left out).
-    fn raw(&mut self, key: &'static str, value: &str) {
+    fn raw(&mut self, start: &'static str, value: &str) {
         if !value.is_empty() {
-            self.key(key).push_str(value);
+            self.key(start).push_str(value);
         }
     }
 
     /// A string item, left out when the text is empty.
-    fn text(&mut self, key: &'static str, text: &str) {
+    fn text(&mut self, start: &'static str, text: &str) {
         if !text.is_empty() {
-            lit(self.key(key), text);
+            lit(self.key(start), text);
         }
     }
 
     /// A float item, left out when absent or not finite.
-    fn float(&mut self, key: &'static str, x: Option<f64>) {
+    fn float(&mut self, start: &'static str, x: Option<f64>) {
         if let Some(x) = x.filter(|x| x.is_finite()) {
-            escape::cypher_float_into(self.key(key), x);
+            escape::cypher_float_into(self.key(start), x);
         }
     }
 
     /// An integer item.
-    fn int(&mut self, key: &'static str, n: usize) {
-        escape::uint_into(self.key(key), n as u64);
+    fn int(&mut self, start: &'static str, n: usize) {
+        escape::uint_into(self.key(start), n as u64);
     }
 
     /// A list item, left out when no item is left (`scratch` is reused).
-    fn list<S: AsRef<str>>(&mut self, key: &'static str, items: &[S], scratch: &mut String) {
+    fn list<S: AsRef<str>>(&mut self, start: &'static str, items: &[S], scratch: &mut String) {
         scratch.clear();
         if list(scratch, items) {
-            self.key(key).push_str(scratch);
+            self.key(start).push_str(scratch);
         }
     }
 }
@@ -126,13 +131,13 @@ fn node_statement(s: &mut String, scratch: &mut String, n: &Node) {
     // The label literal goes in twice (`label` and `name`).
     scratch.clear();
     lit(scratch, &n.label);
-    let mut items = Items::new(s, "n");
-    items.raw("label", scratch);
-    items.raw("name", scratch);
-    items.text("type", n.entity_type.as_str());
-    items.list("aliases", &n.aliases, scratch);
-    items.list("docs", &n.docs, scratch);
-    items.int("mentions", n.mentions);
+    let mut items = Items::new(s);
+    items.raw(item!("n", "label"), scratch);
+    items.raw(item!("n", "name"), scratch);
+    items.text(item!("n", "type"), n.entity_type.as_str());
+    items.list(item!("n", "aliases"), &n.aliases, scratch);
+    items.list(item!("n", "docs"), &n.docs, scratch);
+    items.int(item!("n", "mentions"), n.mentions);
     s.push_str(";\n");
 }
 
@@ -153,10 +158,10 @@ fn edge_statement(
     s.push_str(" {id: ");
     lit(s, &e.id);
     s.push_str("}]->(b) SET ");
-    let mut items = Items::new(s, "r");
-    items.text("type", e.kind.as_str());
-    items.text("status", fields::status(e));
-    items.float("amount_usd", e.amount_usd);
+    let mut items = Items::new(s);
+    items.text(item!("r", "type"), e.kind.as_str());
+    items.text(item!("r", "status"), fields::status(e));
+    items.float(item!("r", "amount_usd"), e.amount_usd);
     scratch.clear();
     for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
         scratch.push_str(if scratch.is_empty() { "[" } else { ", " });
@@ -165,14 +170,14 @@ fn edge_statement(
     if !scratch.is_empty() {
         scratch.push(']');
     }
-    items.raw("amount_usd_alt", scratch);
-    items.float("stake_pct", e.stake_pct);
-    items.float("confidence", Some(e.confidence));
-    items.int("support", e.support);
-    items.int("evidence_count", e.evidence_count);
-    items.list("docs", &fields::evidence_docs(e), scratch);
-    items.text("evidence_text", fields::evidence_text(view, i));
-    items.text("evidence", evidence);
+    items.raw(item!("r", "amount_usd_alt"), scratch);
+    items.float(item!("r", "stake_pct"), e.stake_pct);
+    items.float(item!("r", "confidence"), Some(e.confidence));
+    items.int(item!("r", "support"), e.support);
+    items.int(item!("r", "evidence_count"), e.evidence_count);
+    items.list(item!("r", "docs"), &fields::evidence_docs(e), scratch);
+    items.text(item!("r", "evidence_text"), fields::evidence_text(view, i));
+    items.text(item!("r", "evidence"), evidence);
     s.push_str(";\n");
     Ok(())
 }

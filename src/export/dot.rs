@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::chunked;
-use super::{Exporter, escape, style};
+use super::{Exporter, escape, fields, style};
 use crate::error::Result;
 use crate::graph::{Edge, GraphView, Node};
 use crate::kinds::{EntityType, RelationKind};
@@ -83,9 +83,9 @@ impl DotExporter {
             node_line(&mut s, &mut tip, n);
             w.write_all(s.as_bytes())?;
         }
-        for e in view.edges() {
+        for (i, e) in view.edges().iter().enumerate() {
             s.clear();
-            edge_line(&mut s, &mut tip, e);
+            edge_line(&mut s, &mut tip, e, fields::label(view, i));
             w.write_all(s.as_bytes())?;
         }
         w.write_all(b"}\n")?;
@@ -140,14 +140,14 @@ fn node_line(s: &mut String, tip: &mut String, n: &Node) {
     s.push_str("];\n");
 }
 
-fn edge_line(s: &mut String, tip: &mut String, e: &Edge) {
+fn edge_line(s: &mut String, tip: &mut String, e: &Edge, label: &str) {
     let look = style::edge_look(e);
     s.push_str("  ");
     escape::dot_id_into(s, &e.source);
     s.push_str(" -> ");
     escape::dot_id_into(s, &e.target);
     s.push_str(" [label=");
-    escape::dot_string_into(s, &style::edge_label(e));
+    escape::dot_string_into(s, label);
     match look.line {
         style::Line::Solid => {}
         style::Line::Dashed => s.push_str(", style=dashed"),

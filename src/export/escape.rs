@@ -50,7 +50,9 @@ impl ByteSet {
     /// step with one branch (eight table lookups or-ed together) and looks
     /// for the exact byte only in the step that has one. The last step
     /// tests the last eight bytes, overlapping the step before, so that
-    /// short texts (names, ids) need no byte-by-byte loop either.
+    /// short texts (names, ids) need no byte-by-byte loop either. Inlined,
+    /// so that each escaping function scans with its own table.
+    #[inline(always)]
     fn find(&self, bytes: &[u8]) -> Option<usize> {
         let hit = |chunk: &[u8]| chunk.iter().fold(false, |h, &b| h | self.contains(b));
         let mut start = 0;
@@ -86,6 +88,9 @@ const DOT_STRING: ByteSet = ByteSet::new(b"\\\"&\x7f\xc2", true);
 const XML_ATTR: ByteSet = ByteSet::new(b"&<>\"\xef", true);
 /// What [`xml_text`] may change (as [`XML_ATTR`], and `'`).
 const XML_TEXT: ByteSet = ByteSet::new(b"&<>\"'\xef", true);
+/// What [`neo4j_list_item`] may change: as [`CONTROL`], and the list
+/// separator.
+const NEO4J_ITEM: ByteSet = ByteSet::new(&[0x7f, 0xc2, LIST_SEPARATOR as u8], true);
 /// What [`cypher_string`] may change.
 const CYPHER: ByteSet = ByteSet::new(b"\\\"\x7f\xc2", true);
 
@@ -410,6 +415,10 @@ pub fn neo4j_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
 /// One item of [`neo4j_list_items`], borrowed when nothing changes; empty
 /// when the item is to be left out.
 pub fn neo4j_list_item(s: &str) -> Cow<'_, str> {
+    // Most items have nothing to change, which one scan tells.
+    if !NEO4J_ITEM.any_in(s) {
+        return Cow::Borrowed(s);
+    }
     let text = neo4j_text(s);
     if text.contains(LIST_SEPARATOR) {
         Cow::Owned(text.replace(LIST_SEPARATOR, ","))
@@ -438,18 +447,45 @@ pub fn cypher_string(s: &str) -> String {
 pub fn cypher_string_into(out: &mut String, s: &str) {
     out.push('"');
     escape_into(out, s, &CYPHER, |out, c, _| {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_other_control(c) => {}
-            c => out.push(c),
-        }
+        cypher_char(out, c);
         0
     });
     out.push('"');
+}
+
+/// [`neo4j_text`] of `s` as a Cypher string literal ([`cypher_string`]),
+/// appended to `out`; in one pass, since every character [`neo4j_text`]
+/// changes is one [`cypher_string`] looks at too.
+pub fn cypher_text_into(out: &mut String, s: &str) {
+    out.push('"');
+    escape_into(out, s, &CYPHER, |out, c, rest| match c {
+        '\r' => {
+            out.push(' ');
+            usize::from(rest.starts_with('\n'))
+        }
+        '\n' => {
+            out.push(' ');
+            0
+        }
+        c => {
+            cypher_char(out, c);
+            0
+        }
+    });
+    out.push('"');
+}
+
+/// A character of [`CYPHER`] inside a Cypher string literal.
+fn cypher_char(out: &mut String, c: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '"' => out.push_str("\\\""),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if is_other_control(c) => {}
+        c => out.push(c),
+    }
 }
 
 /// A Cypher float literal: always with a decimal point or an exponent
@@ -557,6 +593,19 @@ mod tests {
         fn whitespace_folds_like_the_rule(s in "(?s).{0,40}|[ a\\t\\n\u{a0}\u{85}\u{2000}-\u{200b}\u{3000}]{0,20}") {
             proptest::prop_assert_eq!(fold_ws(&s), fold_reference(&s));
         }
+
+        #[test]
+        fn cypher_text_is_neo4j_text_then_cypher(s in "(?s).{0,40}|[a\r\n\t\"\\\\\u{1}\u{7f}\u{85}é]{0,20}") {
+            let mut fused = String::new();
+            cypher_text_into(&mut fused, &s);
+            proptest::prop_assert_eq!(fused, cypher_string(&neo4j_text(&s)));
+        }
+
+        #[test]
+        fn folded_text_is_neo4j_text(s in "(?s).{0,40}|[ a\r\n\t\u{1}\u{7f}\u{85}\u{2028}]{0,20}") {
+            let folded = fold_ws(&s);
+            proptest::prop_assert_eq!(neo4j_text(&folded), folded.as_ref());
+        }
     }
 
     #[test]
@@ -653,6 +702,21 @@ mod tests {
         assert_eq!(cypher_string("end\\\""), "\"end\\\\\\\"\"");
         assert_eq!(cypher_string("a\nb\r\tc\u{1}"), "\"a\\nb\\r\\tc\"");
         assert_eq!(cypher_string("Zoë 東京 😀"), "\"Zoë 東京 😀\"");
+    }
+
+    #[test]
+    fn cypher_text_is_neo4j_text_as_a_literal() {
+        for s in [
+            "plain",
+            "a\r\nb\nc\rd\te\u{1}\u{7f}\u{85}f",
+            "q\"\\\r",
+            "\n",
+            "Zoë 東京 😀",
+        ] {
+            let mut fused = String::new();
+            cypher_text_into(&mut fused, s);
+            assert_eq!(fused, cypher_string(&neo4j_text(s)), "{s:?}");
+        }
     }
 
     #[test]

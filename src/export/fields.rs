@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Serialize, Serializer};
 
-use super::escape;
+use super::{escape, style};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Evidence;
 use crate::graph::{Edge, EvidenceTexts, GraphView};
@@ -97,6 +97,12 @@ pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> Result<&'v
 /// Edge number `i` of `view`; made once per view.
 pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
     &texts(view, i).text
+}
+
+/// The edge label ([`style::edge_label`]) of edge number `i` of `view`;
+/// made once per view.
+pub(crate) fn label<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
+    view.edge_label(i, style::edge_label)
 }
 
 fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {

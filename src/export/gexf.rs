@@ -101,16 +101,16 @@ impl Exporter for GexfExporter {
     }
 }
 
-/// The fixed start of an `<attvalue>` of an attribute:
-/// `attvalue for="type"`.
+/// An `<attvalue>` of an attribute up to its value:
+/// `<attvalue for="type" value="`.
 macro_rules! att {
     ($id:literal) => {
-        concat!("attvalue for=\"", $id, "\"")
+        concat!("<attvalue for=\"", $id, "\" value=\"")
     };
 }
 
 /// `<attvalues>` with one `<attvalue>` per non-empty value; each value
-/// comes with the start tag made by `att!`.
+/// comes with its element up to the value, made by `att!`.
 fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, &str)]) -> Result<()> {
     if values.iter().all(|(_, v)| v.is_empty()) {
         return Ok(());
@@ -118,7 +118,7 @@ fn attvalues(x: &mut XmlOut<'_>, values: &[(&str, &str)]) -> Result<()> {
     x.open("attvalues", &[])?;
     for (head, v) in values {
         if !v.is_empty() {
-            x.empty_fixed(head, &[("value", v)])?;
+            x.attr_element_fixed(head, v, "\"/>")?;
         }
     }
     x.close("attvalues")
@@ -177,7 +177,7 @@ fn write_edge(
     values: &mut String,
 ) -> Result<()> {
     let e = view.edges()[i];
-    let label = style::edge_label(e);
+    let label = fields::label(view, i);
     values.clear();
     let number = |v: &mut String, n: Option<f64>| {
         if let Some(n) = n {
@@ -192,7 +192,7 @@ fn write_edge(
             ("source", &e.source),
             ("target", &e.target),
             ("kind", e.kind.as_str()),
-            ("label", &label),
+            ("label", label),
             ("weight", &values[..weight]),
         ],
     )?;

@@ -114,10 +114,10 @@ pub(super) fn write_graphml(view: &GraphView<'_>, out: &mut dyn Write, yed: bool
     x.finish()
 }
 
-/// The fixed start tag of a `<data>` of a key: `data key="node_label"`.
+/// The start tag of a `<data>` of a key: `<data key="node_label">`.
 macro_rules! key {
     ($id:literal) => {
-        concat!("data key=\"", $id, "\"")
+        concat!("<data key=\"", $id, "\">")
     };
 }
 
@@ -127,7 +127,7 @@ fn data(x: &mut XmlOut<'_>, key: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());
     }
-    x.text_element_fixed(key, "data", value)
+    x.text_element_fixed(key, value, "</data>")
 }
 
 /// `<data>` with a value written into `value` by `make`.
@@ -200,7 +200,7 @@ fn write_edge(
     // `id`: with both, igraph warns that it cannot add its edge ids.
     x.open("edge", &[("source", &e.source), ("target", &e.target)])?;
     data(x, key!("edge_id"), &e.id)?;
-    data(x, key!("edge_label"), &style::edge_label(e))?;
+    data(x, key!("edge_label"), fields::label(view, i))?;
     data(x, key!("edge_type"), e.kind.as_str())?;
     data(x, key!("edge_status"), fields::status(e))?;
     data_number(x, key!("edge_amount_usd"), value, e.amount_usd)?;
@@ -233,7 +233,7 @@ fn write_edge(
         c,
     )?;
     if yed {
-        graphml_yed::write_edge_graphics(x, e)?;
+        graphml_yed::write_edge_graphics(x, e, fields::label(view, i))?;
     }
     x.close("edge")
 }

@@ -81,8 +81,8 @@ pub(super) fn write_node_graphics(x: &mut XmlOut<'_>, n: &Node) -> Result<()> {
     x.close("data")
 }
 
-/// An edge's `y:PolyLineEdge`.
-pub(super) fn write_edge_graphics(x: &mut XmlOut<'_>, e: &Edge) -> Result<()> {
+/// An edge's `y:PolyLineEdge`, labelled `label`.
+pub(super) fn write_edge_graphics(x: &mut XmlOut<'_>, e: &Edge, label: &str) -> Result<()> {
     let look = style::edge_look(e);
     let colour = if look.faded {
         look.colour.hex_alpha(0x60)
@@ -107,7 +107,7 @@ pub(super) fn write_edge_graphics(x: &mut XmlOut<'_>, e: &Edge) -> Result<()> {
         &[("color", &colour), ("type", line), ("width", "1.0")],
     )?;
     x.empty("y:Arrows", &[("source", "none"), ("target", target_arrow)])?;
-    x.text_element("y:EdgeLabel", &[("visible", "true")], &style::edge_label(e))?;
+    x.text_element("y:EdgeLabel", &[("visible", "true")], label)?;
     x.close("y:PolyLineEdge")?;
     x.close("data")
 }

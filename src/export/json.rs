@@ -4,9 +4,10 @@
 //! scorer reads): a field named like one of these holds the same value in
 //! every export. Evidence sentence text is written with white space folded.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use serde::{Serialize, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Exporter;
 use super::fields::WireEvidenceList;
@@ -19,17 +20,6 @@ use crate::hash::HashMap;
 #[derive(Clone, Debug, Default)]
 pub struct JsonExporter {
     _private: (),
-}
-
-/// The whole document; the same edges are written under `edges` and `links`.
-#[derive(Serialize)]
-struct Wire<'a> {
-    directed: bool,
-    multigraph: bool,
-    graph: GraphAttrs,
-    nodes: Nodes<'a>,
-    edges: Edges<'a>,
-    links: Edges<'a>,
 }
 
 #[derive(Serialize)]
@@ -69,7 +59,6 @@ struct WireNode<'a> {
 
 /// The edges, serialised as a sequence of [`WireEdge`]; `key` numbers
 /// parallel edges between the same two nodes (NetworkX's multigraph key).
-#[derive(Clone, Copy)]
 struct Edges<'a>(&'a [&'a Edge]);
 
 impl Serialize for Edges<'_> {
@@ -125,6 +114,115 @@ impl<'a, E> WireEdge<'a, E> {
     }
 }
 
+/// A pretty formatter one level into the top-level object: what writes a
+/// value of the document as it stands there.
+fn inner_formatter() -> PrettyFormatter<'static> {
+    let mut formatter = PrettyFormatter::new();
+    // Only the indentation changes; nothing is written (and a sink cannot
+    // fail).
+    let _ = formatter.begin_object(&mut io::sink());
+    formatter
+}
+
+/// Writes `value` as a value of the top-level object.
+fn value<W: Write>(w: &mut W, value: &impl Serialize) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        w,
+        inner_formatter(),
+    ))
+}
+
+/// The top-level object, written an entry at a time through serde_json's
+/// pretty formatter, so that one value's text can stand under two keys.
+struct TopLevel<W> {
+    w: W,
+    formatter: PrettyFormatter<'static>,
+    first: bool,
+}
+
+impl<W: Write> TopLevel<W> {
+    /// Opens the object (`{`).
+    fn begin(mut w: W) -> io::Result<TopLevel<W>> {
+        let mut formatter = PrettyFormatter::new();
+        formatter.begin_object(&mut w)?;
+        Ok(TopLevel {
+            w,
+            formatter,
+            first: true,
+        })
+    }
+
+    /// An entry `key`, its value written by `write` (see [`value`]).
+    fn entry(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut W) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        let io = serde_json::Error::io;
+        self.formatter
+            .begin_object_key(&mut self.w, self.first)
+            .map_err(io)?;
+        self.first = false;
+        key.serialize(&mut serde_json::Serializer::new(&mut self.w))?;
+        self.formatter.end_object_key(&mut self.w).map_err(io)?;
+        self.formatter.begin_object_value(&mut self.w).map_err(io)?;
+        write(&mut self.w)?;
+        self.formatter.end_object_value(&mut self.w).map_err(io)
+    }
+
+    /// Closes the object and gives the writer back.
+    fn end(mut self) -> io::Result<W> {
+        self.formatter.end_object(&mut self.w)?;
+        Ok(self.w)
+    }
+}
+
+/// Writes the document. The edge list stands under both `edges` and
+/// `links`, at the same depth, so it is serialised once and its text
+/// written twice.
+fn write_document<W: Write>(w: W, view: &GraphView<'_>) -> serde_json::Result<W> {
+    let mut edges = Indents(Vec::new());
+    value(&mut edges, &Edges(view.edges()))?;
+    let edges = edges.0;
+    let graph = GraphAttrs {
+        name: "kgraph",
+        node_count: view.nodes().len(),
+        edge_count: view.edges().len(),
+    };
+    let raw = |w: &mut W| w.write_all(&edges).map_err(serde_json::Error::io);
+    let mut doc = TopLevel::begin(w).map_err(serde_json::Error::io)?;
+    doc.entry("directed", |w| value(w, &true))?;
+    doc.entry("multigraph", |w| value(w, &true))?;
+    doc.entry("graph", |w| value(w, &graph))?;
+    doc.entry("nodes", |w| value(w, &Nodes(view.nodes())))?;
+    doc.entry("edges", raw)?;
+    doc.entry("links", raw)?;
+    doc.end().map_err(serde_json::Error::io)
+}
+
+/// A writer that passes two-byte writes on with their length known:
+/// serde_json's pretty formatter writes its indentation two spaces at a
+/// time, which a buffer then appends without a call to copy them.
+struct Indents<W>(W);
+
+impl<W: Write> Write for Indents<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match *buf {
+            [a, b] => self.0.write_all(&[a, b]),
+            _ => self.0.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 impl Exporter for JsonExporter {
     fn files(&self) -> &'static [&'static str] {
         &["graph.json"]
@@ -132,20 +230,7 @@ impl Exporter for JsonExporter {
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
         let err = |e: serde_json::Error| Error::new(ErrorKind::Export, format!("graph.json: {e}"));
-        let wire = Wire {
-            directed: true,
-            multigraph: true,
-            graph: GraphAttrs {
-                name: "kgraph",
-                node_count: view.nodes().len(),
-                edge_count: view.edges().len(),
-            },
-            nodes: Nodes(view.nodes()),
-            edges: Edges(view.edges()),
-            links: Edges(view.edges()),
-        };
-        let mut out = super::chunked(out);
-        serde_json::to_writer_pretty(&mut out, &wire).map_err(err)?;
+        let mut out = write_document(Indents(super::chunked(out)), view).map_err(err)?;
         out.write_all(b"\n")?;
         out.flush()?;
         Ok(())

@@ -70,30 +70,30 @@ impl Exporter for Neo4jCsvExporter {
         if file == 0 {
             w.record(NODE_HEADER)?;
             for n in view.nodes() {
-                w.field(&escape::neo4j_text(&n.id))?;
+                w.field(&escape::neo4j_text(&n.id));
                 w.field_with(|v| {
                     v.push_str("Entity;");
                     v.push_str(style::neo4j_label(n.entity_type));
-                })?;
+                });
                 let label = escape::neo4j_text(&n.label);
-                w.field(&label)?;
-                w.field(&label)?;
-                w.field(n.entity_type.as_str())?;
-                w.field_with(|v| escape::neo4j_list_into(v, &n.aliases))?;
-                w.field_with(|v| escape::neo4j_list_into(v, &n.docs))?;
-                w.uint(n.mentions)?;
+                w.field(&label);
+                w.field(&label);
+                w.field(n.entity_type.as_str());
+                w.field_with(|v| escape::neo4j_list_into(v, &n.aliases));
+                w.field_with(|v| escape::neo4j_list_into(v, &n.docs));
+                w.uint(n.mentions);
                 w.end()?;
             }
         } else {
             w.record(REL_HEADER)?;
             for (i, e) in view.edges().iter().enumerate() {
-                w.field(&escape::neo4j_text(&e.source))?;
-                w.field(&escape::neo4j_text(&e.target))?;
-                w.field(e.kind.upper_snake())?;
-                w.field(&escape::neo4j_text(&e.id))?;
-                w.field(e.kind.as_str())?;
-                w.field(fields::status(e))?;
-                w.number(e.amount_usd)?;
+                w.field(&escape::neo4j_text(&e.source));
+                w.field(&escape::neo4j_text(&e.target));
+                w.field(e.kind.upper_snake());
+                w.field(&escape::neo4j_text(&e.id));
+                w.field(e.kind.as_str());
+                w.field(fields::status(e));
+                w.number(e.amount_usd);
                 w.field_with(|v| {
                     for a in e.amount_usd_alt.iter().filter(|a| a.is_finite()) {
                         if !v.is_empty() {
@@ -101,14 +101,16 @@ impl Exporter for Neo4jCsvExporter {
                         }
                         escape::number_into(v, *a);
                     }
-                })?;
-                w.number(e.stake_pct)?;
-                w.number(Some(e.confidence))?;
-                w.uint(e.support)?;
-                w.uint(e.evidence_count)?;
-                w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)))?;
-                w.field(&escape::neo4j_text(fields::evidence_text(view, i)))?;
-                w.field(fields::evidence_json(view, i)?)?;
+                });
+                w.number(e.stake_pct);
+                w.number(Some(e.confidence));
+                w.uint(e.support);
+                w.uint(e.evidence_count);
+                w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)));
+                // Folded: no line breaks or control characters are left
+                // for `neo4j_text` to change.
+                w.field(fields::evidence_text(view, i));
+                w.field(fields::evidence_json(view, i)?);
                 w.end()?;
             }
         }

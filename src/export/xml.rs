@@ -4,8 +4,9 @@
 //! tabs in attributes survive and characters XML forbids never reach the
 //! file.
 //!
-//! Start tags are built in one reused [`BytesStart`] (attributes pushed
-//! already escaped), so that no tag allocates; elements without children
+//! Start tags are built in one reused string (attributes escaped into it)
+//! and handed to quick-xml as a borrowed [`BytesStart`], so that no tag
+//! allocates; elements without children
 //! are written in one piece at the writer's indentation (see
 //! [`XmlOut::empty`]).
 
@@ -21,9 +22,7 @@ use crate::error::Result;
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
     w: Writer<BufWriter<&'w mut dyn Write>>,
-    /// The start tag being written, reused (its buffer is kept).
-    start: BytesStart<'static>,
-    /// An element without children being written, reused.
+    /// A start tag or an element without children being written, reused.
     leaf: String,
 }
 
@@ -46,22 +45,21 @@ impl<'w> XmlOut<'w> {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(XmlOut {
             w,
-            start: BytesStart::new(String::new()),
             leaf: String::new(),
         })
     }
 
     /// `<name a="v">`.
     pub(crate) fn open(&mut self, name: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.start.set_name(name.as_bytes()).clear_attributes();
-        for (k, v) in attrs {
-            // Escaped here (quick-xml's own escaping keeps line breaks and
-            // tabs, which attribute normalisation would turn into spaces);
-            // byte-slice attributes are pushed as they are.
-            let v = escape::xml_attr(v);
-            self.start.push_attribute((k.as_bytes(), v.as_bytes()));
-        }
-        self.w.write_event(Event::Start(self.start.borrow()))?;
+        // The tag's inside is made in `leaf` (values escaped here: quick-xml's
+        // own escaping keeps line breaks and tabs, which attribute
+        // normalisation would turn into spaces) and handed to quick-xml as
+        // it is, which indents it and the element's children.
+        self.leaf.clear();
+        self.leaf.push_str(name);
+        push_attrs(&mut self.leaf, attrs);
+        let start = BytesStart::from_content(self.leaf.as_str(), name.len());
+        self.w.write_event(Event::Start(start))?;
         Ok(())
     }
 
@@ -102,15 +100,26 @@ impl<'w> XmlOut<'w> {
         self.write_leaf()
     }
 
-    /// `<head>text</name>`, where `head` is the fixed inside of the start
-    /// tag, written as it is (`data key="node_label"`, made with
-    /// `concat!`): for the many elements whose tag never changes, so that
-    /// only the text is escaped.
-    pub(crate) fn text_element_fixed(&mut self, head: &str, name: &str, text: &str) -> Result<()> {
+    /// `<head>text</name>` from its fixed parts: `start` is the whole start
+    /// tag and `end` the end tag, written as they are (`<data
+    /// key="node_label">` and `</data>`, made with `concat!`), for the many
+    /// elements whose tags never change, so that only the text is escaped.
+    pub(crate) fn text_element_fixed(&mut self, start: &str, text: &str, end: &str) -> Result<()> {
         self.leaf.clear();
-        self.leaf.push('<');
-        self.leaf.push_str(head);
-        self.push_text_end(name, text);
+        self.leaf.push_str(start);
+        escape::xml_text_into(&mut self.leaf, text);
+        self.leaf.push_str(end);
+        self.write_leaf()
+    }
+
+    /// An element without children from its fixed parts and one attribute
+    /// value: `start` up to the value's opening quote (`<attvalue
+    /// for="type" value="`), the value escaped, then `end` (`"/>`).
+    pub(crate) fn attr_element_fixed(&mut self, start: &str, value: &str, end: &str) -> Result<()> {
+        self.leaf.clear();
+        self.leaf.push_str(start);
+        escape::xml_attr_into(&mut self.leaf, value);
+        self.leaf.push_str(end);
         self.write_leaf()
     }
 
@@ -156,7 +165,8 @@ mod tests {
             x.open("b", &[])?;
             x.empty("c", &[("x", "1"), ("y", "\t")])?;
             x.text_element("d", &[], "t'<&>\r\u{1}")?;
-            x.text_element_fixed("d k=\"f\"", "d", "x&")?;
+            x.text_element_fixed("<d k=\"f\">", "x&", "</d>")?;
+            x.attr_element_fixed("<d k=\"f\" v=\"", "\"\n'", "\"/>")?;
             x.empty_fixed("e k=\"f\"", &[("v", "<")])?;
             x.close("b")?;
             x.close("a")?;
@@ -165,7 +175,7 @@ mod tests {
         assert!(r.is_ok(), "{r:?}");
         assert_eq!(
             String::from_utf8(out).unwrap_or_default(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&lt;&quot;&amp;&#10;\">\n  <b>\n    <c x=\"1\" y=\"&#9;\"/>\n    <d>t&apos;&lt;&amp;&gt;&#13;</d>\n    <d k=\"f\">x&amp;</d>\n    <e k=\"f\" v=\"&lt;\"/>\n  </b>\n</a>\n"
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"v&lt;&quot;&amp;&#10;\">\n  <b>\n    <c x=\"1\" y=\"&#9;\"/>\n    <d>t&apos;&lt;&amp;&gt;&#13;</d>\n    <d k=\"f\">x&amp;</d>\n    <d k=\"f\" v=\"&quot;&#10;'\"/>\n    <e k=\"f\" v=\"&lt;\"/>\n  </b>\n</a>\n"
         );
     }
 }

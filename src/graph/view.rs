@@ -17,6 +17,8 @@ pub struct GraphView<'g> {
     merge_log: &'g MergeLog,
     /// Per edge, in `edges` order: see [`GraphView::evidence_texts`].
     evidence: Vec<OnceLock<EvidenceTexts>>,
+    /// Per edge, in `edges` order: see [`GraphView::edge_label`].
+    labels: Vec<OnceLock<String>>,
 }
 
 /// Texts made from an edge's evidence that several formats write the same
@@ -39,11 +41,13 @@ impl<'g> GraphView<'g> {
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         edges.sort_by(|a, b| edge_order(a, b));
         let evidence = edges.iter().map(|_| OnceLock::new()).collect();
+        let labels = edges.iter().map(|_| OnceLock::new()).collect();
         GraphView {
             nodes,
             edges,
             merge_log,
             evidence,
+            labels,
         }
     }
 
@@ -80,6 +84,15 @@ impl<'g> GraphView<'g> {
         make: impl FnOnce(&Edge) -> EvidenceTexts,
     ) -> &EvidenceTexts {
         self.evidence[i].get_or_init(|| make(self.edges[i]))
+    }
+
+    /// The label of edge number `i` (in [`GraphView::edges`] order), made
+    /// by `make` on first use, so that the formats that write it share it.
+    ///
+    /// # Panics
+    /// If there is no edge number `i`.
+    pub(crate) fn edge_label(&self, i: usize, make: impl FnOnce(&Edge) -> String) -> &str {
+        self.labels[i].get_or_init(|| make(self.edges[i]))
     }
 }
 
