@@ -11,7 +11,9 @@ use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
 use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
-use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
+use crate::resolve::{
+    ResolveOptions, merge_key, merge_key_into, resolve, retype_surnames, unify_types,
+};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -191,17 +193,25 @@ impl Extractor {
         retype_surnames(&mut mentions);
         let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
+        // `type:merge key` per cluster, each written once into its own
+        // string (the merge key goes through one scratch buffer).
+        let mut base = String::new();
         let keys: Vec<String> = clusters
             .iter()
             .map(|c| {
-                let base = merge_key(&c.label);
+                merge_key_into(&c.label, &mut base);
                 let base = self
                     .resolve
                     .same
                     .iter()
                     .find(|g| g.contains(&base))
-                    .map_or(base, |g| g[0].clone());
-                format!("{}:{}", c.entity_type.id_prefix(), base)
+                    .map_or(base.as_str(), |g| g[0].as_str());
+                let prefix = c.entity_type.id_prefix();
+                let mut key = String::with_capacity(prefix.len() + 1 + base.len());
+                key.push_str(prefix);
+                key.push(':');
+                key.push_str(base);
+                key
             })
             .collect();
 
@@ -215,8 +225,10 @@ impl Extractor {
         let mut raiser: Option<usize> = None;
         let mut raise_amounts: Vec<(String, f64)> = Vec::new();
         let mut prices: Vec<PriceStatement> = Vec::new();
-        // One vector for the items of every sentence.
-        let mut items = Vec::new();
+        // One vector for the items of every sentence, as long as the
+        // longest sentence (a sentence has at most one item per token).
+        let longest = a.sentences.iter().map(|s| s.last - s.first).max();
+        let mut items = Vec::with_capacity(longest.unwrap_or(0));
         for (si, s) in a.sentences.iter().enumerate() {
             sentence_items_into(
                 &mut items,
@@ -351,13 +363,14 @@ impl Extractor {
         fill_deal_prices(&mut relations, &prices);
 
         // Entities.
-        let mut by_key: BTreeMap<String, EntityFact> = BTreeMap::new();
+        // Keyed by the borrowed key: copied once, into the fact.
+        let mut by_key: BTreeMap<&str, EntityFact> = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
             if !c.entity_type.is_node() || c.label.is_empty() {
                 continue;
             }
             let fact = by_key
-                .entry(keys[ci].clone())
+                .entry(keys[ci].as_str())
                 .or_insert_with(|| EntityFact {
                     key: keys[ci].clone(),
                     label: c.label.clone(),

@@ -363,13 +363,16 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
     }
 
     candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-    let mut out: Vec<Quantity> = Vec::with_capacity(candidates.len());
-    for q in candidates {
-        if out.last().is_none_or(|last| q.start >= last.end) {
-            out.push(q);
+    // Each candidate that starts at or after the end of the last one kept.
+    let mut kept_end = None;
+    candidates.retain(|q| {
+        let keep = kept_end.is_none_or(|end| q.start >= end);
+        if keep {
+            kept_end = Some(q.end);
         }
-    }
-    out
+        keep
+    });
+    candidates
 }
 
 /// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of

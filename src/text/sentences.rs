@@ -217,24 +217,27 @@ fn boundary(text: &str, tokens: &[Token], i: usize, gap: &[u8], wrapped: bool) -
     if prev.end != t.start {
         return true;
     }
-    let pw = prev.text(text).to_ascii_lowercase();
+    let pw = prev.text(text);
     if prev.kind == TokenKind::Word {
-        if NEVER_FINAL.contains(&pw.as_str()) {
+        if in_list(NEVER_FINAL, pw) {
             return false;
         }
         // A single capital initial (J. Okafor).
-        if pw.chars().count() == 1 && prev.text(text).chars().all(|c| c.is_uppercase()) {
+        if pw.chars().count() == 1 && pw.chars().all(|c| c.is_uppercase()) {
             return false;
         }
-        if POSSIBLY_FINAL.contains(&pw.as_str()) || pw.ends_with('.') {
-            let nx = tokens
-                .get(i + 1)
-                .map(|n| n.text(text).to_ascii_lowercase())
-                .unwrap_or_default();
-            return OPENERS.contains(&nx.as_str());
+        if in_list(POSSIBLY_FINAL, pw) || pw.ends_with('.') {
+            let nx = tokens.get(i + 1).map_or("", |n| n.text(text));
+            return in_list(OPENERS, nx);
         }
     }
     true
+}
+
+/// Whether `word`, its ASCII letters lower-cased, is in `list` (of
+/// lower-case words): compared in place, without a lower-cased copy.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether token `i` closes a run of citation marks (`[1][2]`) that follows
