@@ -417,6 +417,11 @@ struct PriceStatement {
 /// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
 /// for about $230m"), unless a valuation, revenue or fund word stands by it.
 fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
+    // Most sentences state no such amount: then no word need be read.
+    let big_usd = |it: &Item<'_>| matches!(it, Item::Money { usd: Some(v), per_share: false, .. } if *v >= 1e6);
+    if !items.iter().any(big_usd) {
+        return None;
+    }
     let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
     let deal = items.iter().filter_map(Item::word).any(|w| {
         matches!(
