@@ -362,8 +362,7 @@ impl Extractor {
 
         fill_deal_prices(&mut relations, &prices);
 
-        // Entities.
-        // Keyed by the borrowed key: copied once, into the fact.
+        // Entities, by their borrowed keys (each copied once, into its fact).
         let mut by_key: BTreeMap<&str, EntityFact> = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
             if !c.entity_type.is_node() || c.label.is_empty() {
@@ -376,7 +375,7 @@ impl Extractor {
                     label: c.label.clone(),
                     entity_type: c.entity_type,
                     canonical: c.canonical.clone(),
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(c.mentions.len()),
                 });
             for &mi in &c.mentions {
                 let m = &mentions[mi];

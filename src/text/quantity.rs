@@ -500,23 +500,28 @@ fn figure_starts(hay: &str, from: usize) -> Vec<usize> {
     // The digit bit of the byte before the current eight, moved to the
     // first byte's place.
     let mut carry = u64::from(from > 0 && bytes[from - 1].is_ascii_digit()) << 7;
-    let chunks = rest.chunks_exact(8);
-    // The bytes left over, padded with bytes that are no digits.
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    let eights = chunks.chain(std::iter::once(&last[..]));
-    for (k, chunk) in eights.enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let digits = digit_bits(u64::from_le_bytes(word));
+    let mut eight = |at: usize, chunk: [u8; 8]| {
+        let digits = digit_bits(u64::from_le_bytes(chunk));
         // Digits whose previous byte is no digit (`<< 8`: the byte before).
         let mut starts = digits & !((digits << 8) | carry);
         carry = (digits >> 56) & 0x80;
         while starts != 0 {
-            out.push(from + 8 * k + starts.trailing_zeros() as usize / 8);
+            out.push(at + starts.trailing_zeros() as usize / 8);
             starts &= starts - 1;
         }
+    };
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        eight(at, word);
+        at += 8;
     }
+    // The bytes left over, padded with bytes that are no digits.
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    eight(at, last);
     out
 }
 
