@@ -11,7 +11,9 @@ use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
 use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
-use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
+use crate::resolve::{
+    ResolveOptions, merge_key, merge_key_into, resolve, retype_surnames, unify_types,
+};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -191,17 +193,25 @@ impl Extractor {
         retype_surnames(&mut mentions);
         let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
+        // `type:merge key` per cluster, each written once into its own
+        // string (the merge key goes through one scratch buffer).
+        let mut base = String::new();
         let keys: Vec<String> = clusters
             .iter()
             .map(|c| {
-                let base = merge_key(&c.label);
+                merge_key_into(&c.label, &mut base);
                 let base = self
                     .resolve
                     .same
                     .iter()
                     .find(|g| g.contains(&base))
-                    .map_or(base, |g| g[0].clone());
-                format!("{}:{}", c.entity_type.id_prefix(), base)
+                    .map_or(base.as_str(), |g| g[0].as_str());
+                let prefix = c.entity_type.id_prefix();
+                let mut key = String::with_capacity(prefix.len() + 1 + base.len());
+                key.push_str(prefix);
+                key.push(':');
+                key.push_str(base);
+                key
             })
             .collect();
 
@@ -215,8 +225,10 @@ impl Extractor {
         let mut raiser: Option<usize> = None;
         let mut raise_amounts: Vec<(String, f64)> = Vec::new();
         let mut prices: Vec<PriceStatement> = Vec::new();
-        // One vector for the items of every sentence.
-        let mut items = Vec::new();
+        // One vector for the items of every sentence, as long as the
+        // longest sentence (a sentence has at most one item per token).
+        let longest = a.sentences.iter().map(|s| s.last - s.first).max();
+        let mut items = Vec::with_capacity(longest.unwrap_or(0));
         for (si, s) in a.sentences.iter().enumerate() {
             sentence_items_into(
                 &mut items,
@@ -350,20 +362,20 @@ impl Extractor {
 
         fill_deal_prices(&mut relations, &prices);
 
-        // Entities.
-        let mut by_key: BTreeMap<String, EntityFact> = BTreeMap::new();
+        // Entities, by their borrowed keys (each copied once, into its fact).
+        let mut by_key: BTreeMap<&str, EntityFact> = BTreeMap::new();
         for (ci, c) in clusters.iter().enumerate() {
             if !c.entity_type.is_node() || c.label.is_empty() {
                 continue;
             }
             let fact = by_key
-                .entry(keys[ci].clone())
+                .entry(keys[ci].as_str())
                 .or_insert_with(|| EntityFact {
                     key: keys[ci].clone(),
                     label: c.label.clone(),
                     entity_type: c.entity_type,
                     canonical: c.canonical.clone(),
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(c.mentions.len()),
                 });
             for &mi in &c.mentions {
                 let m = &mentions[mi];
@@ -404,6 +416,11 @@ struct PriceStatement {
 /// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
 /// for about $230m"), unless a valuation, revenue or fund word stands by it.
 fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
+    // Most sentences state no such amount: then no word need be read.
+    let big_usd = |it: &Item<'_>| matches!(it, Item::Money { usd: Some(v), per_share: false, .. } if *v >= 1e6);
+    if !items.iter().any(big_usd) {
+        return None;
+    }
     let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
     let deal = items.iter().filter_map(Item::word).any(|w| {
         matches!(

@@ -121,6 +121,25 @@ pub fn sentence_items_into<'a>(
     let tokens = &a.tokens[..s.last];
     let mut k = s.first;
     while k < s.last {
+        if plain {
+            // The plain words before the next mention and the next
+            // quantity (most tokens) in a loop of their own, which keeps
+            // its few values in registers: no bound there needs moving on.
+            let stop = m_first.min(s.last);
+            while k < stop {
+                let tok = tokens[k];
+                if tok.start >= q_start
+                    || matches!(tok.kind, TokenKind::Possessive | TokenKind::Markup)
+                {
+                    break;
+                }
+                items.push(Item::Word(tok.text(text).into()));
+                k += 1;
+            }
+            if k >= s.last {
+                break;
+            }
+        }
         let tok = tokens[k];
         while m_last <= k {
             mi += 1;

@@ -119,20 +119,31 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut begin = 0;
     let mut begin_start = tokens.first().map_or(0, |t| t.start);
-    for (i, t) in tokens.iter().enumerate() {
+    // Most tokens: a word, number or markup followed by nothing or one
+    // space, never a boundary (see `boundary`); told from the gap's length
+    // and at most one byte.
+    let inside = |t: &Token, nx: &Token| {
+        matches!(
+            t.kind,
+            TokenKind::Word | TokenKind::Number | TokenKind::Markup
+        ) && (nx.start == t.end || (nx.start == t.end + 1 && bytes[t.end] == b' '))
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        // The tokens inside a sentence (not over-long yet) are passed over
+        // in a loop of their own, which keeps its few values in registers.
+        while let [t, nx, ..] = &tokens[i..] {
+            if !inside(t, nx) || t.end - begin_start > MAX_SENTENCE_BYTES {
+                break;
+            }
+            i += 1;
+        }
+        let t = &tokens[i];
         let brk = match tokens.get(i + 1) {
             None => true,
             Some(nx) => {
-                // Most tokens: a word, number or markup followed by nothing
-                // or one space, never a boundary (see `boundary`); told
-                // from the gap's length and at most one byte.
-                let inside = matches!(
-                    t.kind,
-                    TokenKind::Word | TokenKind::Number | TokenKind::Markup
-                ) && (nx.start == t.end
-                    || (nx.start == t.end + 1 && bytes[t.end] == b' '));
                 // Byte ranges between tokens: no char boundary to check.
-                (!inside && boundary(text, tokens, i, &bytes[t.end..nx.start], wrapped))
+                (!inside(t, nx) && boundary(text, tokens, i, &bytes[t.end..nx.start], wrapped))
                     || t.end - begin_start > MAX_SENTENCE_BYTES
             }
         };
@@ -155,6 +166,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             begin = i + 1;
             begin_start = tokens.get(begin).map_or(0, |t| t.start);
         }
+        i += 1;
     }
     out
 }
@@ -217,24 +229,27 @@ fn boundary(text: &str, tokens: &[Token], i: usize, gap: &[u8], wrapped: bool) -
     if prev.end != t.start {
         return true;
     }
-    let pw = prev.text(text).to_ascii_lowercase();
+    let pw = prev.text(text);
     if prev.kind == TokenKind::Word {
-        if NEVER_FINAL.contains(&pw.as_str()) {
+        if in_list(NEVER_FINAL, pw) {
             return false;
         }
         // A single capital initial (J. Okafor).
-        if pw.chars().count() == 1 && prev.text(text).chars().all(|c| c.is_uppercase()) {
+        if pw.chars().count() == 1 && pw.chars().all(|c| c.is_uppercase()) {
             return false;
         }
-        if POSSIBLY_FINAL.contains(&pw.as_str()) || pw.ends_with('.') {
-            let nx = tokens
-                .get(i + 1)
-                .map(|n| n.text(text).to_ascii_lowercase())
-                .unwrap_or_default();
-            return OPENERS.contains(&nx.as_str());
+        if in_list(POSSIBLY_FINAL, pw) || pw.ends_with('.') {
+            let nx = tokens.get(i + 1).map_or("", |n| n.text(text));
+            return in_list(OPENERS, nx);
         }
     }
     true
+}
+
+/// Whether `word`, its ASCII letters lower-cased, is in `list` (of
+/// lower-case words): compared in place, without a lower-cased copy.
+fn in_list(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Whether token `i` closes a run of citation marks (`[1][2]`) that follows

@@ -212,6 +212,21 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
         }
         let c = chars.char(i);
         let start = pos(i);
+        // Most tokens: a word led by a letter and followed by none of the
+        // marks that may continue it (`.` `&` `'` `’`); the word rules
+        // below end it at its last letter or digit all the same.
+        if c.is_alphabetic() {
+            let j = chars.alnum_end(i + 1);
+            if !matches!(at(j), Some('.' | '&' | '\'' | '’')) {
+                out.push(Token {
+                    start,
+                    end: pos(j),
+                    kind: TokenKind::Word,
+                });
+                i = j;
+                continue;
+            }
+        }
         // Reuters markup.
         if c == '<' {
             let mut j = i + 1;
