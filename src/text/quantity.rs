@@ -265,12 +265,14 @@ fn compile_anchored(pattern: &str) -> Regex {
 }
 
 /// [`compile_anchored`] without the capture groups of `pattern` (they are
-/// compiled as plain groups): for finding where matches end. Resolving the
-/// groups of a match by backtracking cost more than finding the match, and
-/// the groups of most matches are read from the matched text instead (see
+/// compiled as plain groups): for finding where matches end, or (a
+/// [`Starts::Lead`]) where they are in the few bytes before a figure,
+/// where a prefilter would not pay either. Resolving the groups of a
+/// match by backtracking cost more than finding the match, and the groups
+/// of most matches are read from the matched text instead (see
 /// [`Pattern::groups_at`]).
 #[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-fn compile_anchored_spans(pattern: &str) -> Regex {
+fn compile_spans(pattern: &str) -> Regex {
     Regex::builder()
         .configure(
             Regex::config()
@@ -291,7 +293,7 @@ fn lead(lead: &str, may_precede: fn(&[u8], usize) -> bool) -> Starts {
         .and_then(|hir| hir.properties().maximum_len())
         .unwrap_or(usize::MAX);
     Starts::Lead {
-        re: compile(&format!("{lead}[0-9]")),
+        re: compile_spans(&format!("{lead}[0-9]")),
         max_len,
         may_precede,
     }
@@ -657,7 +659,7 @@ impl Pattern {
         decide: fn(&str, &Groups<'_>) -> Verdict,
     ) -> Pattern {
         let (re, with_groups) = match read {
-            Some(_) => (compile_anchored_spans(&source), OnceLock::new()),
+            Some(_) => (compile_spans(&source), OnceLock::new()),
             None => {
                 let re = compile_anchored(&source);
                 (re.clone(), OnceLock::from(re))
