@@ -61,7 +61,7 @@ impl Extractor {
                 surfaces.push((s.clone(), ix));
             }
         }
-        for line in lexicon::GAZETTEER_TSV.lines() {
+        for line in lexicon::raw_lines(lexicon::GAZETTEER_TSV) {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;

@@ -14,8 +14,24 @@ const FIRST_NAMES_EXTRA: &str = include_str!("../../data/first_names_extra.txt")
 const LOCATIONS: &str = include_str!("../../data/locations.txt");
 const NON_ENTITIES: &str = include_str!("../../data/non_entities.txt");
 
+/// The lines of `s`, split at each `\n` (a `\r` before it is kept, and a
+/// text ending in `\n` ends with an empty line): the embedded lists are
+/// split once per run, and `str::lines` searches for the end of each of
+/// their thousands of short lines with a `memchr` call of its own.
+pub(crate) fn raw_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', s.as_bytes())
+        .chain([s.len()])
+        .map(move |end| {
+            let line = &s[start..end];
+            start = end + 1;
+            line
+        })
+}
+
+/// The trimmed lines of a word list, less blank lines and `#` comments.
 fn lines(s: &str) -> impl Iterator<Item = &str> {
-    s.lines()
+    raw_lines(s)
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
