@@ -27,5 +27,10 @@ pub fn run(args: BuildArgs) -> Result<Status> {
     }
     let graph = output::filtered(graph, &args.output)?;
     output::write(&plan, &graph, engine.pool())?;
-    Ok(reporter.finish(Some(graph.node_count()), Some(graph.edge_count())))
+    let status = reporter.finish(Some(graph.node_count()), Some(graph.edge_count()));
+    // The process ends right after: the system takes the graph's and the
+    // automata's memory back at once, where freeing it block by block cost
+    // about 0.4% of a run over a thousand news articles.
+    std::mem::forget((graph, engine));
+    Ok(status)
 }
