@@ -999,6 +999,32 @@ mod tests {
     }
 
     #[test]
+    fn raw_lines_are_the_lines() {
+        let texts = [
+            "",
+            "a",
+            "a\n",
+            "\n\n",
+            "a\r\nb\n\n# c\n  d \t\r\n\u{a0}é\u{2003}\n",
+            GAZETTEER_TSV,
+            NON_ENTITIES,
+        ];
+        for t in texts {
+            // Every piece between `\n`s, as `str::split` cuts them.
+            let raw: Vec<&str> = raw_lines(t).collect();
+            let mut expected: Vec<&str> = t.split('\n').collect();
+            assert_eq!(raw, expected, "{t:?}");
+            // Trimmed, the lines of the lists are those of `str::lines`.
+            expected = t
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect();
+            assert_eq!(lines(t).collect::<Vec<_>>(), expected, "{t:?}");
+        }
+    }
+
+    #[test]
     fn exact_table_is_the_lists() {
         for w in probes() {
             let mut want = 0;
