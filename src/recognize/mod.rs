@@ -410,10 +410,15 @@ impl Recognizer {
         // Pass 4: propagation over weak candidates.
         // The merge key and key words of each mention of `out` (by index),
         // computed once for the passes below.
+        // (The maps are sized for every mention up front: growing them
+        // rehashed their keys again and again.)
         let mut keys: Vec<Option<(String, KeyWords)>> = Vec::with_capacity(out.len());
-        let mut typed: HashMap<String, EntityType> = HashMap::default();
-        let mut first_words: HashMap<String, EntityType> = HashMap::default();
-        let mut surnames: HashSet<String> = HashSet::default();
+        let mut typed: HashMap<String, EntityType> =
+            HashMap::with_capacity_and_hasher(out.len(), Default::default());
+        let mut first_words: HashMap<String, EntityType> =
+            HashMap::with_capacity_and_hasher(out.len(), Default::default());
+        let mut surnames: HashSet<String> =
+            HashSet::with_capacity_and_hasher(out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if !m.entity_type.is_node() || m.source == Source::Ticker {
                 continue;
@@ -485,7 +490,9 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::default();
+        // (A mention adds its key and maybe one word.)
+        let mut known: HashMap<String, (EntityType, Option<String>)> =
+            HashMap::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
                 let (key, words) = keys_of(&mut keys, ix, &m.surface);
@@ -753,6 +760,8 @@ impl Recognizer {
         }
     }
 
+    /// Types chunk `f..l` of sentence `si` (tokens `sfirst..slast`): a
+    /// mention, or `None` when the chunk names nothing.
     #[allow(clippy::too_many_arguments)]
     fn classify(
         &self,
@@ -765,6 +774,39 @@ impl Recognizer {
         out: &[Mention],
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
+        let toks = bits.toks;
+        let surface = normalize_name(&bits.text[toks[f].start..toks[l - 1].end]);
+        let (entity_type, source) =
+            self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
+        Some(Mention {
+            start: toks[f].start,
+            end: toks[l - 1].end,
+            first: f,
+            last: l,
+            sentence: si,
+            surface,
+            entity_type,
+            source,
+            canonical: None,
+            ticker_of: None,
+        })
+    }
+
+    /// The type of chunk `f..l` (normalised `surface`) of sentence `si`
+    /// (tokens `sfirst..slast`), and the pass that gave it.
+    #[allow(clippy::too_many_arguments)]
+    fn chunk_type(
+        &self,
+        bits: &TokenBits<'_>,
+        sfirst: usize,
+        slast: usize,
+        f: usize,
+        l: usize,
+        surface: &str,
+        si: usize,
+        out: &[Mention],
+        cues: &FundingCues<'_>,
+    ) -> Option<(EntityType, Source)> {
         let (text, toks) = (bits.text, bits.toks);
         // The chunk's words, by token index (a chunk has a few tokens: walked
         // again when asked rather than collected).
@@ -786,42 +828,14 @@ impl Recognizer {
             // A designator alone ("Inc" wrapped onto the next line) is no name.
             return None;
         }
-        let surface_raw = &text[toks[f].start..toks[l - 1].end];
-        let surface = normalize_name(surface_raw);
-        if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(&surface)) {
+        if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(surface)) {
             return None;
         }
-        // The neighbours in the sentence, lower-cased ("" outside it); the
-        // second and third ones only when a rule asks.
-        let lower = |k: usize, within: bool| -> Cow<'_, str> {
-            if within {
-                lexicon::lower(toks[k].text(text))
-            } else {
-                Cow::Borrowed("")
-            }
-        };
-        let prev = lower(f.wrapping_sub(1), f > sfirst);
-        let next = lower(l, l < slast);
-        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
-        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
-        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
-        let mk = |t: EntityType, src: Source| Mention {
-            start: toks[f].start,
-            end: toks[l - 1].end,
-            first: f,
-            last: l,
-            sentence: si,
-            surface: surface.clone(),
-            entity_type: t,
-            source: src,
-            canonical: None,
-            ticker_of: None,
-        };
         // A ticker in markup right after the chunk.
         if l < slast && toks[l].kind == TokenKind::Markup {
             let inner = &text[toks[l].start + 1..toks[l].end - 1];
             if is_ticker(inner) {
-                return Some(mk(EntityType::Org, Source::Markup));
+                return Some((EntityType::Org, Source::Markup));
             }
         }
         // A known organisation name extended by more capitalised words
@@ -832,11 +846,26 @@ impl Recognizer {
                 .match_at(text, toks[f].start, toks[l - 1].end, false)
                 .is_some_and(|m| self.gazetteer.entry(m.entry).entity_type == EntityType::Org)
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         if n >= 2 && bits.exact(last_k, lexicon::LEGAL) {
-            return Some(mk(EntityType::Org, Source::Designator));
+            return Some((EntityType::Org, Source::Designator));
         }
+        // The neighbours in the sentence, lower-cased ("" outside it), each
+        // only when a rule asks (the rules above need none, and many chunks
+        // are typed before their neighbours matter).
+        let lower = |k: usize, within: bool| -> Cow<'_, str> {
+            if within {
+                lexicon::lower(toks[k].text(text))
+            } else {
+                Cow::Borrowed("")
+            }
+        };
+        let prev = LazyCell::new(|| lower(f.wrapping_sub(1), f > sfirst));
+        let next = LazyCell::new(|| lower(l, l < slast));
+        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
+        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
+        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
         // The class bits of the neighbours within the sentence (the class
         // of a word is that of its lower case).
         let class_at = |k: usize, within: bool, b: u16| within && bits.class(k, b);
@@ -846,7 +875,7 @@ impl Recognizer {
         let next2_c = |b: u16| class_at(l + 1, l + 1 < slast, b);
         let first_c = |b: u16| bits.class(first_k, b);
         let honorific =
-            prev_c(lexicon::HONORIFIC_LOWER) || (prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
+            prev_c(lexicon::HONORIFIC_LOWER) || (*prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
         let person_shape = (1..=4).contains(&n)
             && words().all(|k| {
                 toks[k]
@@ -857,17 +886,17 @@ impl Recognizer {
             })
             && !last_head;
         if honorific && person_shape {
-            return Some(mk(EntityType::Person, Source::Honorific));
+            return Some((EntityType::Person, Source::Honorific));
         }
         // "Kunal Bahl and Rohit Bansal": a name coordinated with a person.
         if (2..=3).contains(&n)
             && person_shape
-            && prev == "and"
+            && *prev == "and"
             && out
                 .iter()
                 .any(|m| m.entity_type == EntityType::Person && m.last + 1 == f && m.sentence == si)
         {
-            return Some(mk(EntityType::Person, Source::Context));
+            return Some((EntityType::Person, Source::Context));
         }
         // "Chinese Insurance giant Ping An": a demonym and an industry word
         // before a classifier describe the name that follows.
@@ -891,17 +920,17 @@ impl Recognizer {
         }
         // Also "Bank of England" style: head first, multiple words.
         if n >= 2 && last_head {
-            return Some(mk(EntityType::Org, Source::HeadWord));
+            return Some((EntityType::Org, Source::HeadWord));
         }
         // "Bill May, chairman of X": a first name and a role after the
         // comma make a person even of words that are also common words.
         if (2..=3).contains(&n)
             && person_shape
             && first_c(lexicon::FIRST_NAME)
-            && next == ","
+            && *next == ","
             && next2_c(lexicon::ROLE)
         {
-            return Some(mk(EntityType::Person, Source::Role));
+            return Some((EntityType::Person, Source::Role));
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
         let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
@@ -909,7 +938,7 @@ impl Recognizer {
         let lists = if l - f == 1 && surface == toks[f].text(text) {
             lexicon::Lists::of_class(bits.class_bits(f))
         } else {
-            lexicon::lists(&surface)
+            lexicon::lists(surface)
         };
         if lists.place() || lists.non_entity() || all_non {
             return None;
@@ -938,18 +967,18 @@ impl Recognizer {
             "unit",
             "division",
         ];
-        if CLASSIFIERS.contains(&&*prev)
-            || (matches!(&*prev, "called" | "named" | "dubbed")
+        if CLASSIFIERS.contains(&&**prev)
+            || (matches!(&**prev, "called" | "named" | "dubbed")
                 && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // A company named after a person ("Laura Ashley boss", "Ralph
         // Lauren's shares"): words only a company takes beat the first name.
         let company_only = matches!(
-            &*next,
+            &**next,
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
-        ) || (matches!(&*next, "'s" | "’s")
+        ) || (matches!(&**next, "'s" | "’s")
             && matches!(
                 &**next2,
                 "shares"
@@ -967,41 +996,41 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = next == "," && *next2 == "which" && n >= 2;
+        let which = *next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && first_c(lexicon::FIRST_NAME) {
-            return Some(mk(EntityType::Person, Source::FirstName));
+            return Some((EntityType::Person, Source::FirstName));
         }
-        let role_before = prev_c(lexicon::ROLE) && !matches!(&*prev, "partner" | "partners");
+        let role_before = prev_c(lexicon::ROLE) && !matches!(&**prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
-        let org_appos = next == ","
+        let org_appos = *next == ","
             && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
-        if next == ","
+        if *next == ","
             && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
-        let role_after = next == ","
+        let role_after = *next == ","
             && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
-            return Some(mk(EntityType::Person, Source::Role));
+            return Some((EntityType::Person, Source::Role));
         }
         // Organisation contexts.
         let org_before = prev_c(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
-            || (prev == "of"
+            || (*prev == "," && prev2_c(lexicon::ORG_BEFORE))
+            || (*prev == "of"
                 && matches!(
                     &**prev2,
                     "shares"
@@ -1022,7 +1051,7 @@ impl Recognizer {
                         | "officer"
                 ))
             || matches!(
-                &*prev,
+                &**prev,
                 "acquire"
                     | "acquired"
                     | "acquiring"
@@ -1035,21 +1064,21 @@ impl Recognizer {
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = next_c(lexicon::ORG_AFTER)
-            || (matches!(&*next, "has" | "had")
+            || (matches!(&**next, "has" | "had")
                 && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
-            || (next == "said" && *next2 == "it")
+            || (*next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
-            || (matches!(&*prev, "former" | "ex" | "ex-")
+            || (matches!(&**prev, "former" | "ex" | "ex-")
                 && (next_c(lexicon::ROLE)
-                    || matches!(&*next, "employee" | "employees" | "staffer")))
+                    || matches!(&**next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
-            || (matches!(&*next, "was" | "is")
+            || (matches!(&**next, "was" | "is")
                 && matches!(
                     &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
-            || (next == ","
+            || (*next == ","
                 && *next2 == "whose"
                 && matches!(
                     &**next3,
@@ -1064,15 +1093,15 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&*next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
-            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
+            || (matches!(&**next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
+            || (*next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
             && n <= 5
             && !(starts_sentence && n == 1 && first_c(lexicon::NON_ENTITY))
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
         // Also the first of a list opening the sentence ("NEA, DCLI and X
@@ -1080,10 +1109,10 @@ impl Recognizer {
         // (Not a person's name: two or three words, the first a known first
         // name.)
         let list_start = starts_sentence
-            && next == ","
+            && *next == ","
             && !((2..=3).contains(&n) && first_c(lexicon::FIRST_NAME));
         if (matches!(
-            &*prev,
+            &**prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
         ) && !starts_sentence
             || list_start)
@@ -1093,16 +1122,16 @@ impl Recognizer {
             let near = f.saturating_sub(30).max(sfirst)..(l + 30).min(slast);
             let cue = cue_at.iter().any(|k| near.contains(&(sfirst + k)));
             if cue && funding {
-                return Some(mk(EntityType::Org, Source::Context));
+                return Some((EntityType::Org, Source::Context));
             }
         }
         // A one-word name with a capital inside ("ClearMetal", "BoxGroup",
         // "NVentures") is a brand or company, not a person or a word.
         if n == 1 && is_camel_case(lastw) {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // Untyped: a candidate for propagation.
-        Some(mk(EntityType::Org, Source::Propagated))
+        Some((EntityType::Org, Source::Propagated))
     }
 }
 
