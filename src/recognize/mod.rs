@@ -19,7 +19,7 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::cell::{Cell, LazyCell};
+use std::cell::{Cell, LazyCell, OnceCell};
 
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
@@ -383,7 +383,9 @@ impl Recognizer {
         }
 
         // Pass 2 and 3: markup and name chunks.
-        let fixed = repeated_and_pairs(text, toks);
+        let fixed = OnceCell::new();
+        // One buffer for every sentence's chunks.
+        let mut spans = Vec::new();
         let mut weak: Vec<Mention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             if s.all_caps || s.headline {
@@ -391,7 +393,8 @@ impl Recognizer {
             }
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
             let cues = FundingCues::new(&bits, s.first, s.last);
-            for (f, l) in chunks(&bits, s.first, s.last, &taken, &fixed) {
+            chunks(&bits, s.first, s.last, &taken, &fixed, &mut spans);
+            for &(f, l) in &spans {
                 if let Some(m) = self.classify(&bits, si, s.first, s.last, f, l, &out, &cues) {
                     for t in &mut taken[m.first..m.last] {
                         *t = true;
@@ -441,7 +444,7 @@ impl Recognizer {
         // an all-capitals candidate needs them, from the mentions typed so
         // far.
         let typed_so_far = out.len();
-        let org_words: std::cell::OnceCell<Vec<KeyWords>> = std::cell::OnceCell::new();
+        let org_words: OnceCell<Vec<KeyWords>> = OnceCell::new();
         // One buffer for the keys only looked up.
         let mut key = String::new();
         for mut m in weak {
@@ -1146,7 +1149,7 @@ struct FundingCues<'b> {
     last: usize,
     /// Whether the sentence has a funding word, and the indices (in the
     /// sentence) of its cue words.
-    found: std::cell::OnceCell<(bool, Vec<usize>)>,
+    found: OnceCell<(bool, Vec<usize>)>,
 }
 
 impl<'b> FundingCues<'b> {
@@ -1156,7 +1159,7 @@ impl<'b> FundingCues<'b> {
             bits,
             first,
             last,
-            found: std::cell::OnceCell::new(),
+            found: OnceCell::new(),
         }
     }
 
@@ -1570,9 +1573,6 @@ fn fix_tickers(out: &mut [Mention]) {
     }
 }
 
-/// Splits a sentence's untaken tokens into name chunks: runs of capitalised
-/// words, joined over `&`, name-internal hyphens, initials, `, Inc.` and
-/// `of` before a capital; leading function words stripped; role words cut.
 /// Pairs of capitalised words joined by "and" more than once in a text
 /// ("Simon and Schuster ... Simon and Schuster's"): a fixed name, which the
 /// chunker keeps whole.
@@ -1595,17 +1595,24 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
         .collect()
 }
 
-fn chunks(
-    bits: &TokenBits<'_>,
+/// Splits a sentence's untaken tokens into name chunks, written into `out`
+/// (cleared first): runs of capitalised words, joined over `&`,
+/// name-internal hyphens, initials, `, Inc.` and `of` before a capital;
+/// leading function words stripped; role words cut. `fixed`: the
+/// document's [`repeated_and_pairs`], found when a chunk first needs them
+/// (most documents have no "and" that only they would join).
+fn chunks<'t>(
+    bits: &TokenBits<'t>,
     first: usize,
     last: usize,
     taken: &[bool],
-    fixed: &HashSet<(&str, &str)>,
-) -> Vec<(usize, usize)> {
+    fixed: &OnceCell<HashSet<(&'t str, &'t str)>>,
+    out: &mut Vec<(usize, usize)>,
+) {
     use lexicon::{CALENDAR, FUNCTION, HONORIFIC, LEGAL, LEGAL_DOT, ORG_HEAD, PLACE, ROLE_CUT};
     let (text, toks) = (bits.text, bits.toks);
     let is_cap = |k: usize| capitalised(text, toks, taken, k);
-    let mut out = Vec::new();
+    out.clear();
     let mut i = first;
     while i < last {
         if !is_cap(i) {
@@ -1674,10 +1681,13 @@ fn chunks(
                         && j >= i + 2
                         && e >= j + 3
                         && (bits.exact(j - 1, ORG_HEAD | LEGAL) || bits.class(j - 1, PLACE));
-                    let fixed_name = w == "and"
-                        && !fixed.is_empty()
-                        && fixed.contains(&(left, toks[j + 1].text(text)));
-                    if fixed_name || (!two_names && bits.exact(e - 1, LEGAL | ORG_HEAD)) {
+                    let fixed_name = || {
+                        let fixed = fixed.get_or_init(|| repeated_and_pairs(text, toks));
+                        !fixed.is_empty() && fixed.contains(&(left, toks[j + 1].text(text)))
+                    };
+                    if (!two_names && bits.exact(e - 1, LEGAL | ORG_HEAD))
+                        || (w == "and" && fixed_name())
+                    {
                         j += 2;
                         continue;
                     }
@@ -1728,7 +1738,6 @@ fn chunks(
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// Whether token `k` is an untaken capitalised word (or a word of digits
