@@ -448,34 +448,38 @@ impl Recognizer {
         // One buffer for the keys only looked up.
         let mut key = String::new();
         for mut m in weak {
-            merge_key_into(&m.surface, &mut key);
-            let mut words = None;
+            // (The key words first: a one-word name, the most common
+            // candidate, has its word as its merge key, as no legal suffix
+            // is cut from one word.)
+            let words = KeyWords::of(&m.surface);
+            let only = words.first().filter(|_| words.len() == 1);
+            match only {
+                Some(w) => {
+                    key.clear();
+                    key.push_str(w);
+                }
+                None => merge_key_into(&m.surface, &mut key),
+            }
             let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
+            } else if only.is_some_and(|w| surnames.contains(w)) {
+                Some(EntityType::Person)
+            } else if only.is_some()
+                && (only.is_some_and(|w| first_words.contains_key(w))
+                    || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
+                        && org_words
+                            .get_or_init(|| org_name_words(&out[..typed_so_far]))
+                            .iter()
+                            .any(|w| acronym_of_words(&m.surface, w.iter()))))
+            {
+                Some(EntityType::Org)
             } else {
-                let words = words.insert(KeyWords::of(&m.surface));
-                let only = words.first().filter(|_| words.len() == 1);
-                if only.is_some_and(|w| surnames.contains(w)) {
-                    Some(EntityType::Person)
-                } else if only.is_some()
-                    && (only.is_some_and(|w| first_words.contains_key(w))
-                        || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
-                            && org_words
-                                .get_or_init(|| org_name_words(&out[..typed_so_far]))
-                                .iter()
-                                .any(|w| acronym_of_words(&m.surface, w.iter()))))
-                {
-                    Some(EntityType::Org)
-                } else {
-                    None
-                }
+                None
             };
             if let Some(t) = ty {
                 m.entity_type = t;
-                if let Some(words) = words {
-                    keys.resize(out.len(), None);
-                    keys.push(Some((key.clone(), words)));
-                }
+                keys.resize(out.len(), None);
+                keys.push(Some((key.clone(), words)));
                 out.push(m);
             }
         }
