@@ -704,7 +704,16 @@ impl Recognizer {
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        for (i, t) in (first..last).zip(&toks[first..last]) {
+        // A markup token opens with `<`: a sentence without one (most of
+        // them) is ruled out by one memchr rather than a look at each token.
+        let Some(span) = toks.get(first..last).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let bytes = &text.as_bytes()[span[0].start..span[span.len() - 1].end];
+        if memchr::memchr(b'<', bytes).is_none() {
+            return;
+        }
+        for (i, t) in (first..last).zip(span) {
             if t.kind != TokenKind::Markup || taken[i] {
                 continue;
             }
