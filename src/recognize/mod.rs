@@ -19,7 +19,7 @@ pub mod lexicon;
 pub use gazetteer::{Entry, EntrySource, GazMatch, Gazetteer};
 
 use std::borrow::Cow;
-use std::cell::{Cell, LazyCell};
+use std::cell::{Cell, LazyCell, OnceCell};
 
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::EntityType;
@@ -383,7 +383,9 @@ impl Recognizer {
         }
 
         // Pass 2 and 3: markup and name chunks.
-        let fixed = repeated_and_pairs(text, toks);
+        let fixed = OnceCell::new();
+        // One buffer for every sentence's chunks.
+        let mut spans = Vec::new();
         let mut weak: Vec<Mention> = Vec::new();
         for (si, s) in a.sentences.iter().enumerate() {
             if s.all_caps || s.headline {
@@ -391,7 +393,8 @@ impl Recognizer {
             }
             self.markup(text, toks, si, s.first, s.last, &mut taken, &mut out);
             let cues = FundingCues::new(&bits, s.first, s.last);
-            for (f, l) in chunks(&bits, s.first, s.last, &taken, &fixed) {
+            chunks(&bits, s.first, s.last, &taken, &fixed, &mut spans);
+            for &(f, l) in &spans {
                 if let Some(m) = self.classify(&bits, si, s.first, s.last, f, l, &out, &cues) {
                     for t in &mut taken[m.first..m.last] {
                         *t = true;
@@ -410,10 +413,15 @@ impl Recognizer {
         // Pass 4: propagation over weak candidates.
         // The merge key and key words of each mention of `out` (by index),
         // computed once for the passes below.
+        // (The maps are sized for every mention up front: growing them
+        // rehashed their keys again and again.)
         let mut keys: Vec<Option<(String, KeyWords)>> = Vec::with_capacity(out.len());
-        let mut typed: HashMap<String, EntityType> = HashMap::default();
-        let mut first_words: HashMap<String, EntityType> = HashMap::default();
-        let mut surnames: HashSet<String> = HashSet::default();
+        let mut typed: HashMap<String, EntityType> =
+            HashMap::with_capacity_and_hasher(out.len(), Default::default());
+        let mut first_words: HashMap<String, EntityType> =
+            HashMap::with_capacity_and_hasher(out.len(), Default::default());
+        let mut surnames: HashSet<String> =
+            HashSet::with_capacity_and_hasher(out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if !m.entity_type.is_node() || m.source == Source::Ticker {
                 continue;
@@ -436,38 +444,42 @@ impl Recognizer {
         // an all-capitals candidate needs them, from the mentions typed so
         // far.
         let typed_so_far = out.len();
-        let org_words: std::cell::OnceCell<Vec<KeyWords>> = std::cell::OnceCell::new();
+        let org_words: OnceCell<Vec<KeyWords>> = OnceCell::new();
         // One buffer for the keys only looked up.
         let mut key = String::new();
         for mut m in weak {
-            merge_key_into(&m.surface, &mut key);
-            let mut words = None;
+            // (The key words first: a one-word name, the most common
+            // candidate, has its word as its merge key, as no legal suffix
+            // is cut from one word.)
+            let words = KeyWords::of(&m.surface);
+            let only = words.first().filter(|_| words.len() == 1);
+            match only {
+                Some(w) => {
+                    key.clear();
+                    key.push_str(w);
+                }
+                None => merge_key_into(&m.surface, &mut key),
+            }
             let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
+            } else if only.is_some_and(|w| surnames.contains(w)) {
+                Some(EntityType::Person)
+            } else if only.is_some()
+                && (only.is_some_and(|w| first_words.contains_key(w))
+                    || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
+                        && org_words
+                            .get_or_init(|| org_name_words(&out[..typed_so_far]))
+                            .iter()
+                            .any(|w| acronym_of_words(&m.surface, w.iter()))))
+            {
+                Some(EntityType::Org)
             } else {
-                let words = words.insert(KeyWords::of(&m.surface));
-                let only = words.first().filter(|_| words.len() == 1);
-                if only.is_some_and(|w| surnames.contains(w)) {
-                    Some(EntityType::Person)
-                } else if only.is_some()
-                    && (only.is_some_and(|w| first_words.contains_key(w))
-                        || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
-                            && org_words
-                                .get_or_init(|| org_name_words(&out[..typed_so_far]))
-                                .iter()
-                                .any(|w| acronym_of_words(&m.surface, w.iter()))))
-                {
-                    Some(EntityType::Org)
-                } else {
-                    None
-                }
+                None
             };
             if let Some(t) = ty {
                 m.entity_type = t;
-                if let Some(words) = words {
-                    keys.resize(out.len(), None);
-                    keys.push(Some((key.clone(), words)));
-                }
+                keys.resize(out.len(), None);
+                keys.push(Some((key.clone(), words)));
                 out.push(m);
             }
         }
@@ -485,7 +497,9 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        let mut known: HashMap<String, (EntityType, Option<String>)> = HashMap::default();
+        // (A mention adds its key and maybe one word.)
+        let mut known: HashMap<String, (EntityType, Option<String>)> =
+            HashMap::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
                 let (key, words) = keys_of(&mut keys, ix, &m.surface);
@@ -690,7 +704,16 @@ impl Recognizer {
         taken: &mut [bool],
         out: &mut Vec<Mention>,
     ) {
-        for (i, t) in (first..last).zip(&toks[first..last]) {
+        // A markup token opens with `<`: a sentence without one (most of
+        // them) is ruled out by one memchr rather than a look at each token.
+        let Some(span) = toks.get(first..last).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        let bytes = &text.as_bytes()[span[0].start..span[span.len() - 1].end];
+        if memchr::memchr(b'<', bytes).is_none() {
+            return;
+        }
+        for (i, t) in (first..last).zip(span) {
             if t.kind != TokenKind::Markup || taken[i] {
                 continue;
             }
@@ -753,6 +776,8 @@ impl Recognizer {
         }
     }
 
+    /// Types chunk `f..l` of sentence `si` (tokens `sfirst..slast`): a
+    /// mention, or `None` when the chunk names nothing.
     #[allow(clippy::too_many_arguments)]
     fn classify(
         &self,
@@ -765,6 +790,39 @@ impl Recognizer {
         out: &[Mention],
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
+        let toks = bits.toks;
+        let surface = normalize_name(&bits.text[toks[f].start..toks[l - 1].end]);
+        let (entity_type, source) =
+            self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
+        Some(Mention {
+            start: toks[f].start,
+            end: toks[l - 1].end,
+            first: f,
+            last: l,
+            sentence: si,
+            surface,
+            entity_type,
+            source,
+            canonical: None,
+            ticker_of: None,
+        })
+    }
+
+    /// The type of chunk `f..l` (normalised `surface`) of sentence `si`
+    /// (tokens `sfirst..slast`), and the pass that gave it.
+    #[allow(clippy::too_many_arguments)]
+    fn chunk_type(
+        &self,
+        bits: &TokenBits<'_>,
+        sfirst: usize,
+        slast: usize,
+        f: usize,
+        l: usize,
+        surface: &str,
+        si: usize,
+        out: &[Mention],
+        cues: &FundingCues<'_>,
+    ) -> Option<(EntityType, Source)> {
         let (text, toks) = (bits.text, bits.toks);
         // The chunk's words, by token index (a chunk has a few tokens: walked
         // again when asked rather than collected).
@@ -786,42 +844,14 @@ impl Recognizer {
             // A designator alone ("Inc" wrapped onto the next line) is no name.
             return None;
         }
-        let surface_raw = &text[toks[f].start..toks[l - 1].end];
-        let surface = normalize_name(surface_raw);
-        if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(&surface)) {
+        if !self.stop_keys.is_empty() && self.stop_keys.contains(&merge_key(surface)) {
             return None;
         }
-        // The neighbours in the sentence, lower-cased ("" outside it); the
-        // second and third ones only when a rule asks.
-        let lower = |k: usize, within: bool| -> Cow<'_, str> {
-            if within {
-                lexicon::lower(toks[k].text(text))
-            } else {
-                Cow::Borrowed("")
-            }
-        };
-        let prev = lower(f.wrapping_sub(1), f > sfirst);
-        let next = lower(l, l < slast);
-        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
-        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
-        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
-        let mk = |t: EntityType, src: Source| Mention {
-            start: toks[f].start,
-            end: toks[l - 1].end,
-            first: f,
-            last: l,
-            sentence: si,
-            surface: surface.clone(),
-            entity_type: t,
-            source: src,
-            canonical: None,
-            ticker_of: None,
-        };
         // A ticker in markup right after the chunk.
         if l < slast && toks[l].kind == TokenKind::Markup {
             let inner = &text[toks[l].start + 1..toks[l].end - 1];
             if is_ticker(inner) {
-                return Some(mk(EntityType::Org, Source::Markup));
+                return Some((EntityType::Org, Source::Markup));
             }
         }
         // A known organisation name extended by more capitalised words
@@ -832,11 +862,26 @@ impl Recognizer {
                 .match_at(text, toks[f].start, toks[l - 1].end, false)
                 .is_some_and(|m| self.gazetteer.entry(m.entry).entity_type == EntityType::Org)
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         if n >= 2 && bits.exact(last_k, lexicon::LEGAL) {
-            return Some(mk(EntityType::Org, Source::Designator));
+            return Some((EntityType::Org, Source::Designator));
         }
+        // The neighbours in the sentence, lower-cased ("" outside it), each
+        // only when a rule asks (the rules above need none, and many chunks
+        // are typed before their neighbours matter).
+        let lower = |k: usize, within: bool| -> Cow<'_, str> {
+            if within {
+                lexicon::lower(toks[k].text(text))
+            } else {
+                Cow::Borrowed("")
+            }
+        };
+        let prev = LazyCell::new(|| lower(f.wrapping_sub(1), f > sfirst));
+        let next = LazyCell::new(|| lower(l, l < slast));
+        let prev2 = LazyCell::new(|| lower(f.wrapping_sub(2), f > sfirst + 1));
+        let next2 = LazyCell::new(|| lower(l + 1, l + 1 < slast));
+        let next3 = LazyCell::new(|| lower(l + 2, l + 2 < slast));
         // The class bits of the neighbours within the sentence (the class
         // of a word is that of its lower case).
         let class_at = |k: usize, within: bool, b: u16| within && bits.class(k, b);
@@ -846,7 +891,7 @@ impl Recognizer {
         let next2_c = |b: u16| class_at(l + 1, l + 1 < slast, b);
         let first_c = |b: u16| bits.class(first_k, b);
         let honorific =
-            prev_c(lexicon::HONORIFIC_LOWER) || (prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
+            prev_c(lexicon::HONORIFIC_LOWER) || (*prev == "." && prev2_c(lexicon::HONORIFIC_LOWER));
         let person_shape = (1..=4).contains(&n)
             && words().all(|k| {
                 toks[k]
@@ -857,17 +902,17 @@ impl Recognizer {
             })
             && !last_head;
         if honorific && person_shape {
-            return Some(mk(EntityType::Person, Source::Honorific));
+            return Some((EntityType::Person, Source::Honorific));
         }
         // "Kunal Bahl and Rohit Bansal": a name coordinated with a person.
         if (2..=3).contains(&n)
             && person_shape
-            && prev == "and"
+            && *prev == "and"
             && out
                 .iter()
                 .any(|m| m.entity_type == EntityType::Person && m.last + 1 == f && m.sentence == si)
         {
-            return Some(mk(EntityType::Person, Source::Context));
+            return Some((EntityType::Person, Source::Context));
         }
         // "Chinese Insurance giant Ping An": a demonym and an industry word
         // before a classifier describe the name that follows.
@@ -891,17 +936,17 @@ impl Recognizer {
         }
         // Also "Bank of England" style: head first, multiple words.
         if n >= 2 && last_head {
-            return Some(mk(EntityType::Org, Source::HeadWord));
+            return Some((EntityType::Org, Source::HeadWord));
         }
         // "Bill May, chairman of X": a first name and a role after the
         // comma make a person even of words that are also common words.
         if (2..=3).contains(&n)
             && person_shape
             && first_c(lexicon::FIRST_NAME)
-            && next == ","
+            && *next == ","
             && next2_c(lexicon::ROLE)
         {
-            return Some(mk(EntityType::Person, Source::Role));
+            return Some((EntityType::Person, Source::Role));
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
         let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
@@ -909,7 +954,7 @@ impl Recognizer {
         let lists = if l - f == 1 && surface == toks[f].text(text) {
             lexicon::Lists::of_class(bits.class_bits(f))
         } else {
-            lexicon::lists(&surface)
+            lexicon::lists(surface)
         };
         if lists.place() || lists.non_entity() || all_non {
             return None;
@@ -938,18 +983,18 @@ impl Recognizer {
             "unit",
             "division",
         ];
-        if CLASSIFIERS.contains(&&*prev)
-            || (matches!(&*prev, "called" | "named" | "dubbed")
+        if CLASSIFIERS.contains(&&**prev)
+            || (matches!(&**prev, "called" | "named" | "dubbed")
                 && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // A company named after a person ("Laura Ashley boss", "Ralph
         // Lauren's shares"): words only a company takes beat the first name.
         let company_only = matches!(
-            &*next,
+            &**next,
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
-        ) || (matches!(&*next, "'s" | "’s")
+        ) || (matches!(&**next, "'s" | "’s")
             && matches!(
                 &**next2,
                 "shares"
@@ -967,41 +1012,41 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = next == "," && *next2 == "which" && n >= 2;
+        let which = *next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && first_c(lexicon::FIRST_NAME) {
-            return Some(mk(EntityType::Person, Source::FirstName));
+            return Some((EntityType::Person, Source::FirstName));
         }
-        let role_before = prev_c(lexicon::ROLE) && !matches!(&*prev, "partner" | "partners");
+        let role_before = prev_c(lexicon::ROLE) && !matches!(&**prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
-        let org_appos = next == ","
+        let org_appos = *next == ","
             && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
-        if next == ","
+        if *next == ","
             && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
-        let role_after = next == ","
+        let role_after = *next == ","
             && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
         if (2..=3).contains(&n) && person_shape && (role_before || role_after) {
-            return Some(mk(EntityType::Person, Source::Role));
+            return Some((EntityType::Person, Source::Role));
         }
         // Organisation contexts.
         let org_before = prev_c(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
-            || (prev == "of"
+            || (*prev == "," && prev2_c(lexicon::ORG_BEFORE))
+            || (*prev == "of"
                 && matches!(
                     &**prev2,
                     "shares"
@@ -1022,7 +1067,7 @@ impl Recognizer {
                         | "officer"
                 ))
             || matches!(
-                &*prev,
+                &**prev,
                 "acquire"
                     | "acquired"
                     | "acquiring"
@@ -1035,21 +1080,21 @@ impl Recognizer {
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = next_c(lexicon::ORG_AFTER)
-            || (matches!(&*next, "has" | "had")
+            || (matches!(&**next, "has" | "had")
                 && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
-            || (next == "said" && *next2 == "it")
+            || (*next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
-            || (matches!(&*prev, "former" | "ex" | "ex-")
+            || (matches!(&**prev, "former" | "ex" | "ex-")
                 && (next_c(lexicon::ROLE)
-                    || matches!(&*next, "employee" | "employees" | "staffer")))
+                    || matches!(&**next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
-            || (matches!(&*next, "was" | "is")
+            || (matches!(&**next, "was" | "is")
                 && matches!(
                     &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
-            || (next == ","
+            || (*next == ","
                 && *next2 == "whose"
                 && matches!(
                     &**next3,
@@ -1064,15 +1109,15 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&*next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
-            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
+            || (matches!(&**next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
+            || (*next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
             && n <= 5
             && !(starts_sentence && n == 1 && first_c(lexicon::NON_ENTITY))
         {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // Investor lists in funding sentences: "led by X", "from A, B and C".
         // Also the first of a list opening the sentence ("NEA, DCLI and X
@@ -1080,10 +1125,10 @@ impl Recognizer {
         // (Not a person's name: two or three words, the first a known first
         // name.)
         let list_start = starts_sentence
-            && next == ","
+            && *next == ","
             && !((2..=3).contains(&n) && first_c(lexicon::FIRST_NAME));
         if (matches!(
-            &*prev,
+            &**prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
         ) && !starts_sentence
             || list_start)
@@ -1093,16 +1138,16 @@ impl Recognizer {
             let near = f.saturating_sub(30).max(sfirst)..(l + 30).min(slast);
             let cue = cue_at.iter().any(|k| near.contains(&(sfirst + k)));
             if cue && funding {
-                return Some(mk(EntityType::Org, Source::Context));
+                return Some((EntityType::Org, Source::Context));
             }
         }
         // A one-word name with a capital inside ("ClearMetal", "BoxGroup",
         // "NVentures") is a brand or company, not a person or a word.
         if n == 1 && is_camel_case(lastw) {
-            return Some(mk(EntityType::Org, Source::Context));
+            return Some((EntityType::Org, Source::Context));
         }
         // Untyped: a candidate for propagation.
-        Some(mk(EntityType::Org, Source::Propagated))
+        Some((EntityType::Org, Source::Propagated))
     }
 }
 
@@ -1117,7 +1162,7 @@ struct FundingCues<'b> {
     last: usize,
     /// Whether the sentence has a funding word, and the indices (in the
     /// sentence) of its cue words.
-    found: std::cell::OnceCell<(bool, Vec<usize>)>,
+    found: OnceCell<(bool, Vec<usize>)>,
 }
 
 impl<'b> FundingCues<'b> {
@@ -1127,7 +1172,7 @@ impl<'b> FundingCues<'b> {
             bits,
             first,
             last,
-            found: std::cell::OnceCell::new(),
+            found: OnceCell::new(),
         }
     }
 
@@ -1541,9 +1586,6 @@ fn fix_tickers(out: &mut [Mention]) {
     }
 }
 
-/// Splits a sentence's untaken tokens into name chunks: runs of capitalised
-/// words, joined over `&`, name-internal hyphens, initials, `, Inc.` and
-/// `of` before a capital; leading function words stripped; role words cut.
 /// Pairs of capitalised words joined by "and" more than once in a text
 /// ("Simon and Schuster ... Simon and Schuster's"): a fixed name, which the
 /// chunker keeps whole.
@@ -1566,17 +1608,24 @@ fn repeated_and_pairs<'t>(text: &'t str, toks: &[Token]) -> HashSet<(&'t str, &'
         .collect()
 }
 
-fn chunks(
-    bits: &TokenBits<'_>,
+/// Splits a sentence's untaken tokens into name chunks, written into `out`
+/// (cleared first): runs of capitalised words, joined over `&`,
+/// name-internal hyphens, initials, `, Inc.` and `of` before a capital;
+/// leading function words stripped; role words cut. `fixed`: the
+/// document's [`repeated_and_pairs`], found when a chunk first needs them
+/// (most documents have no "and" that only they would join).
+fn chunks<'t>(
+    bits: &TokenBits<'t>,
     first: usize,
     last: usize,
     taken: &[bool],
-    fixed: &HashSet<(&str, &str)>,
-) -> Vec<(usize, usize)> {
+    fixed: &OnceCell<HashSet<(&'t str, &'t str)>>,
+    out: &mut Vec<(usize, usize)>,
+) {
     use lexicon::{CALENDAR, FUNCTION, HONORIFIC, LEGAL, LEGAL_DOT, ORG_HEAD, PLACE, ROLE_CUT};
     let (text, toks) = (bits.text, bits.toks);
     let is_cap = |k: usize| capitalised(text, toks, taken, k);
-    let mut out = Vec::new();
+    out.clear();
     let mut i = first;
     while i < last {
         if !is_cap(i) {
@@ -1645,10 +1694,13 @@ fn chunks(
                         && j >= i + 2
                         && e >= j + 3
                         && (bits.exact(j - 1, ORG_HEAD | LEGAL) || bits.class(j - 1, PLACE));
-                    let fixed_name = w == "and"
-                        && !fixed.is_empty()
-                        && fixed.contains(&(left, toks[j + 1].text(text)));
-                    if fixed_name || (!two_names && bits.exact(e - 1, LEGAL | ORG_HEAD)) {
+                    let fixed_name = || {
+                        let fixed = fixed.get_or_init(|| repeated_and_pairs(text, toks));
+                        !fixed.is_empty() && fixed.contains(&(left, toks[j + 1].text(text)))
+                    };
+                    if (!two_names && bits.exact(e - 1, LEGAL | ORG_HEAD))
+                        || (w == "and" && fixed_name())
+                    {
                         j += 2;
                         continue;
                     }
@@ -1699,7 +1751,6 @@ fn chunks(
         }
         i = j.max(i + 1);
     }
-    out
 }
 
 /// Whether token `k` is an untaken capitalised word (or a word of digits
