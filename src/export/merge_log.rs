@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::value::{RawValue, to_raw_value};
 
 use super::Exporter;
@@ -20,18 +20,47 @@ pub struct MergeLogExporter {
 /// Text is passed on to the output once this much is pending.
 const CHUNK: usize = 1 << 16;
 
-/// One line, serialised exactly as the [`MergeRecord`](crate::MergeRecord)
-/// it stands for; the strings that repeat from line to line (node ids,
-/// doc ids, recognisers) come as JSON text made once per string.
-#[derive(Serialize)]
-struct Line<'a> {
-    node: &'a RawValue,
-    surface: &'a str,
-    doc: &'a RawValue,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    source: &'a RawValue,
+/// The keys of a line, in the order of the fields of a
+/// [`MergeRecord`](crate::MergeRecord).
+const KEYS: [&str; 7] = [
+    "node", "surface", "doc", "sentence", "start", "end", "source",
+];
+
+/// A value of a line, standing under the key of the same place in [`KEYS`].
+enum Value<'a> {
+    /// JSON text made before (a string that repeats from line to line).
+    Json(&'a RawValue),
+    /// A string, escaped as it is written.
+    Str(&'a str),
+    /// A number.
+    Uint(usize),
+}
+
+/// Writes one line's object through serde_json's compact formatter, byte
+/// for byte as serde_json serialises the [`MergeRecord`](crate::MergeRecord)
+/// it stands for. The keys come as JSON text made once (`keys`), where a
+/// derived `Serialize` escapes each key again on every line.
+fn write_line(
+    buf: &mut Vec<u8>,
+    keys: &[Box<RawValue>],
+    values: [Value<'_>; 7],
+) -> serde_json::Result<()> {
+    let io = serde_json::Error::io;
+    let mut f = CompactFormatter;
+    f.begin_object(buf).map_err(io)?;
+    for (i, (key, value)) in keys.iter().zip(values).enumerate() {
+        f.begin_object_key(buf, i == 0).map_err(io)?;
+        f.write_raw_fragment(buf, key.get()).map_err(io)?;
+        f.end_object_key(buf).map_err(io)?;
+        f.begin_object_value(buf).map_err(io)?;
+        match value {
+            Value::Json(json) => f.write_raw_fragment(buf, json.get()).map_err(io)?,
+            Value::Str(s) => serde_json::to_writer(&mut *buf, s)?,
+            Value::Uint(n) => f.write_u64(buf, n as u64).map_err(io)?,
+        }
+        f.end_object_value(buf).map_err(io)?;
+    }
+    f.end_object(buf).map_err(io)
 }
 
 /// The strings of a table as JSON strings, each made on first use.
@@ -78,17 +107,22 @@ impl Exporter for MergeLogExporter {
         // Records are serialised into a plain buffer (serde_json's many
         // small writes stay cheap there), passed on in large chunks.
         let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
+        let keys = KEYS
+            .iter()
+            .map(to_raw_value)
+            .collect::<serde_json::Result<Vec<_>>>()
+            .map_err(err)?;
         for l in log.lines {
-            let line = Line {
-                node: nodes.get(l.node).map_err(err)?,
-                surface: log.names.get(l.surface),
-                doc: docs.get(l.doc).map_err(err)?,
-                sentence: l.sentence,
-                start: l.start,
-                end: l.end,
-                source: names.get(l.source).map_err(err)?,
-            };
-            serde_json::to_writer(&mut buf, &line).map_err(err)?;
+            let values = [
+                Value::Json(nodes.get(l.node).map_err(err)?),
+                Value::Str(log.names.get(l.surface)),
+                Value::Json(docs.get(l.doc).map_err(err)?),
+                Value::Uint(l.sentence),
+                Value::Uint(l.start),
+                Value::Uint(l.end),
+                Value::Json(names.get(l.source).map_err(err)?),
+            ];
+            write_line(&mut buf, &keys, values).map_err(err)?;
             buf.push(b'\n');
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
