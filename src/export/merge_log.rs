@@ -26,41 +26,77 @@ const KEYS: [&str; 7] = [
     "node", "surface", "doc", "sentence", "start", "end", "source",
 ];
 
-/// A value of a line, standing under the key of the same place in [`KEYS`].
-enum Value<'a> {
-    /// JSON text made before (a string that repeats from line to line).
-    Json(&'a RawValue),
-    /// A string, escaped as it is written.
-    Str(&'a str),
-    /// A number.
-    Uint(usize),
+/// One line's object, written an entry at a time through serde_json's
+/// compact formatter, byte for byte as serde_json serialises the
+/// [`MergeRecord`](crate::MergeRecord) it stands for. The keys come as
+/// JSON text made once, where a derived `Serialize` escapes each key again
+/// on every line.
+struct Line<'b> {
+    buf: &'b mut Vec<u8>,
+    /// The keys not yet written, as JSON.
+    keys: std::slice::Iter<'b, Box<RawValue>>,
+    first: bool,
 }
 
-/// Writes one line's object through serde_json's compact formatter, byte
-/// for byte as serde_json serialises the [`MergeRecord`](crate::MergeRecord)
-/// it stands for. The keys come as JSON text made once (`keys`), where a
-/// derived `Serialize` escapes each key again on every line.
-fn write_line(
-    buf: &mut Vec<u8>,
-    keys: &[Box<RawValue>],
-    values: [Value<'_>; 7],
-) -> serde_json::Result<()> {
-    let io = serde_json::Error::io;
-    let mut f = CompactFormatter;
-    f.begin_object(buf).map_err(io)?;
-    for (i, (key, value)) in keys.iter().zip(values).enumerate() {
-        f.begin_object_key(buf, i == 0).map_err(io)?;
-        f.write_raw_fragment(buf, key.get()).map_err(io)?;
-        f.end_object_key(buf).map_err(io)?;
-        f.begin_object_value(buf).map_err(io)?;
-        match value {
-            Value::Json(json) => f.write_raw_fragment(buf, json.get()).map_err(io)?,
-            Value::Str(s) => serde_json::to_writer(&mut *buf, s)?,
-            Value::Uint(n) => f.write_u64(buf, n as u64).map_err(io)?,
-        }
-        f.end_object_value(buf).map_err(io)?;
+impl<'b> Line<'b> {
+    /// Opens the object (`{`); `keys` are [`KEYS`] as JSON.
+    fn begin(buf: &'b mut Vec<u8>, keys: &'b [Box<RawValue>]) -> serde_json::Result<Line<'b>> {
+        CompactFormatter
+            .begin_object(buf)
+            .map_err(serde_json::Error::io)?;
+        Ok(Line {
+            buf,
+            keys: keys.iter(),
+            first: true,
+        })
     }
-    f.end_object(buf).map_err(io)
+
+    /// The next entry, its value written by `write`.
+    fn entry(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        let io = serde_json::Error::io;
+        let mut f = CompactFormatter;
+        let key = self.keys.next().map_or("", |k| k.get());
+        f.begin_object_key(self.buf, self.first).map_err(io)?;
+        self.first = false;
+        f.write_raw_fragment(self.buf, key).map_err(io)?;
+        f.end_object_key(self.buf).map_err(io)?;
+        f.begin_object_value(self.buf).map_err(io)?;
+        write(self.buf)?;
+        f.end_object_value(self.buf).map_err(io)
+    }
+
+    /// An entry of JSON text made before.
+    fn json(&mut self, json: &RawValue) -> serde_json::Result<()> {
+        self.entry(|buf| {
+            CompactFormatter
+                .write_raw_fragment(buf, json.get())
+                .map_err(serde_json::Error::io)
+        })
+    }
+
+    /// A string entry, escaped as it is written.
+    fn str(&mut self, s: &str) -> serde_json::Result<()> {
+        self.entry(|buf| serde_json::to_writer(buf, s))
+    }
+
+    /// A number entry.
+    fn uint(&mut self, n: usize) -> serde_json::Result<()> {
+        self.entry(|buf| {
+            CompactFormatter
+                .write_u64(buf, n as u64)
+                .map_err(serde_json::Error::io)
+        })
+    }
+
+    /// Closes the object (`}`).
+    fn end(self) -> serde_json::Result<()> {
+        CompactFormatter
+            .end_object(self.buf)
+            .map_err(serde_json::Error::io)
+    }
 }
 
 /// The strings of a table as JSON strings, each made on first use.
@@ -113,16 +149,21 @@ impl Exporter for MergeLogExporter {
             .collect::<serde_json::Result<Vec<_>>>()
             .map_err(err)?;
         for l in log.lines {
-            let values = [
-                Value::Json(nodes.get(l.node).map_err(err)?),
-                Value::Str(log.names.get(l.surface)),
-                Value::Json(docs.get(l.doc).map_err(err)?),
-                Value::Uint(l.sentence),
-                Value::Uint(l.start),
-                Value::Uint(l.end),
-                Value::Json(names.get(l.source).map_err(err)?),
-            ];
-            write_line(&mut buf, &keys, values).map_err(err)?;
+            let node = nodes.get(l.node).map_err(err)?;
+            let doc = docs.get(l.doc).map_err(err)?;
+            let source = names.get(l.source).map_err(err)?;
+            let write = |buf: &mut Vec<u8>| {
+                let mut line = Line::begin(buf, &keys)?;
+                line.json(node)?;
+                line.str(log.names.get(l.surface))?;
+                line.json(doc)?;
+                line.uint(l.sentence)?;
+                line.uint(l.start)?;
+                line.uint(l.end)?;
+                line.json(source)?;
+                line.end()
+            };
+            write(&mut buf).map_err(err)?;
             buf.push(b'\n');
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
