@@ -3,6 +3,7 @@
 //! where, went into which node, in (node, doc, sentence, start) order.
 
 use std::io::Write;
+use std::ops::Range;
 
 use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::value::{RawValue, to_raw_value};
@@ -68,12 +69,11 @@ impl<'b> Line<'b> {
         f.end_object_value(self.buf).map_err(io)
     }
 
-    /// An entry of JSON text made before.
-    fn json(&mut self, json: &RawValue) -> serde_json::Result<()> {
+    /// An entry of JSON text made before (by serde_json, see [`Escaped`]).
+    fn json(&mut self, json: &[u8]) -> serde_json::Result<()> {
         self.entry(|buf| {
-            CompactFormatter
-                .write_raw_fragment(buf, json.get())
-                .map_err(serde_json::Error::io)
+            buf.extend_from_slice(json);
+            Ok(())
         })
     }
 
@@ -103,28 +103,38 @@ impl<'b> Line<'b> {
 ///
 /// A line's node id, doc id and recogniser each stand on several lines
 /// (on Reuters about 4, 7 and 1000 times), and escaping them once saves
-/// more than a `RawValue` costs; surface forms mostly stand once and are
-/// escaped as they are written.
+/// more than keeping the JSON costs; surface forms mostly stand once and
+/// are escaped as they are written. The JSON is kept end to end in one
+/// buffer, not in an allocation per string.
 struct Escaped<'t> {
     table: &'t Strings,
-    json: Vec<Option<Box<RawValue>>>,
+    /// The JSON strings made so far, end to end.
+    json: Vec<u8>,
+    /// Where the JSON of string `n` stands in `json`, once made.
+    spans: Vec<Option<Range<usize>>>,
 }
 
 impl<'t> Escaped<'t> {
     fn new(table: &'t Strings) -> Escaped<'t> {
         Escaped {
             table,
-            json: vec![None; table.len()],
+            json: Vec::new(),
+            spans: vec![None; table.len()],
         }
     }
 
     /// String number `n` as JSON.
-    fn get(&mut self, n: u32) -> serde_json::Result<&RawValue> {
-        let slot = &mut self.json[n as usize];
-        if slot.is_none() {
-            *slot = Some(to_raw_value(self.table.get(n))?);
-        }
-        Ok(slot.as_deref().unwrap_or(RawValue::NULL))
+    fn get(&mut self, n: u32) -> serde_json::Result<&[u8]> {
+        let slot = &mut self.spans[n as usize];
+        let span = match slot {
+            Some(span) => span.clone(),
+            None => {
+                let start = self.json.len();
+                serde_json::to_writer(&mut self.json, self.table.get(n))?;
+                slot.insert(start..self.json.len()).clone()
+            }
+        };
+        Ok(&self.json[span])
     }
 }
 
