@@ -3,8 +3,9 @@
 //! where, went into which node, in (node, doc, sentence, start) order.
 
 use std::io::Write;
+use std::ops::Range;
 
-use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::value::{RawValue, to_raw_value};
 
 use super::Exporter;
@@ -20,46 +21,120 @@ pub struct MergeLogExporter {
 /// Text is passed on to the output once this much is pending.
 const CHUNK: usize = 1 << 16;
 
-/// One line, serialised exactly as the [`MergeRecord`](crate::MergeRecord)
-/// it stands for; the strings that repeat from line to line (node ids,
-/// doc ids, recognisers) come as JSON text made once per string.
-#[derive(Serialize)]
-struct Line<'a> {
-    node: &'a RawValue,
-    surface: &'a str,
-    doc: &'a RawValue,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    source: &'a RawValue,
+/// The keys of a line, in the order of the fields of a
+/// [`MergeRecord`](crate::MergeRecord).
+const KEYS: [&str; 7] = [
+    "node", "surface", "doc", "sentence", "start", "end", "source",
+];
+
+/// One line's object, written an entry at a time through serde_json's
+/// compact formatter, byte for byte as serde_json serialises the
+/// [`MergeRecord`](crate::MergeRecord) it stands for. The keys come as
+/// JSON text made once, where a derived `Serialize` escapes each key again
+/// on every line.
+struct Line<'b> {
+    buf: &'b mut Vec<u8>,
+    /// The keys not yet written, as JSON.
+    keys: std::slice::Iter<'b, Box<RawValue>>,
+    first: bool,
+}
+
+impl<'b> Line<'b> {
+    /// Opens the object (`{`); `keys` are [`KEYS`] as JSON.
+    fn begin(buf: &'b mut Vec<u8>, keys: &'b [Box<RawValue>]) -> serde_json::Result<Line<'b>> {
+        CompactFormatter
+            .begin_object(buf)
+            .map_err(serde_json::Error::io)?;
+        Ok(Line {
+            buf,
+            keys: keys.iter(),
+            first: true,
+        })
+    }
+
+    /// The next entry, its value written by `write`.
+    fn entry(
+        &mut self,
+        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        let io = serde_json::Error::io;
+        let mut f = CompactFormatter;
+        let key = self.keys.next().map_or("", |k| k.get());
+        f.begin_object_key(self.buf, self.first).map_err(io)?;
+        self.first = false;
+        f.write_raw_fragment(self.buf, key).map_err(io)?;
+        f.end_object_key(self.buf).map_err(io)?;
+        f.begin_object_value(self.buf).map_err(io)?;
+        write(self.buf)?;
+        f.end_object_value(self.buf).map_err(io)
+    }
+
+    /// An entry of JSON text made before (by serde_json, see [`Escaped`]).
+    fn json(&mut self, json: &[u8]) -> serde_json::Result<()> {
+        self.entry(|buf| {
+            buf.extend_from_slice(json);
+            Ok(())
+        })
+    }
+
+    /// A string entry, escaped as it is written.
+    fn str(&mut self, s: &str) -> serde_json::Result<()> {
+        self.entry(|buf| serde_json::to_writer(buf, s))
+    }
+
+    /// A number entry.
+    fn uint(&mut self, n: usize) -> serde_json::Result<()> {
+        self.entry(|buf| {
+            CompactFormatter
+                .write_u64(buf, n as u64)
+                .map_err(serde_json::Error::io)
+        })
+    }
+
+    /// Closes the object (`}`).
+    fn end(self) -> serde_json::Result<()> {
+        CompactFormatter
+            .end_object(self.buf)
+            .map_err(serde_json::Error::io)
+    }
 }
 
 /// The strings of a table as JSON strings, each made on first use.
 ///
 /// A line's node id, doc id and recogniser each stand on several lines
 /// (on Reuters about 4, 7 and 1000 times), and escaping them once saves
-/// more than a `RawValue` costs; surface forms mostly stand once and are
-/// escaped as they are written.
+/// more than keeping the JSON costs; surface forms mostly stand once and
+/// are escaped as they are written. The JSON is kept end to end in one
+/// buffer, not in an allocation per string.
 struct Escaped<'t> {
     table: &'t Strings,
-    json: Vec<Option<Box<RawValue>>>,
+    /// The JSON strings made so far, end to end.
+    json: Vec<u8>,
+    /// Where the JSON of string `n` stands in `json`, once made.
+    spans: Vec<Option<Range<usize>>>,
 }
 
 impl<'t> Escaped<'t> {
     fn new(table: &'t Strings) -> Escaped<'t> {
         Escaped {
             table,
-            json: vec![None; table.len()],
+            json: Vec::new(),
+            spans: vec![None; table.len()],
         }
     }
 
     /// String number `n` as JSON.
-    fn get(&mut self, n: u32) -> serde_json::Result<&RawValue> {
-        let slot = &mut self.json[n as usize];
-        if slot.is_none() {
-            *slot = Some(to_raw_value(self.table.get(n))?);
-        }
-        Ok(slot.as_deref().unwrap_or(RawValue::NULL))
+    fn get(&mut self, n: u32) -> serde_json::Result<&[u8]> {
+        let slot = &mut self.spans[n as usize];
+        let span = match slot {
+            Some(span) => span.clone(),
+            None => {
+                let start = self.json.len();
+                serde_json::to_writer(&mut self.json, self.table.get(n))?;
+                slot.insert(start..self.json.len()).clone()
+            }
+        };
+        Ok(&self.json[span])
     }
 }
 
@@ -78,17 +153,27 @@ impl Exporter for MergeLogExporter {
         // Records are serialised into a plain buffer (serde_json's many
         // small writes stay cheap there), passed on in large chunks.
         let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
+        let keys = KEYS
+            .iter()
+            .map(to_raw_value)
+            .collect::<serde_json::Result<Vec<_>>>()
+            .map_err(err)?;
         for l in log.lines {
-            let line = Line {
-                node: nodes.get(l.node).map_err(err)?,
-                surface: log.names.get(l.surface),
-                doc: docs.get(l.doc).map_err(err)?,
-                sentence: l.sentence,
-                start: l.start,
-                end: l.end,
-                source: names.get(l.source).map_err(err)?,
+            let node = nodes.get(l.node).map_err(err)?;
+            let doc = docs.get(l.doc).map_err(err)?;
+            let source = names.get(l.source).map_err(err)?;
+            let write = |buf: &mut Vec<u8>| {
+                let mut line = Line::begin(buf, &keys)?;
+                line.json(node)?;
+                line.str(log.names.get(l.surface))?;
+                line.json(doc)?;
+                line.uint(l.sentence)?;
+                line.uint(l.start)?;
+                line.uint(l.end)?;
+                line.json(source)?;
+                line.end()
             };
-            serde_json::to_writer(&mut buf, &line).map_err(err)?;
+            write(&mut buf).map_err(err)?;
             buf.push(b'\n');
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
