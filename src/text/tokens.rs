@@ -213,11 +213,11 @@ fn tokenize_chars(chars: &impl Chars) -> Vec<Token> {
         let c = chars.char(i);
         let start = pos(i);
         // Most tokens: a word led by a letter and followed by none of the
-        // marks that may continue it (`.` `&` `'` `’`); the word rules
-        // below end it at its last letter or digit all the same.
+        // marks that may continue it (`.`, `&`, an apostrophe); the word
+        // rules below end it at its last letter or digit all the same.
         if c.is_alphabetic() {
             let j = chars.alnum_end(i + 1);
-            if !matches!(at(j), Some('.' | '&' | '\'' | '’')) {
+            if !at(j).is_some_and(|d| matches!(d, '.' | '&') || is_apostrophe(d)) {
                 out.push(Token {
                     start,
                     end: pos(j),
