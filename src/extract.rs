@@ -411,14 +411,26 @@ struct PriceStatement {
     text: String,
 }
 
+/// The value and span of an amount that can be a deal's price: US
+/// dollars, not per share, a million or more.
+fn price_amount(it: &Item<'_>) -> Option<(f64, (usize, usize))> {
+    match *it {
+        Item::Money {
+            usd: Some(v),
+            per_share: false,
+            span,
+        } if v >= 1e6 => Some((v, span)),
+        _ => None,
+    }
+}
+
 /// The price a sentence states for a deal, with its span: the first USD
 /// total (not per share, at least a million) in a sentence that speaks of a
 /// deal ("a deal worth $8bn", "is paying up to $500 million", "purchased
 /// for about $230m"), unless a valuation, revenue or fund word stands by it.
 fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
     // Most sentences state no such amount: then no word need be read.
-    let big_usd = |it: &Item<'_>| matches!(it, Item::Money { usd: Some(v), per_share: false, .. } if *v >= 1e6);
-    if !items.iter().any(big_usd) {
+    if !items.iter().any(|it| price_amount(it).is_some()) {
         return None;
     }
     let word = |k: usize| items.get(k).and_then(Item::word).unwrap_or("");
@@ -445,14 +457,7 @@ fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
         return None;
     }
     let candidates = items.iter().enumerate().filter_map(|(k, it)| {
-        let Item::Money {
-            usd: Some(v),
-            per_share: false,
-            span,
-        } = *it
-        else {
-            return None;
-        };
+        let (v, span) = price_amount(it)?;
         let other = (k.saturating_sub(4)..k)
             .map(word)
             .chain([word(k + 1), word(k + 2)])
@@ -469,7 +474,7 @@ fn stated_price(items: &[Item<'_>]) -> Option<(f64, (usize, usize), bool)> {
             matches!(word(j), "maximum" | "total" | "aggregate")
                 || (word(j) == "price" && matches!(word(j.wrapping_sub(1)), "offer" | "purchase"))
         });
-        (v >= 1e6 && !other).then_some((v, span, total))
+        (!other).then_some((v, span, total))
     });
     // The first whole price, else the first price.
     let mut first = None;
