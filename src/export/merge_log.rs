@@ -5,9 +5,6 @@
 use std::io::Write;
 use std::ops::Range;
 
-use serde_json::ser::{CompactFormatter, Formatter};
-use serde_json::value::{RawValue, to_raw_value};
-
 use super::Exporter;
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::{GraphView, Strings};
@@ -21,82 +18,9 @@ pub struct MergeLogExporter {
 /// Text is passed on to the output once this much is pending.
 const CHUNK: usize = 1 << 16;
 
-/// The keys of a line, in the order of the fields of a
-/// [`MergeRecord`](crate::MergeRecord).
-const KEYS: [&str; 7] = [
-    "node", "surface", "doc", "sentence", "start", "end", "source",
-];
-
-/// One line's object, written an entry at a time through serde_json's
-/// compact formatter, byte for byte as serde_json serialises the
-/// [`MergeRecord`](crate::MergeRecord) it stands for. The keys come as
-/// JSON text made once, where a derived `Serialize` escapes each key again
-/// on every line.
-struct Line<'b> {
-    buf: &'b mut Vec<u8>,
-    /// The keys not yet written, as JSON.
-    keys: std::slice::Iter<'b, Box<RawValue>>,
-    first: bool,
-}
-
-impl<'b> Line<'b> {
-    /// Opens the object (`{`); `keys` are [`KEYS`] as JSON.
-    fn begin(buf: &'b mut Vec<u8>, keys: &'b [Box<RawValue>]) -> serde_json::Result<Line<'b>> {
-        CompactFormatter
-            .begin_object(buf)
-            .map_err(serde_json::Error::io)?;
-        Ok(Line {
-            buf,
-            keys: keys.iter(),
-            first: true,
-        })
-    }
-
-    /// The next entry, its value written by `write`.
-    fn entry(
-        &mut self,
-        write: impl FnOnce(&mut Vec<u8>) -> serde_json::Result<()>,
-    ) -> serde_json::Result<()> {
-        let io = serde_json::Error::io;
-        let mut f = CompactFormatter;
-        let key = self.keys.next().map_or("", |k| k.get());
-        f.begin_object_key(self.buf, self.first).map_err(io)?;
-        self.first = false;
-        f.write_raw_fragment(self.buf, key).map_err(io)?;
-        f.end_object_key(self.buf).map_err(io)?;
-        f.begin_object_value(self.buf).map_err(io)?;
-        write(self.buf)?;
-        f.end_object_value(self.buf).map_err(io)
-    }
-
-    /// An entry of JSON text made before (by serde_json, see [`Escaped`]).
-    fn json(&mut self, json: &[u8]) -> serde_json::Result<()> {
-        self.entry(|buf| {
-            buf.extend_from_slice(json);
-            Ok(())
-        })
-    }
-
-    /// A string entry, escaped as it is written.
-    fn str(&mut self, s: &str) -> serde_json::Result<()> {
-        self.entry(|buf| serde_json::to_writer(buf, s))
-    }
-
-    /// A number entry.
-    fn uint(&mut self, n: usize) -> serde_json::Result<()> {
-        self.entry(|buf| {
-            CompactFormatter
-                .write_u64(buf, n as u64)
-                .map_err(serde_json::Error::io)
-        })
-    }
-
-    /// Closes the object (`}`).
-    fn end(self) -> serde_json::Result<()> {
-        CompactFormatter
-            .end_object(self.buf)
-            .map_err(serde_json::Error::io)
-    }
+/// Appends an unsigned integer, as serde_json writes it.
+fn push_uint(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The strings of a table as JSON strings, each made on first use.
@@ -153,28 +77,25 @@ impl Exporter for MergeLogExporter {
         // Records are serialised into a plain buffer (serde_json's many
         // small writes stay cheap there), passed on in large chunks.
         let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
-        let keys = KEYS
-            .iter()
-            .map(to_raw_value)
-            .collect::<serde_json::Result<Vec<_>>>()
-            .map_err(err)?;
         for l in log.lines {
-            let node = nodes.get(l.node).map_err(err)?;
-            let doc = docs.get(l.doc).map_err(err)?;
-            let source = names.get(l.source).map_err(err)?;
-            let write = |buf: &mut Vec<u8>| {
-                let mut line = Line::begin(buf, &keys)?;
-                line.json(node)?;
-                line.str(log.names.get(l.surface))?;
-                line.json(doc)?;
-                line.uint(l.sentence)?;
-                line.uint(l.start)?;
-                line.uint(l.end)?;
-                line.json(source)?;
-                line.end()
-            };
-            write(&mut buf).map_err(err)?;
-            buf.push(b'\n');
+            // A line is a `MergeRecord` as serde_json
+            // writes it (compact, fields in order): the keys are fixed
+            // text, the strings JSON from serde_json.
+            buf.extend_from_slice(br#"{"node":"#);
+            buf.extend_from_slice(nodes.get(l.node).map_err(err)?);
+            buf.extend_from_slice(br#","surface":"#);
+            serde_json::to_writer(&mut buf, log.names.get(l.surface)).map_err(err)?;
+            buf.extend_from_slice(br#","doc":"#);
+            buf.extend_from_slice(docs.get(l.doc).map_err(err)?);
+            buf.extend_from_slice(br#","sentence":"#);
+            push_uint(&mut buf, l.sentence);
+            buf.extend_from_slice(br#","start":"#);
+            push_uint(&mut buf, l.start);
+            buf.extend_from_slice(br#","end":"#);
+            push_uint(&mut buf, l.end);
+            buf.extend_from_slice(br#","source":"#);
+            buf.extend_from_slice(names.get(l.source).map_err(err)?);
+            buf.extend_from_slice(b"}\n");
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
                 buf.clear();
