@@ -448,18 +448,10 @@ impl Recognizer {
         // One buffer for the keys only looked up.
         let mut key = String::new();
         for mut m in weak {
-            // (The key words first: a one-word name, the most common
-            // candidate, has its word as its merge key, as no legal suffix
-            // is cut from one word.)
+            // (The merge key from the key words: the name is read once.)
             let words = KeyWords::of(&m.surface);
+            words.merge_key_into(&mut key);
             let only = words.first().filter(|_| words.len() == 1);
-            match only {
-                Some(w) => {
-                    key.clear();
-                    key.push_str(w);
-                }
-                None => merge_key_into(&m.surface, &mut key),
-            }
             let ty = if let Some(t) = typed.get(key.as_str()) {
                 Some(*t)
             } else if only.is_some_and(|w| surnames.contains(w)) {

@@ -201,6 +201,14 @@ impl KeyWords {
     /// The [`merge_key`] of the name: the words without legal suffixes
     /// ([`KeyWords::strip_legal`]), one after the other.
     pub fn merge_key(&self) -> String {
+        let mut key = String::with_capacity(self.joined.len());
+        self.merge_key_into(&mut key);
+        key
+    }
+
+    /// Writes [`KeyWords::merge_key`] into `key` (cleared first), so that a
+    /// caller looking up many keys reuses one buffer.
+    pub fn merge_key_into(&self, key: &mut String) {
         let (mut end, mut count) = (self.joined.len(), self.count);
         while count + 2 > self.count && count > 1 {
             let cut = last_space(&self.joined[..end]).unwrap_or(0);
@@ -210,13 +218,21 @@ impl KeyWords {
             end = cut;
             count -= 1;
         }
-        without_spaces(&self.joined[..end])
+        key.clear();
+        if count == 1 {
+            // One word (most names): no space to look for.
+            key.push_str(&self.joined[..end]);
+        } else {
+            push_without_spaces(&self.joined[..end], key);
+        }
     }
 
     /// The words written one after the other, without spaces (after
     /// [`KeyWords::strip_legal`], the [`merge_key`] of the name).
     pub fn concat(&self) -> String {
-        without_spaces(&self.joined)
+        let mut out = String::with_capacity(self.joined.len());
+        push_without_spaces(&self.joined, &mut out);
+        out
     }
 }
 
@@ -231,11 +247,10 @@ fn last_space(s: &str) -> Option<usize> {
     s.bytes().rposition(|b| b == b' ')
 }
 
-/// The words of [`KeyWords::joined`] one after the other: the spaces
-/// between them found byte by byte (words are short, and a search call
-/// per word cost more than the bytes).
-fn without_spaces(joined: &str) -> String {
-    let mut out = String::with_capacity(joined.len());
+/// Appends the words of [`KeyWords::joined`] to `out` one after the other:
+/// the spaces between them found byte by byte (words are short, and a
+/// search call per word cost more than the bytes).
+fn push_without_spaces(joined: &str, out: &mut String) {
     let mut start = 0;
     for (i, b) in joined.bytes().enumerate() {
         if b == b' ' {
@@ -244,7 +259,6 @@ fn without_spaces(joined: &str) -> String {
         }
     }
     out.push_str(&joined[start..]);
-    out
 }
 
 /// [`key_words`] for any name (the fast path handles ASCII names).
