@@ -9,6 +9,7 @@
 //! couple of batches of text plus the facts.
 
 use std::path::Path;
+use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 use kgraph::{DocFacts, Document, KnowledgeGraph, Pipeline};
@@ -102,23 +103,49 @@ impl Engine {
         let pool = &self.pool;
         std::thread::scope(|scope| {
             // Three stages overlap: while the pool extracts batch N, this
-            // thread hands the facts of batch N-1 to `sink` and reads batch
-            // N+1, so the merge costs no extraction time.
-            let mut done: Vec<(DocFacts, usize)> = Vec::new();
-            let mut batch = next_batch(&mut docs);
-            while !batch.is_empty() || !done.is_empty() {
-                let current = std::mem::take(&mut batch);
-                let worker = (!current.is_empty()).then(|| {
-                    scope.spawn(move || {
-                        pool.install(|| {
-                            current
-                                .par_iter()
-                                .map(|doc| (pipeline.extract(doc), doc.text().len()))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                });
-                for (facts, bytes) in std::mem::take(&mut done) {
+            // thread reads batch N+1 and hands the facts of batch N-1 to
+            // `sink`, so reading and merging cost no extraction time. One
+            // feeder thread hands the batches to the pool for the whole run.
+            let (to_pool, batches) = mpsc::sync_channel::<Vec<Document>>(1);
+            let (to_sink, extracted) = mpsc::sync_channel(1);
+            let feeder = scope.spawn(move || {
+                for batch in batches {
+                    let facts: Vec<(DocFacts, usize)> = pool.install(|| {
+                        batch
+                            .par_iter()
+                            .map(|doc| (pipeline.extract(doc), doc.text().len()))
+                            .collect()
+                    });
+                    if to_sink.send(facts).is_err() {
+                        break; // the run failed: nothing reads on
+                    }
+                }
+            });
+            let mut exhausted = false;
+            let mut in_flight = 0;
+            loop {
+                if !exhausted {
+                    let batch = next_batch(&mut docs);
+                    if batch.is_empty() {
+                        exhausted = true;
+                    } else {
+                        if to_pool.send(batch).is_err() {
+                            break; // the feeder panicked
+                        }
+                        in_flight += 1;
+                        if in_flight < 2 {
+                            continue;
+                        }
+                    }
+                }
+                if in_flight == 0 {
+                    break;
+                }
+                let Ok(done) = extracted.recv() else {
+                    break; // the feeder panicked
+                };
+                in_flight -= 1;
+                for (facts, bytes) in done {
                     reporter.document(bytes);
                     // Caps hit and similar: say so, naming the document.
                     for note in &facts.notes {
@@ -126,17 +153,12 @@ impl Engine {
                     }
                     sink(facts)?;
                 }
-                if worker.is_some() {
-                    batch = next_batch(&mut docs);
-                }
-                if let Some(worker) = worker {
-                    done = match worker.join() {
-                        Ok(facts) => facts,
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    };
-                }
             }
-            Ok(())
+            drop(to_pool);
+            match feeder.join() {
+                Ok(()) => Ok(()),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         })
     }
 
