@@ -3,11 +3,11 @@
 //!
 //! One automaton serves both the case-sensitive and the case-blind search:
 //! it holds the surfaces ASCII lower-cased (each distinct string once) and
-//! runs over the text ASCII lower-cased byte by byte, seeing every surface
-//! that starts at a position; the longest one that matches as asked wins. Two
-//! automata (one of them ASCII case-insensitive, which doubles its
-//! transitions) cost every run a few percent of a small corpus's time to
-//! build.
+//! runs over the text ASCII lower-cased byte by byte (both as [`KEY`] maps
+//! them), seeing every surface that starts at a position; the longest one
+//! that matches as asked wins. Two automata (one of them ASCII
+//! case-insensitive, which doubles its transitions) cost every run a few
+//! percent of a small corpus's time to build.
 //!
 //! The automaton holds only the first [`HEAD_LEN`] bytes of each lower-cased
 //! surface (its head): building it is most of the start-up's cost, and the
@@ -195,9 +195,26 @@ impl Gazetteer {
         // search walks the automaton itself, to see every head starting at
         // a position, and the surfaces with that head to choose the longest
         // that matches as asked.
+        //
+        // The walk reads only each state's own pattern and never follows a
+        // failure transition, so the builder is asked for the cheapest
+        // automaton that still has every head: leftmost-longest (no failure
+        // transitions computed below a match, nor matches copied into it)
+        // and no prefilter. The heads are stored as `KEY` maps their bytes.
+        let keys: Vec<u8> = heads
+            .iter()
+            .flat_map(|h| h.iter())
+            .map(|&b| KEY[usize::from(b)])
+            .collect();
+        let mut keys = keys.as_slice();
         let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&heads)
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(heads.iter().map(|h| {
+                let (head, rest) = keys.split_at(h.len());
+                keys = rest;
+                head
+            }))
             .ok();
         Gazetteer {
             exact: Openings::new(&pats, false),
@@ -246,7 +263,8 @@ impl Gazetteer {
         let mut best = own_pattern(nfa, sid, 0)
             .and_then(|head| self.longest_headed(head, text, start, 0, end, caseless));
         for (i, b) in text.as_bytes()[start..end].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
+            // (The automaton holds bytes as `KEY` maps them.)
+            sid = nfa.next_state(Anchored::Yes, sid, KEY[usize::from(*b)]);
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
                     break;
@@ -336,6 +354,33 @@ impl Gazetteer {
         out
     }
 }
+
+/// The byte the automaton holds for a byte of a surface or of the text:
+/// the byte ASCII lower-cased, then moved so that the space and the lower
+/// case letters come first (`b' '` is 0 and `b'a'..=b'z'` are 1 to 26; a
+/// bijection of the lower-cased bytes: `^ 0x60`, then 0x00 and 0x40 swap).
+///
+/// The automaton keeps a state's transitions in a list sorted by byte,
+/// walked from the start, and its start state lists every byte while it is
+/// built: adding a head that starts with `b` walks `b` entries. With the
+/// letters at the front, the built-in gazetteer's automaton builds in 29%
+/// fewer instructions (14.5 M -> 10.3 M, with the builder's settings in
+/// [`Gazetteer::new`]), and a walk through a short list finds a space or a
+/// letter sooner (with a table lookup in place of `to_ascii_lowercase`, the
+/// walks of the first 2000 Reuters documents cost 5% less).
+const KEY: [u8; 256] = {
+    let mut key = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        key[b] = match (b as u8).to_ascii_lowercase() ^ 0x60 {
+            0x40 => 0,
+            0 => 0x40,
+            k => k,
+        };
+        b += 1;
+    }
+    key
+};
 
 /// The pattern that state `sid`, reached by an anchored walk `depth` bytes
 /// long, spells, if one does (its other patterns are suffixes of it, which
