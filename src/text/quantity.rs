@@ -198,7 +198,6 @@ fn compile_groups(pattern: &str) -> Regex {
 }
 
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
-/// Rare (in news wire text): its groups are always resolved by the regex.
 static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
     ends: load(PREFIX_MONEY_DFA),
     source: patterns::prefix_money,
@@ -208,7 +207,7 @@ static PREFIX_MONEY: LazyLock<Pattern> = LazyLock::new(|| Pattern {
         max_len: LEAD_MAX_LEN,
         may_precede: may_follow_prefix,
     },
-    read: None,
+    read: Some(read_prefix_money),
     decide: prefix_money,
 });
 
@@ -863,7 +862,21 @@ static QUAL_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(QUAL));
 /// The words of [`SUFFIX`].
 static SUFFIX_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(SUFFIX));
 
-/// Reads a [`NUM`] at `i` of `m`: its end. The longest reading is the
+/// The words of [`patterns::DOLLAR_PREFIXES`].
+static DOLLAR_PREFIX_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(patterns::DOLLAR_PREFIXES));
+
+/// The words of [`patterns::CURRENCY_CODES`].
+static CURRENCY_CODE_WORDS: LazyLock<Words> =
+    LazyLock::new(|| Words::new(patterns::CURRENCY_CODES));
+
+/// The words of [`patterns::US`].
+static US_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::US));
+
+/// The words of [`patterns::DOLLARS`].
+static DOLLAR_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::DOLLARS));
+
+/// Reads a number (`NUM` of [`patterns`]) at `i` of `m`: its end. The longest reading is the
 /// regex's: a shorter one leaves a digit, comma or dot next, which nothing
 /// after a number in the patterns takes.
 fn read_num(m: &[u8], i: usize) -> Option<usize> {
@@ -888,7 +901,7 @@ fn read_num(m: &[u8], i: usize) -> Option<usize> {
     Some(j)
 }
 
-/// Reads a multiplier ([`mult`]) at `i` of `m`: its end.
+/// Reads a multiplier (`mult` of [`patterns`]) at `i` of `m`: its end.
 fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
     let word = |j: usize| {
         MULT_WORDS
@@ -903,7 +916,7 @@ fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
         })
 }
 
-/// Reads a range connector ([`CONN`]) at `i` of `m`: its end.
+/// Reads a range connector (`CONN` of [`patterns`]) at `i` of `m`: its end.
 fn read_conn(m: &[u8], i: usize) -> Option<usize> {
     let j = skip_spaces(m, i, 3);
     if m.get(j) == Some(&b'-') {
@@ -917,9 +930,21 @@ fn read_conn(m: &[u8], i: usize) -> Option<usize> {
     (end > k).then_some(end)
 }
 
+/// What the figures of a pattern hold besides numbers and a connector.
+#[derive(Clone, Copy, PartialEq)]
+enum Figures {
+    /// Nothing else (percentages).
+    Plain,
+    /// Multipliers (amounts before a currency word).
+    Multiplied,
+    /// Multipliers, and a currency prefix and white space char before the
+    /// second number (amounts after a currency prefix).
+    Prefixed,
+}
+
 /// Reads the figures of a match at `start` of `m`: the first number, the
-/// range connector and the second number, with their multipliers if
-/// `mults`. Returns where they end.
+/// range connector and the second figure, with what else `figures` says
+/// they hold. Returns where they end.
 ///
 /// Each part is taken whenever it is there: not taking it would leave its
 /// text (white space then a multiplier word, a dash, `to` or `and`, then a
@@ -928,9 +953,10 @@ fn read_figures(
     hay: &[u8],
     m: &[u8],
     start: usize,
-    mults: bool,
+    figures: Figures,
     parts: &mut Parts,
 ) -> Option<usize> {
+    let mults = figures != Figures::Plain;
     let n1 = read_num(m, start)?;
     parts.set(Part::N1, start..n1);
     let mut end = n1;
@@ -938,11 +964,23 @@ fn read_figures(
         parts.set(Part::M1, n1..k);
         end = k;
     }
-    let Some((conn, n2)) = read_conn(m, end).and_then(|c| Some((c, read_num(m, c)?))) else {
+    let second = read_conn(m, end).and_then(|conn| {
+        if figures != Figures::Prefixed {
+            return Some((conn, None, conn, read_num(m, conn)?));
+        }
+        // A prefix read is kept: without it a figure cannot follow.
+        let cur2 = read_prefix(hay, m, conn);
+        let n2 = skip_spaces(m, cur2.unwrap_or(conn), 1);
+        Some((conn, cur2, n2, read_num(m, n2)?))
+    });
+    let Some((conn, cur2, n2_start, n2)) = second else {
         return Some(end);
     };
     parts.set(Part::Conn, end..conn);
-    parts.set(Part::N2, conn..n2);
+    if let Some(k) = cur2 {
+        parts.set(Part::Cur2, conn..k);
+    }
+    parts.set(Part::N2, n2_start..n2);
     end = n2;
     if let Some(k) = mults.then(|| read_mult(hay, m, n2)).flatten() {
         parts.set(Part::M2, n2..k);
@@ -950,6 +988,78 @@ fn read_figures(
     }
     parts.set(Part::R2, conn..end);
     Some(end)
+}
+
+/// Reads a currency prefix (the `cur` group of
+/// [`patterns::prefix_money`]) at `i` of `m`: its end.
+fn read_prefix(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
+    if m.get(i) == Some(&b'$') {
+        return Some(i + 1);
+    }
+    // Letter-led prefixes need a word boundary before them.
+    if i > 0 && is_word_byte(hay[i - 1]) {
+        return None;
+    }
+    DOLLAR_PREFIX_WORDS
+        .at(m, i)
+        .iter()
+        .find_map(|w| w.match_at(m, i).filter(|&k| m.get(k) == Some(&b'$')))
+        .map(|k| k + 1)
+        .or_else(|| {
+            // A code takes a white space char after it.
+            let code = CURRENCY_CODE_WORDS
+                .at(m, i)
+                .iter()
+                .find_map(|w| w.match_at(m, i))?;
+            Some(skip_spaces(m, code, 1))
+        })
+}
+
+/// Reads the `dlrs` after a prefixed amount (the `suf` group of
+/// [`patterns::prefix_money`]) at `i` of `m`: its end.
+fn read_dollars(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
+    let at = skip_spaces(m, i, 3);
+    if at == i {
+        return None;
+    }
+    let dollars = |j: usize| {
+        DOLLAR_WORDS
+            .at(m, j)
+            .iter()
+            .find_map(|w| w.match_at(m, j).filter(|&k| word_ends(hay, k)))
+    };
+    // The qualifier is taken if a word follows it.
+    US_WORDS
+        .at(m, at)
+        .iter()
+        .find_map(|q| {
+            let q_end = q.match_at(m, at)?;
+            let word = skip_spaces(m, q_end, 3);
+            if word == q_end {
+                return None;
+            }
+            dollars(word)
+        })
+        .or_else(|| dollars(at))
+}
+
+/// Reads the groups of a [`PREFIX_MONEY`] match (ASCII) covering `whole`.
+fn read_prefix_money(hay: &[u8], whole: Span) -> Option<Parts> {
+    let m = &hay[..whole.end];
+    let mut parts = Parts::default();
+    let cur = read_prefix(hay, m, whole.start)?;
+    parts.set(Part::Cur, whole.start..cur);
+    let n1 = skip_spaces(m, cur, 1);
+    let mut end = read_figures(hay, m, n1, Figures::Prefixed, &mut parts)?;
+    if let Some(k) = read_dollars(hay, m, end) {
+        parts.set(Part::Suf, end..k);
+        end = k;
+    }
+    // The per-share tail closes the pattern: it is whatever follows.
+    if end < whole.end {
+        parts.set(Part::Ps, end..whole.end);
+    }
+    Some(parts)
 }
 
 /// Reads a currency word ([`SUFFIX`]) at `i` of `m`: its end.
@@ -964,7 +1074,7 @@ fn read_currency(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
 fn read_suffix_money(hay: &[u8], whole: Span) -> Option<Parts> {
     let m = &hay[..whole.end];
     let mut parts = Parts::default();
-    let figures = read_figures(hay, m, whole.start, true, &mut parts)?;
+    let figures = read_figures(hay, m, whole.start, Figures::Multiplied, &mut parts)?;
     let at = skip_spaces(m, figures, 3);
     // A qualifier is taken if a currency word follows it (`Swiss francs`
     // before `swiss francs`), the first such in order (`Taiwan` before
@@ -995,7 +1105,13 @@ fn read_suffix_money(hay: &[u8], whole: Span) -> Option<Parts> {
 /// Reads the groups of a [`PERCENT`] match (ASCII) covering `whole`.
 fn read_percent(hay: &[u8], whole: Span) -> Option<Parts> {
     let mut parts = Parts::default();
-    read_figures(hay, &hay[..whole.end], whole.start, false, &mut parts)?;
+    read_figures(
+        hay,
+        &hay[..whole.end],
+        whole.start,
+        Figures::Plain,
+        &mut parts,
+    )?;
     Some(parts)
 }
 
@@ -1774,7 +1890,18 @@ mod tests {
                     .replace(r"\s?", "")
                     .replace('\\', "")
             })
-            .chain(["dlrsx", "swiss    francs", "Swiss francs"].map(String::from))
+            .chain(
+                [
+                    "dlrsx",
+                    "swiss    francs",
+                    "Swiss francs",
+                    "U.S. dlrs",
+                    "US   dollars",
+                    "U. S.  dlrs",
+                    "u.s.dlrs",
+                ]
+                .map(String::from),
+            )
             .collect();
         let tails = [
             "",
@@ -1795,15 +1922,25 @@ mod tests {
             "-",
             " ps",
         ];
+        let prefixes = [
+            "$", "$ ", "US$", "U.S.$", "u.s.$ ", "C$", "HK$", "xUS$", "USD ", "usd", "DM  ", "Dm",
+            "YEN\t", "SFR", "USDA ", "US ", "_$",
+        ];
         let mut rng = Rng(crate::test_rng::XorShift::new(0x5eed));
         (0..count)
             .map(|_| {
                 let mut t = String::new();
                 t.push_str(rng.pick(&["", "", "x", " ", "between ", "$", "a-"]));
+                if rng.below(4) == 0 {
+                    t.push_str(rng.pick(&prefixes));
+                }
                 t.push_str(rng.pick(&nums));
                 t.push_str(rng.pick(&mults));
                 if rng.below(3) == 0 {
                     t.push_str(rng.pick(&conns));
+                    if rng.below(3) == 0 {
+                        t.push_str(rng.pick(&prefixes));
+                    }
                     t.push_str(rng.pick(&nums));
                     t.push_str(rng.pick(&mults));
                 }
@@ -1835,11 +1972,18 @@ mod tests {
         texts.extend(POSITIVES.iter().map(|&(text, _, _)| text.to_string()));
         texts.extend(NEGATIVES.iter().map(|text| text.to_string()));
         // Every word of the literal alternations is kept by its letter.
-        for (words, alternation) in [(&*QUAL_WORDS, QUAL), (&*SUFFIX_WORDS, SUFFIX)] {
+        for (words, alternation) in [
+            (&*QUAL_WORDS, QUAL),
+            (&*SUFFIX_WORDS, SUFFIX),
+            (&*DOLLAR_PREFIX_WORDS, patterns::DOLLAR_PREFIXES),
+            (&*CURRENCY_CODE_WORDS, patterns::CURRENCY_CODES),
+            (&*US_WORDS, patterns::US),
+            (&*DOLLAR_WORDS, patterns::DOLLARS),
+        ] {
             let kept: usize = words.0.iter().map(Vec::len).sum();
             assert_eq!(kept, alternation.split('|').count());
         }
-        for pattern in [&*SUFFIX_MONEY, &*PERCENT] {
+        for pattern in [&*PREFIX_MONEY, &*SUFFIX_MONEY, &*PERCENT] {
             let read = pattern.read.expect("a reader");
             let re = pattern.with_groups();
             let mut caps = re.create_captures();
@@ -1849,7 +1993,14 @@ mod tests {
                     let Some(hay) = text.get(..end) else {
                         continue;
                     };
-                    for start in figure_starts(hay, 0) {
+                    // Every figure, or every place for a currency prefix.
+                    let starts: Vec<usize> = match pattern.starts {
+                        Starts::WordNumber { .. } => figure_starts(hay, 0),
+                        Starts::Lead { .. } => (0..hay.len())
+                            .filter(|&i| hay.is_char_boundary(i))
+                            .collect(),
+                    };
+                    for start in starts {
                         let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
                         re.search_captures(&input, &mut caps);
                         let want = Groups::from_captures(hay, &caps);
@@ -1862,6 +2013,10 @@ mod tests {
                         let Some(want) = want else {
                             continue;
                         };
+                        // The readers are given ASCII matches only.
+                        if !hay.as_bytes()[want.whole.range()].is_ascii() {
+                            continue;
+                        }
                         let got = read(hay.as_bytes(), want.whole);
                         assert_eq!(got, Some(want.parts), "{hay:?} at {start}");
                         read_count += 1;

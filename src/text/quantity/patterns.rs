@@ -33,9 +33,21 @@ macro_rules! currency_codes {
 /// The [`currency_codes`], separated by `|`.
 pub(super) const CURRENCY_CODES: &str = currency_codes!();
 
+/// The words before a `$` that make a currency prefix (`US$`, `HK$`).
+macro_rules! dollar_prefixes {
+    () => {
+        r"U\.S\.|US|USD|HK|C|CDN|CAN|A|AU|AUD|NZ|S|SG|NT|R|MX|Z"
+    };
+}
+
+/// The [`dollar_prefixes`], separated by `|`.
+pub(super) const DOLLAR_PREFIXES: &str = dollar_prefixes!();
+
 /// Currency prefixes. Letter-led prefixes need a word boundary before them.
 const PREFIX: &str = concat!(
-    r"(?:(?-u:\b)(?:U\.S\.|US|USD|HK|C|CDN|CAN|A|AU|AUD|NZ|S|SG|NT|R|MX|Z)\$",
+    r"(?:(?-u:\b)(?:",
+    dollar_prefixes!(),
+    r")\$",
     r"|\$|£|€|¥|₣",
     r"|(?-u:\b)(?:",
     currency_codes!(),
@@ -130,10 +142,16 @@ fn factor_words(words: &[&str]) -> String {
 /// Range connectors between two figures.
 const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
 
+/// The qualifiers of a [`DOLLARS`] word after a prefixed amount.
+pub(super) const US: &str = r"U\.\s?S\.|US";
+
+/// The words of a `dlrs` after a prefixed amount.
+pub(super) const DOLLARS: &str = "dlrs|dollars";
+
 /// `$14.3 billion`, `US$1.2 bln`, `between $1 and $2 billion`, `$20 a share`.
 pub(super) fn prefix_money() -> String {
     format!(
-        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{mult})?))?(?P<suf>\s{{1,3}}(?:(?:U\.\s?S\.|US)\s{{1,3}})?(?:dlrs|dollars)(?-u:\b))?(?P<ps>{PER_SHARE})?",
+        r"(?i)(?P<cur>{PREFIX})\s?(?P<n1>{NUM})(?P<m1>{mult})?(?:(?P<conn>{CONN})(?P<r2>(?P<cur2>{PREFIX})?\s?(?P<n2>{NUM})(?P<m2>{mult})?))?(?P<suf>\s{{1,3}}(?:(?:{US})\s{{1,3}})?(?:{DOLLARS})(?-u:\b))?(?P<ps>{PER_SHARE})?",
         mult = mult(),
     )
 }
