@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-// The crate reads the word lists of the patterns too.
+// Some items are for the crate only (the word lists its readers take).
 #[allow(dead_code)]
 #[path = "src/text/quantity/patterns.rs"]
 mod patterns;
