@@ -11,9 +11,7 @@ use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
 use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
-use crate::resolve::{
-    ResolveOptions, merge_key, merge_key_into, resolve, retype_surnames, unify_types,
-};
+use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -194,23 +192,15 @@ impl Extractor {
         let (mut clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
         // `type:merge key` per cluster, each written once into its own
-        // string (the merge key goes through one scratch buffer).
-        let mut base = String::new();
+        // string.
         let mut keys: Vec<String> = clusters
             .iter()
             .map(|c| {
-                merge_key_into(&c.label, &mut base);
-                let base = self
-                    .resolve
-                    .same
-                    .iter()
-                    .find(|g| g.contains(&base))
-                    .map_or(base.as_str(), |g| g[0].as_str());
                 let prefix = c.entity_type.id_prefix();
-                let mut key = String::with_capacity(prefix.len() + 1 + base.len());
+                let mut key = String::with_capacity(prefix.len() + 1 + c.key.len());
                 key.push_str(prefix);
                 key.push(':');
-                key.push_str(base);
+                key.push_str(&c.key);
                 key
             })
             .collect();
