@@ -805,7 +805,9 @@ impl Recognizer {
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
         let toks = bits.toks;
-        let surface = normalize_name(&bits.text[toks[f].start..toks[l - 1].end]);
+        // (Borrowed from the text when folded already, as most chunks are,
+        // and copied only for a chunk that makes a mention.)
+        let surface = crate::text::fold_ws(&bits.text[toks[f].start..toks[l - 1].end]);
         let (entity_type, source) =
             self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
         Some(Mention {
@@ -814,7 +816,7 @@ impl Recognizer {
             first: f,
             last: l,
             sentence: si,
-            surface,
+            surface: surface.into_owned(),
             entity_type,
             source,
             canonical: None,
