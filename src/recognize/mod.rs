@@ -507,17 +507,17 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        // (A mention adds its key and maybe one word.)
-        let mut known: HashMap<&str, (EntityType, Option<String>)> =
+        // (A mention adds its key and maybe one word, with its type and
+        // its index: the pass only adds mentions, and a name found takes
+        // the canonical name of that mention.)
+        let mut known: HashMap<&str, (EntityType, usize)> =
             HashMap::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
                 let Some((key, words)) = key_of(ix) else {
                     continue;
                 };
-                known
-                    .entry(key)
-                    .or_insert_with(|| (m.entity_type, m.canonical.clone()));
+                known.entry(key).or_insert((m.entity_type, ix));
                 // The first word of an organisation, the last of a person.
                 let part = match m.entity_type {
                     EntityType::Org if words.len() >= 2 => words.first(),
@@ -525,9 +525,7 @@ impl Recognizer {
                     _ => None,
                 };
                 if let Some(w) = part {
-                    known
-                        .entry(w)
-                        .or_insert_with(|| (m.entity_type, m.canonical.clone()));
+                    known.entry(w).or_insert((m.entity_type, ix));
                 }
             }
         }
@@ -561,8 +559,8 @@ impl Recognizer {
                         continue;
                     }
                     merge_key_into(surface, &mut key);
-                    if let Some((t, c)) = known.get(key.as_str()) {
-                        found = Some((j, *t, c.clone()));
+                    if let Some(&(t, ix)) = known.get(key.as_str()) {
+                        found = Some((j, t, out[ix].canonical.clone()));
                         break;
                     }
                 }
