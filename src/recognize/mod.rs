@@ -458,7 +458,16 @@ impl Recognizer {
         let mut weak_keys: Vec<(String, KeyWords)> = Vec::new();
         // One buffer for the keys only looked up.
         let mut key = String::new();
+        // A candidate is typed by its key or its one word, looked up in
+        // these maps (or by its capitals, as an acronym): one whose key
+        // opens like none of theirs needs no key words made.
+        let openings = KeyOpenings::new(typed.keys().chain(&first_words).chain(&surnames).copied());
         for mut m in weak {
+            if !openings.may_be_known(&m.surface)
+                && !m.surface.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                continue;
+            }
             // (The merge key from the key words: the name is read once.)
             let words = KeyWords::of(&m.surface);
             words.merge_key_into(&mut key);
