@@ -11,9 +11,7 @@ use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
 use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
-use crate::resolve::{
-    ResolveOptions, merge_key, merge_key_into, resolve, retype_surnames, unify_types,
-};
+use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
 /// Most mentions kept per document (a pathological document cannot make
@@ -191,26 +189,18 @@ impl Extractor {
         }
         unify_types(&mut mentions);
         retype_surnames(&mut mentions);
-        let (clusters, cluster_of) = resolve(&mentions, &self.resolve);
+        let (mut clusters, cluster_of) = resolve(&mentions, &self.resolve);
         let types: Vec<EntityType> = clusters.iter().map(|c| c.entity_type).collect();
         // `type:merge key` per cluster, each written once into its own
-        // string (the merge key goes through one scratch buffer).
-        let mut base = String::new();
-        let keys: Vec<String> = clusters
+        // string.
+        let mut keys: Vec<String> = clusters
             .iter()
             .map(|c| {
-                merge_key_into(&c.label, &mut base);
-                let base = self
-                    .resolve
-                    .same
-                    .iter()
-                    .find(|g| g.contains(&base))
-                    .map_or(base.as_str(), |g| g[0].as_str());
                 let prefix = c.entity_type.id_prefix();
-                let mut key = String::with_capacity(prefix.len() + 1 + base.len());
+                let mut key = String::with_capacity(prefix.len() + 1 + c.key.len());
                 key.push_str(prefix);
                 key.push(':');
-                key.push_str(base);
+                key.push_str(&c.key);
                 key
             })
             .collect();
@@ -362,25 +352,34 @@ impl Extractor {
 
         fill_deal_prices(&mut relations, &prices);
 
-        // Entities, by their borrowed keys (each copied once, into its fact).
-        let mut by_key: BTreeMap<&str, EntityFact> = BTreeMap::new();
-        for (ci, c) in clusters.iter().enumerate() {
-            if !c.entity_type.is_node() || c.label.is_empty() {
-                continue;
-            }
-            let fact = by_key
-                .entry(keys[ci].as_str())
-                .or_insert_with(|| EntityFact {
-                    key: keys[ci].clone(),
-                    label: c.label.clone(),
+        // Entities in key order, the clusters of one key making one entity
+        // (named after the first of them): the clusters sorted by key (a
+        // stable sort keeps each key's clusters in order). Keys, labels and
+        // surfaces are no longer needed here, and move into the facts.
+        let mut order: Vec<usize> = (0..clusters.len())
+            .filter(|&ci| clusters[ci].entity_type.is_node() && !clusters[ci].label.is_empty())
+            .collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut entities: Vec<EntityFact> = Vec::with_capacity(order.len());
+        for ci in order {
+            let c = &mut clusters[ci];
+            match entities.last_mut() {
+                Some(e) if e.key == keys[ci] => e.mentions.reserve(c.mentions.len()),
+                _ => entities.push(EntityFact {
+                    key: std::mem::take(&mut keys[ci]),
+                    label: std::mem::take(&mut c.label),
                     entity_type: c.entity_type,
-                    canonical: c.canonical.clone(),
+                    canonical: c.canonical.take(),
                     mentions: Vec::with_capacity(c.mentions.len()),
-                });
+                }),
+            }
+            let Some(fact) = entities.last_mut() else {
+                continue;
+            };
             for &mi in &c.mentions {
-                let m = &mentions[mi];
+                let m = &mut mentions[mi];
                 fact.mentions.push(MentionFact {
-                    surface: strip_possessive(&m.surface),
+                    surface: strip_possessive(std::mem::take(&mut m.surface)),
                     sentence: m.sentence,
                     start: m.start,
                     end: m.end,
@@ -388,7 +387,6 @@ impl Extractor {
                 });
             }
         }
-        let mut entities: Vec<EntityFact> = by_key.into_values().collect();
         for e in &mut entities {
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }
@@ -565,13 +563,15 @@ fn fill_deal_prices(relations: &mut [RelationFact], prices: &[PriceStatement]) {
     }
 }
 
-fn strip_possessive(s: &str) -> String {
+/// `s` without a final possessive (`'s`, `’s`).
+fn strip_possessive(mut s: String) -> String {
     for p in ["'s", "’s"] {
-        if let Some(x) = s.strip_suffix(p) {
-            return x.to_string();
+        if let Some(n) = s.strip_suffix(p).map(str::len) {
+            s.truncate(n);
+            break;
         }
     }
-    s.to_string()
+    s
 }
 
 /// Rewrites user trigger phrases into the built-in trigger word of their

@@ -367,7 +367,9 @@ impl Recognizer {
     pub fn recognize(&self, text: &str, a: &Analysis) -> Vec<Mention> {
         let toks = &a.tokens;
         let mut taken = vec![false; toks.len()];
-        let mut out: Vec<Mention> = Vec::new();
+        // (Sized for a name about every eight tokens, more than most
+        // documents have: growing the vector copied its mentions again.)
+        let mut out: Vec<Mention> = Vec::with_capacity(toks.len() / 8);
         let index = TokenIndex::new(toks);
         let bits = TokenBits::new(text, toks);
 
@@ -411,32 +413,38 @@ impl Recognizer {
         // an ORG; handled in `markup` for typed names.
 
         // Pass 4: propagation over weak candidates.
-        // The merge key and key words of each mention of `out` (by index),
-        // computed once for the passes below.
+        // The merge key and key words of each node mention of `out` (by
+        // index; a ticker has none), computed once for the passes below,
+        // whose maps borrow their keys from here.
+        let keys: Vec<Option<(String, KeyWords)>> = out
+            .iter()
+            .map(|m| {
+                (m.entity_type.is_node() && m.source != Source::Ticker).then(|| {
+                    let words = KeyWords::of(&m.surface);
+                    (words.merge_key(), words)
+                })
+            })
+            .collect();
         // (The maps are sized for every mention up front: growing them
         // rehashed their keys again and again.)
-        let mut keys: Vec<Option<(String, KeyWords)>> = Vec::with_capacity(out.len());
-        let mut typed: HashMap<String, EntityType> =
+        let mut typed: HashMap<&str, EntityType> =
             HashMap::with_capacity_and_hasher(out.len(), Default::default());
-        let mut first_words: HashMap<String, EntityType> =
-            HashMap::with_capacity_and_hasher(out.len(), Default::default());
-        let mut surnames: HashSet<String> =
+        // First words of organisations and last words of persons named in
+        // two words or more.
+        let mut first_words: HashSet<&str> =
             HashSet::with_capacity_and_hasher(out.len(), Default::default());
-        for (ix, m) in out.iter().enumerate() {
-            if !m.entity_type.is_node() || m.source == Source::Ticker {
+        let mut surnames: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(out.len(), Default::default());
+        for (m, key) in out.iter().zip(&keys) {
+            let Some((key, words)) = key else {
                 continue;
-            }
-            let (key, words) = keys_of(&mut keys, ix, &m.surface);
-            typed.insert(key.clone(), m.entity_type);
+            };
+            typed.insert(key, m.entity_type);
             if m.entity_type == EntityType::Org && words.len() >= 2 {
-                if let Some(first) = words.first().filter(|w| !first_words.contains_key(*w)) {
-                    first_words.insert(first.to_string(), EntityType::Org);
-                }
+                first_words.extend(words.first());
             }
             if m.entity_type == EntityType::Person && words.len() >= 2 {
-                if let Some(last) = words.last().filter(|w| !surnames.contains(*w)) {
-                    surnames.insert(last.to_string());
-                }
+                surnames.extend(words.last());
             }
         }
         // The organisations' names without designators, for acronyms
@@ -445,9 +453,21 @@ impl Recognizer {
         // far.
         let typed_so_far = out.len();
         let org_words: OnceCell<Vec<KeyWords>> = OnceCell::new();
+        // The keys of the weak candidates typed below, in the order they
+        // join `out` (after the mentions of `keys`).
+        let mut weak_keys: Vec<(String, KeyWords)> = Vec::new();
         // One buffer for the keys only looked up.
         let mut key = String::new();
+        // A candidate is typed by its key or its one word, looked up in
+        // these maps (or by its capitals, as an acronym): one whose key
+        // opens like none of theirs needs no key words made.
+        let openings = KeyOpenings::new(typed.keys().chain(&first_words).chain(&surnames).copied());
         for mut m in weak {
+            if !openings.may_be_known(&m.surface)
+                && !m.surface.bytes().all(|b| b.is_ascii_uppercase())
+            {
+                continue;
+            }
             // (The merge key from the key words: the name is read once.)
             let words = KeyWords::of(&m.surface);
             words.merge_key_into(&mut key);
@@ -457,7 +477,7 @@ impl Recognizer {
             } else if only.is_some_and(|w| surnames.contains(w)) {
                 Some(EntityType::Person)
             } else if only.is_some()
-                && (only.is_some_and(|w| first_words.contains_key(w))
+                && (only.is_some_and(|w| first_words.contains(w))
                     || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
                         && org_words
                             .get_or_init(|| org_name_words(&out[..typed_so_far]))
@@ -470,18 +490,25 @@ impl Recognizer {
             };
             if let Some(t) = ty {
                 m.entity_type = t;
-                keys.resize(out.len(), None);
-                keys.push(Some((key.clone(), words)));
+                weak_keys.push((key.clone(), words));
                 out.push(m);
             }
         }
+        // The keys of mention `ix` of `out`, if a node mention (all of
+        // those typed so far are).
+        let key_of = |ix: usize| match ix.checked_sub(typed_so_far) {
+            None => keys[ix].as_ref(),
+            Some(w) => weak_keys.get(w),
+        };
 
         // A one-word name typed ORG only by a weak context that is the
         // surname of a person named in full in the document is that person.
         let any_person = out.iter().any(|m| m.entity_type == EntityType::Person);
         for (ix, m) in out.iter_mut().enumerate() {
             if m.entity_type == EntityType::Org && m.source == Source::Context && any_person {
-                let (_, words) = keys_of(&mut keys, ix, &m.surface);
+                let Some((_, words)) = key_of(ix) else {
+                    continue;
+                };
                 if words.len() == 1 && words.first().is_some_and(|w| surnames.contains(w)) {
                     m.entity_type = EntityType::Person;
                 }
@@ -489,27 +516,29 @@ impl Recognizer {
         }
 
         // Pass 5: headlines and all-caps sentences match known names.
-        // (A mention adds its key and maybe one word.)
-        let mut known: HashMap<String, (EntityType, Option<String>)> =
+        // (A mention adds its key and maybe one word, with its type and
+        // its index: the pass only adds mentions, and a name found takes
+        // the canonical name of that mention.)
+        let mut known: HashMap<&str, (EntityType, usize)> =
             HashMap::with_capacity_and_hasher(2 * out.len(), Default::default());
         for (ix, m) in out.iter().enumerate() {
             if m.entity_type.is_node() && m.source != Source::Ticker {
-                let (key, words) = keys_of(&mut keys, ix, &m.surface);
-                if !known.contains_key(key.as_str()) {
-                    known.insert(key.clone(), (m.entity_type, m.canonical.clone()));
-                }
+                let Some((key, words)) = key_of(ix) else {
+                    continue;
+                };
+                known.entry(key).or_insert((m.entity_type, ix));
                 // The first word of an organisation, the last of a person.
                 let part = match m.entity_type {
                     EntityType::Org if words.len() >= 2 => words.first(),
                     EntityType::Person if words.len() >= 2 => words.last(),
                     _ => None,
                 };
-                if let Some(w) = part.filter(|w| !known.contains_key(*w)) {
-                    known.insert(w.to_string(), (m.entity_type, m.canonical.clone()));
+                if let Some(w) = part {
+                    known.entry(w).or_insert((m.entity_type, ix));
                 }
             }
         }
-        let known_opening = KeyOpenings::new(known.keys());
+        let known_opening = KeyOpenings::new(known.keys().copied());
         for (si, s) in a.sentences.iter().enumerate() {
             if !(s.all_caps || s.headline) {
                 continue;
@@ -539,8 +568,8 @@ impl Recognizer {
                         continue;
                     }
                     merge_key_into(surface, &mut key);
-                    if let Some((t, c)) = known.get(key.as_str()) {
-                        found = Some((j, *t, c.clone()));
+                    if let Some(&(t, ix)) = known.get(key.as_str()) {
+                        found = Some((j, t, out[ix].canonical.clone()));
                         break;
                     }
                 }
@@ -783,7 +812,9 @@ impl Recognizer {
         cues: &FundingCues<'_>,
     ) -> Option<Mention> {
         let toks = bits.toks;
-        let surface = normalize_name(&bits.text[toks[f].start..toks[l - 1].end]);
+        // (Borrowed from the text when folded already, as most chunks are,
+        // and copied only for a chunk that makes a mention.)
+        let surface = crate::text::fold_ws(&bits.text[toks[f].start..toks[l - 1].end]);
         let (entity_type, source) =
             self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
         Some(Mention {
@@ -792,7 +823,7 @@ impl Recognizer {
             first: f,
             last: l,
             sentence: si,
-            surface,
+            surface: surface.into_owned(),
             entity_type,
             source,
             canonical: None,
@@ -1276,7 +1307,7 @@ struct KeyOpenings {
 }
 
 impl KeyOpenings {
-    fn new<'k>(keys: impl IntoIterator<Item = &'k String>) -> KeyOpenings {
+    fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyOpenings {
         let mut open = KeyOpenings {
             first: [false; 256],
             empty: false,
@@ -1299,22 +1330,6 @@ impl KeyOpenings {
             .find(u8::is_ascii_alphanumeric)
             .is_some_and(|b| self.first[usize::from(b.to_ascii_lowercase())])
     }
-}
-
-/// The merge key and key words of mention `ix` with this surface, from
-/// `keys` (by mention index) or computed and kept there.
-fn keys_of<'k>(
-    keys: &'k mut Vec<Option<(String, KeyWords)>>,
-    ix: usize,
-    surface: &str,
-) -> &'k (String, KeyWords) {
-    if keys.len() <= ix {
-        keys.resize(ix + 1, None);
-    }
-    keys[ix].get_or_insert_with(|| {
-        let words = KeyWords::of(surface);
-        (words.merge_key(), words)
-    })
 }
 
 /// A document's tokens, found by start and by end byte offset: tokens are

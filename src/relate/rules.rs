@@ -3505,22 +3505,24 @@ fn staff(ctx: &mut Ctx<'_>, i: usize, w: &str) {
 
 /// Verbs of a company raising money ("raised $18 million").
 // Inlined: asked of every word of most sentences (see `raise_target`),
-// and mostly answered by the word's length.
+// and mostly answered by the word's first letter, before any comparison
+// of whole words.
 #[inline(always)]
 fn is_raise_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "raised"
-            | "raises"
-            | "raise"
-            | "raising"
-            | "secured"
-            | "secures"
-            | "closed"
-            | "closes"
-            | "landed"
-            | "lands"
-    )
+    matches!(w.as_bytes().first(), Some(b'r' | b's' | b'c' | b'l'))
+        && matches!(
+            w,
+            "raised"
+                | "raises"
+                | "raise"
+                | "raising"
+                | "secured"
+                | "secures"
+                | "closed"
+                | "closes"
+                | "landed"
+                | "lands"
+        )
 }
 
 /// Whether a word before an entity makes it the object of a verb ("bought

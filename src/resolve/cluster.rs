@@ -17,6 +17,8 @@ pub struct Cluster {
     pub label: String,
     /// The canonical name from a gazetteer or rules entry, if any.
     pub canonical: Option<String>,
+    /// The merge key of the label, `same` groups applied.
+    pub key: String,
     /// Indices of its mentions, in text order.
     pub mentions: Vec<usize>,
 }
@@ -159,10 +161,7 @@ impl NameKeys {
     fn of(name: &str, opts: &ResolveOptions) -> NameKeys {
         let mut words = KeyWords::of(name);
         let suffixed = words.strip_legal() > 0;
-        let mut key = words.concat();
-        if let Some(group) = opts.same.iter().find(|g| g.contains(&key)) {
-            key = group[0].clone();
-        }
+        let key = group_key(words.concat(), opts);
         if words.first() == Some("the") {
             words.remove_first();
         }
@@ -171,6 +170,14 @@ impl NameKeys {
             key,
             suffixed,
         }
+    }
+}
+
+/// A merge key, or the first key of the `same` group it is in.
+fn group_key(key: String, opts: &ResolveOptions) -> String {
+    match opts.same.iter().find(|g| g.contains(&key)) {
+        Some(group) => group[0].clone(),
+        None => key,
     }
 }
 
@@ -383,6 +390,7 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
                 entity_type: mentions[r].entity_type,
                 label: String::new(),
                 canonical: None,
+                key: String::new(),
                 mentions: Vec::new(),
             });
         }
@@ -391,14 +399,23 @@ pub fn resolve(mentions: &[Mention], opts: &ResolveOptions) -> (Vec<Cluster>, Ve
         *slot = ci;
     }
     for c in &mut clusters {
-        c.canonical = c
+        // A canonical name is its first mention's with one, and that
+        // mention's name was keyed above.
+        match c
             .mentions
             .iter()
-            .find_map(|&i| mentions[i].canonical.clone());
-        c.label = match &c.canonical {
-            Some(name) => name.clone(),
-            None => best_label(c.mentions.iter().map(|&i| &mentions[i])),
-        };
+            .find(|&&i| mentions[i].canonical.is_some())
+        {
+            Some(&i) => {
+                c.canonical = mentions[i].canonical.clone();
+                c.label = c.canonical.clone().unwrap_or_default();
+                c.key = key(i).to_string();
+            }
+            None => {
+                c.label = best_label(c.mentions.iter().map(|&i| &mentions[i]));
+                c.key = group_key(merge_key(&c.label), opts);
+            }
+        }
     }
     (clusters, of)
 }
@@ -481,13 +498,15 @@ pub fn clean_label(surface: &str, t: EntityType) -> String {
     let mut name: &str = &joined;
     if t == EntityType::Org {
         for _ in 0..2 {
-            if let Some((rest, last)) = name.rsplit_once(' ') {
-                if is_legal_label_word(last) {
-                    name = rest;
+            // (The last space found byte by byte: names are short, and a
+            // string search costs more than their bytes.)
+            if let Some(cut) = name.bytes().rposition(|b| b == b' ') {
+                if is_legal_label_word(&name[cut + 1..]) {
+                    name = &name[..cut];
                 }
             }
         }
-        if let Some(("The", rest)) = name.split_once(' ') {
+        if let Some(rest) = name.strip_prefix("The ") {
             name = rest;
         }
     }

@@ -219,6 +219,9 @@ impl KeyWords {
             count -= 1;
         }
         key.clear();
+        // (Room for the key at once: a reused buffer grows once, not word
+        // by word.)
+        key.reserve(end);
         if count == 1 {
             // One word (most names): no space to look for.
             key.push_str(&self.joined[..end]);
@@ -348,6 +351,9 @@ pub fn merge_key_of_words(words: &[String]) -> String {
 pub fn merge_key_into(name: &str, key: &mut String) {
     key.clear();
     if name.is_ascii() {
+        // (The key is at most as long as the name: a reused buffer grows
+        // once, not run by run.)
+        key.reserve(name.len());
         // Fast path, same result: the words are written lower-cased into
         // one buffer; the starts of the last two words allow the legal
         // suffixes to be cut off.

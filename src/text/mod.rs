@@ -133,12 +133,22 @@ pub fn fold_ws(s: &str) -> Cow<'_, str> {
 fn fold_owned(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    // Start of the current word (run of other chars).
+    // Start of the current run of words: words joined by single plain
+    // spaces (a hard-wrapped line) are copied as one run, not word by word.
     let mut word = 0;
     let mut i = 0;
     while i < bytes.len() {
         let sep = match FOLD[usize::from(bytes[i])] {
             Fold::Plain => 0,
+            // One space between a word and a plain byte is kept as it is.
+            Fold::Space
+                if word < i
+                    && bytes
+                        .get(i + 1)
+                        .is_some_and(|&b| FOLD[usize::from(b)] == Fold::Plain) =>
+            {
+                0
+            }
             Fold::Space | Fold::Other => 1,
             // A lead byte: the char starts here.
             Fold::Maybe => s[i..]
