@@ -446,9 +446,10 @@ const KEY: [u8; 256] = {
 };
 
 /// The pattern that state `sid`, reached by an anchored walk `depth` bytes
-/// long, spells, if one does (its other patterns are suffixes of it, which
-/// the automaton copies from its failure state). Inlined: most states are
-/// no match.
+/// long, spells, if one does. Built leftmost-longest, a state holds no
+/// other pattern; the length check keeps this right under a match kind
+/// that copies the patterns of suffixes into a state. Inlined: most states
+/// are no match.
 #[inline]
 fn own_pattern(nfa: &NFA, sid: StateID, depth: usize) -> Option<PatternID> {
     if !nfa.is_match(sid) {
