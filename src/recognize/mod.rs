@@ -1297,25 +1297,57 @@ impl<'t> TokenBits<'t> {
     }
 }
 
-/// The first bytes of a set of merge keys: an ASCII name's key starts with
-/// its first letter or digit, lower-cased, so most spans of a headline are
-/// ruled out without computing their key.
+/// The first two bytes of a set of merge keys. An ASCII name's key is a
+/// prefix of its letters and digits, lower-cased, one after the other
+/// (periods, apostrophes and white space dropped, a possessive and legal
+/// suffixes cut off the end): a key of one byte is the name's first letter
+/// or digit, a longer one opens with its first two. Most spans of a
+/// headline, and most weak candidates, are ruled out without computing
+/// their key.
 struct KeyOpenings {
-    first: [bool; 256],
+    /// The keys of one byte, by [`key_byte`] (bit per byte).
+    single: u64,
+    /// The first two bytes of longer keys: bit `key_byte(b1)` of row
+    /// `key_byte(b0)`. (A key opening with any other byte is never an ASCII
+    /// name's.)
+    pairs: [u64; KEY_BYTES],
     /// Whether the empty key is among them (it has no first byte).
     empty: bool,
+}
+
+/// How many bytes an ASCII name's key is made of: `a` to `z` and `0` to `9`.
+const KEY_BYTES: usize = 36;
+
+/// The index of a byte of an ASCII name's key (a lower-case letter or a
+/// digit), if it is one.
+fn key_byte(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
 }
 
 impl KeyOpenings {
     fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyOpenings {
         let mut open = KeyOpenings {
-            first: [false; 256],
+            single: 0,
+            pairs: [0; KEY_BYTES],
             empty: false,
         };
         for k in keys {
-            match k.as_bytes().first() {
-                Some(&b) => open.first[usize::from(b)] = true,
-                None => open.empty = true,
+            match *k.as_bytes() {
+                [] => open.empty = true,
+                [b0] => {
+                    if let Some(i) = key_byte(b0) {
+                        open.single |= 1 << i;
+                    }
+                }
+                [b0, b1, ..] => {
+                    if let (Some(i), Some(j)) = (key_byte(b0), key_byte(b1)) {
+                        open.pairs[i] |= 1 << j;
+                    }
+                }
             }
         }
         open
@@ -1326,9 +1358,13 @@ impl KeyOpenings {
         if self.empty || !name.is_ascii() {
             return true;
         }
-        name.bytes()
-            .find(u8::is_ascii_alphanumeric)
-            .is_some_and(|b| self.first[usize::from(b.to_ascii_lowercase())])
+        let mut alnum = name
+            .bytes()
+            .filter_map(|b| key_byte(b.to_ascii_lowercase()));
+        let Some(i) = alnum.next() else {
+            return false;
+        };
+        self.single >> i & 1 == 1 || alnum.next().is_some_and(|j| self.pairs[i] >> j & 1 == 1)
     }
 }
 
@@ -1873,6 +1909,39 @@ mod tests {
     fn tickers() {
         assert!(is_ticker("TWA") && is_ticker("ARBG.F"));
         assert!(!is_ticker("Allegheny International Inc") && !is_ticker(""));
+    }
+
+    #[test]
+    fn key_openings_keep_every_name_of_a_key() {
+        let names = [
+            "A's",
+            "AB's",
+            "A Inc",
+            "Co Inc",
+            "Co. Ltd",
+            "U.S. Steel Corp",
+            "3M",
+            "X",
+            "'s",
+            "...",
+            "O'Neill",
+            " Meta",
+            "A. B.",
+            "Zoë",
+            "I B M",
+            "Bank of America's",
+            "ab",
+        ];
+        for name in names {
+            let key = merge_key(name);
+            let open = KeyOpenings::new([key.as_str()]);
+            assert!(open.may_be_known(name), "{name:?} (key {key:?})");
+        }
+        let open = KeyOpenings::new(["meta", "x"]);
+        assert!(open.may_be_known("META Platforms") && open.may_be_known("X-Ray"));
+        assert!(
+            !open.may_be_known("Mobil") && !open.may_be_known("Google") && !open.may_be_known("..")
+        );
     }
 
     #[test]
