@@ -480,7 +480,7 @@ impl Recognizer {
                 && (only.is_some_and(|w| first_words.contains(w))
                     || (m.surface.bytes().all(|b| b.is_ascii_uppercase())
                         && org_words
-                            .get_or_init(|| org_name_words(&out[..typed_so_far]))
+                            .get_or_init(|| org_name_words(&out[..typed_so_far], &keys))
                             .iter()
                             .any(|w| acronym_of_words(&m.surface, w.iter()))))
             {
@@ -1472,13 +1472,20 @@ fn apposition_head_in(
 }
 
 /// The key words, without legal designators, of the names of two words or
-/// more among these organisation mentions (tickers left out).
-fn org_name_words(mentions: &[Mention]) -> Vec<KeyWords> {
+/// more among these organisation mentions (tickers left out), from the
+/// mentions' `keys` (as pass 4 made them: each node mention's but a
+/// ticker's).
+fn org_name_words(mentions: &[Mention], keys: &[Option<(String, KeyWords)>]) -> Vec<KeyWords> {
     mentions
         .iter()
-        .filter(|m| m.entity_type == EntityType::Org && m.source != Source::Ticker)
-        .map(|m| {
-            let mut w = KeyWords::of(&m.surface);
+        .zip(keys)
+        .filter(|(m, _)| m.entity_type == EntityType::Org && m.source != Source::Ticker)
+        .filter_map(|(_, key)| key.as_ref())
+        // (Dropping suffixes only shortens a name: a one-word name is left
+        // out before its words are copied.)
+        .filter(|(_, words)| words.len() >= 2)
+        .map(|(_, words)| {
+            let mut w = words.clone();
             w.strip_legal();
             w
         })
