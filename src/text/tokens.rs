@@ -116,11 +116,17 @@ impl Ascii<'_> {
     /// The end of the run of bytes of class `class` (in [`ASCII_CLASS`])
     /// from `i`.
     fn run_end(&self, i: usize, class: u8) -> usize {
-        let rest = self.0.get(i..).unwrap_or_default();
-        let run = rest
-            .iter()
-            .position(|&b| ASCII_CLASS[usize::from(b)] & class == 0);
-        i + run.unwrap_or(rest.len())
+        // (An index loop: runs are short, a word or a space long, and an
+        // iterator's set-up cost more than their bytes.)
+        let mut j = i;
+        while self
+            .0
+            .get(j)
+            .is_some_and(|&b| ASCII_CLASS[usize::from(b)] & class != 0)
+        {
+            j += 1;
+        }
+        j
     }
 }
 
@@ -144,7 +150,7 @@ impl Chars for Ascii<'_> {
             .get(i)
             .is_some_and(|&b| ASCII_CLASS[usize::from(b)] & ALNUM != 0)
     }
-    // The runs by slice scans: no per-char bounds test or `Option`.
+    // The runs by a loop over the bytes: no char decoded, no `Option<char>`.
     fn skip_space(&self, i: usize) -> usize {
         self.run_end(i, SPACE)
     }
