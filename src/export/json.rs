@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Exporter;
-use super::fields::WireEvidenceList;
+use super::fields;
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::{Edge, GraphView, Node};
 use crate::hash::HashMap;
@@ -29,15 +29,16 @@ struct GraphAttrs {
     edge_count: usize,
 }
 
-/// A JSON key as written: the name in quotes. Every key of this file is a
-/// plain ASCII name, which JSON writes as it is, so keys are written
-/// without going through serde_json's escaping (which scans each key again
-/// at every object); values are serialised by serde_json.
+/// A JSON key as written: the name in quotes. Every key so written is a
+/// plain ASCII name, which JSON writes as it is, so it skips serde_json's
+/// escaping (which would scan it again at every object); values are
+/// serialised by serde_json.
 macro_rules! key {
     ($name:literal) => {
         concat!("\"", $name, "\"")
     };
 }
+pub(super) use key;
 
 /// The pretty formatter every value of the document is written with.
 type Pretty = PrettyFormatter<'static>;
@@ -48,66 +49,90 @@ fn io_error(e: io::Error) -> serde_json::Error {
 
 /// Serialises `value` where `f` stands (with a copy of it: a value leaves
 /// the formatter's depth as it found it).
-fn value<W: Write>(
+fn value<W: Write, F: Formatter + Clone>(
     w: &mut W,
-    f: &Pretty,
+    f: &F,
     value: &(impl Serialize + ?Sized),
 ) -> serde_json::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(w, f.clone()))
 }
 
-/// An object written a member at a time through serde_json's pretty
-/// formatter, as serde_json writes a struct: keys made by `key!`, values
-/// serialised at the object's depth.
-struct Object<'a, W> {
+/// An object written a member at a time through a serde_json formatter, as
+/// serde_json writes a struct: keys made by `key!`, values serialised at
+/// the object's depth.
+pub(super) struct Object<'a, W, F> {
     w: &'a mut W,
-    f: &'a mut Pretty,
+    f: &'a mut F,
     first: bool,
 }
 
-impl<'a, W: Write> Object<'a, W> {
+impl<'a, W: Write, F: Formatter + Clone> Object<'a, W, F> {
     /// Opens the object (`{`).
-    fn begin(w: &'a mut W, f: &'a mut Pretty) -> serde_json::Result<Object<'a, W>> {
+    pub(super) fn begin(w: &'a mut W, f: &'a mut F) -> serde_json::Result<Object<'a, W, F>> {
         f.begin_object(w).map_err(io_error)?;
         Ok(Object { w, f, first: true })
     }
 
-    /// A member `key` (made by `key!`), its value written by `write` with
-    /// the formatter at the value's place.
-    fn entry(
+    /// A member with its key written by `write_key` and its value by
+    /// `write`, each with the formatter at its place.
+    fn member(
         &mut self,
-        key: &str,
-        write: impl FnOnce(&mut W, &mut Pretty) -> serde_json::Result<()>,
+        write_key: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
+        write: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
     ) -> serde_json::Result<()> {
         self.f
             .begin_object_key(self.w, self.first)
             .map_err(io_error)?;
         self.first = false;
-        self.w.write_all(key.as_bytes()).map_err(io_error)?;
+        write_key(self.w, self.f)?;
         self.f.end_object_key(self.w).map_err(io_error)?;
         self.f.begin_object_value(self.w).map_err(io_error)?;
         write(self.w, self.f)?;
         self.f.end_object_value(self.w).map_err(io_error)
     }
 
+    /// A member `key` (made by `key!`), its value written by `write` with
+    /// the formatter at the value's place.
+    pub(super) fn entry(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.member(|w, _| w.write_all(key.as_bytes()).map_err(io_error), write)
+    }
+
     /// A member `key` (made by `key!`) holding `v`.
-    fn field(&mut self, key: &str, v: &(impl Serialize + ?Sized)) -> serde_json::Result<()> {
+    pub(super) fn field(
+        &mut self,
+        key: &str,
+        v: &(impl Serialize + ?Sized),
+    ) -> serde_json::Result<()> {
         self.entry(key, |w, f| value(w, f, v))
     }
 
+    /// A member named by any text `name` (escaped by serde_json) holding
+    /// `v`.
+    pub(super) fn named(
+        &mut self,
+        name: &str,
+        v: &(impl Serialize + ?Sized),
+    ) -> serde_json::Result<()> {
+        self.member(|w, f| value(w, f, name), |w, f| value(w, f, v))
+    }
+
     /// Closes the object.
-    fn end(self) -> serde_json::Result<()> {
+    pub(super) fn end(self) -> serde_json::Result<()> {
         self.f.end_object(self.w).map_err(io_error)
     }
 }
 
 /// An array of `items`, each written by `item` with the formatter at the
 /// item's place.
-fn array<W: Write, T>(
+pub(super) fn array<W: Write, F: Formatter, T>(
     w: &mut W,
-    f: &mut Pretty,
+    f: &mut F,
     items: impl IntoIterator<Item = T>,
-    mut item: impl FnMut(&mut W, &mut Pretty, T) -> serde_json::Result<()>,
+    mut item: impl FnMut(&mut W, &mut F, T) -> serde_json::Result<()>,
 ) -> serde_json::Result<()> {
     f.begin_array(w).map_err(io_error)?;
     for (i, x) in items.into_iter().enumerate() {
@@ -153,7 +178,9 @@ fn write_edges<W: Write>(w: &mut W, f: &mut Pretty, edges: &[&Edge]) -> serde_js
         o.field(key!("confidence"), &e.confidence)?;
         o.field(key!("support"), &e.support)?;
         o.field(key!("evidence_count"), &e.evidence_count)?;
-        o.field(key!("evidence"), &WireEvidenceList(&e.evidence))?;
+        o.entry(key!("evidence"), |w, f| {
+            fields::write_evidence_list(w, f, &e.evidence)
+        })?;
         o.end()
     })
 }
