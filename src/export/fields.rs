@@ -3,81 +3,64 @@
 //! every format.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+use std::io::Write;
 
 use serde::{Serialize, Serializer};
+use serde_json::ser::{CompactFormatter, Formatter};
 
+use super::json::{Object, array, key};
 use super::{escape, style};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Evidence;
 use crate::graph::{Edge, EvidenceTexts, GraphView};
-use crate::kinds::Status;
 
-/// One evidence item as exported, borrowed from an [`Evidence`]: its
-/// fields in its order, serialised like it (absent options left out, the
-/// metadata flattened in after the fields), with the sentence text
-/// white-space folded (offsets still point into the original text).
-#[derive(Serialize)]
-pub(crate) struct WireEvidence<'a> {
-    doc: &'a str,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<Status>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amount_usd: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    amount_text: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    stake_pct: Option<f64>,
-    rule: &'a str,
-    confidence: f64,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty", flatten)]
-    meta: &'a BTreeMap<String, String>,
+/// Writes one evidence item as exported: its fields in its order, as
+/// [`Evidence`] serialises (absent options left out, the metadata after
+/// the fields), with `text` (its sentence, white-space folded; offsets
+/// still point into the original text) in place of its text.
+fn write_evidence<W: Write, F: Formatter + Clone>(
+    w: &mut W,
+    f: &mut F,
+    ev: &Evidence,
+    text: &str,
+) -> serde_json::Result<()> {
+    let mut o = Object::begin(w, f)?;
+    o.field(key!("doc"), &ev.doc)?;
+    o.field(key!("sentence"), &ev.sentence)?;
+    o.field(key!("start"), &ev.start)?;
+    o.field(key!("end"), &ev.end)?;
+    o.field(key!("text"), text)?;
+    if let Some(status) = ev.status {
+        o.field(key!("status"), &status)?;
+    }
+    if let Some(amount) = ev.amount_usd {
+        o.field(key!("amount_usd"), &amount)?;
+    }
+    if let Some(amount_text) = &ev.amount_text {
+        o.field(key!("amount_text"), amount_text)?;
+    }
+    if let Some(stake) = ev.stake_pct {
+        o.field(key!("stake_pct"), &stake)?;
+    }
+    o.field(key!("rule"), &ev.rule)?;
+    o.field(key!("confidence"), &ev.confidence)?;
+    for (name, v) in &ev.meta {
+        o.named(name, v)?;
+    }
+    o.end()
 }
 
-impl<'a> WireEvidence<'a> {
-    /// `ev` with `text` (its folded sentence) in place of its text.
-    pub(crate) fn new(ev: &'a Evidence, text: &'a str) -> WireEvidence<'a> {
-        WireEvidence {
-            doc: &ev.doc,
-            sentence: ev.sentence,
-            start: ev.start,
-            end: ev.end,
-            text,
-            status: ev.status,
-            amount_usd: ev.amount_usd,
-            amount_text: ev.amount_text.as_deref(),
-            stake_pct: ev.stake_pct,
-            rule: &ev.rule,
-            confidence: ev.confidence,
-            meta: &ev.meta,
-        }
-    }
-}
-
-/// An edge's evidence list as exported: serialised as a sequence of
-/// [`WireEvidence`], each sentence folded as it is written.
-pub(crate) struct WireEvidenceList<'a>(pub(crate) &'a [Evidence]);
-
-impl Serialize for WireEvidenceList<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|ev| {
-            let text = escape::fold_ws(&ev.text);
-            FoldedEvidence(ev, text)
-        }))
-    }
-}
-
-/// An evidence item with its folded text, owned or borrowed.
-struct FoldedEvidence<'a>(&'a Evidence, Cow<'a, str>);
-
-impl Serialize for FoldedEvidence<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        WireEvidence::new(self.0, &self.1).serialize(s)
-    }
+/// Writes an edge's evidence list as exported (see [`write_evidence`]),
+/// each sentence folded as it is written.
+pub(crate) fn write_evidence_list<W: Write, F: Formatter + Clone>(
+    w: &mut W,
+    f: &mut F,
+    evidence: &[Evidence],
+) -> serde_json::Result<()> {
+    array(w, f, evidence, |w, f, ev| {
+        write_evidence(w, f, ev, &escape::fold_ws(&ev.text))
+    })
 }
 
 /// The evidence list as compact JSON text (`[{"doc":...}]`), as every
@@ -123,10 +106,13 @@ fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
         let json = if e.evidence.is_empty() {
             Ok(String::new())
         } else {
+            let mut json = Vec::new();
             let items = e.evidence.iter().zip(&folded);
-            let list: Vec<WireEvidence<'_>> =
-                items.map(|(ev, t)| WireEvidence::new(ev, t)).collect();
-            serde_json::to_string(&list).map_err(|err| err.to_string())
+            array(&mut json, &mut CompactFormatter, items, |w, f, (ev, t)| {
+                write_evidence(w, f, ev, t)
+            })
+            .map_err(|err| err.to_string())
+            .and_then(|()| String::from_utf8(json).map_err(|err| err.to_string()))
         };
         EvidenceTexts { json, text }
     })
@@ -169,6 +155,7 @@ pub(crate) fn status(e: &Edge) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::Status;
 
     #[test]
     fn evidence_serialised_like_evidence() {
@@ -188,7 +175,11 @@ mod tests {
         };
         ev.meta.insert("url".into(), "http://x/\"y\"".into());
         ev.meta.insert("date".into(), "1987-03-02".into());
-        let wire = |ev: &Evidence| serde_json::to_string(&WireEvidence::new(ev, &ev.text)).ok();
+        let wire = |ev: &Evidence| {
+            let mut out = Vec::new();
+            write_evidence(&mut out, &mut CompactFormatter, ev, &ev.text).ok()?;
+            String::from_utf8(out).ok()
+        };
         assert_eq!(wire(&ev), serde_json::to_string(&ev).ok());
         ev.status = None;
         ev.amount_usd = None;

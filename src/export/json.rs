@@ -6,11 +6,11 @@
 
 use std::io::{self, Write};
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::Exporter;
-use super::fields::WireEvidenceList;
+use super::fields;
 use crate::error::{Error, ErrorKind, Result};
 use crate::graph::{Edge, GraphView, Node};
 use crate::hash::HashMap;
@@ -29,94 +29,165 @@ struct GraphAttrs {
     edge_count: usize,
 }
 
-/// The nodes, serialised as a sequence of [`WireNode`].
-#[derive(Clone, Copy)]
-struct Nodes<'a>(&'a [&'a Node]);
+/// A JSON key as written: the name in quotes. Every key so written is a
+/// plain ASCII name, which JSON writes as it is, so it skips serde_json's
+/// escaping (which would scan it again at every object); values are
+/// serialised by serde_json.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\"")
+    };
+}
+pub(super) use key;
 
-impl Serialize for Nodes<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|n| WireNode {
-            id: &n.id,
-            label: &n.label,
-            entity_type: n.entity_type.as_str(),
-            aliases: &n.aliases,
-            docs: &n.docs,
-            mentions: n.mentions,
-        }))
+/// The pretty formatter every value of the document is written with.
+type Pretty = PrettyFormatter<'static>;
+
+fn io_error(e: io::Error) -> serde_json::Error {
+    serde_json::Error::io(e)
+}
+
+/// Serialises `value` where `f` stands (with a copy of it: a value leaves
+/// the formatter's depth as it found it).
+fn value<W: Write, F: Formatter + Clone>(
+    w: &mut W,
+    f: &F,
+    value: &(impl Serialize + ?Sized),
+) -> serde_json::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(w, f.clone()))
+}
+
+/// An object written a member at a time through a serde_json formatter, as
+/// serde_json writes a struct: keys made by `key!`, values serialised at
+/// the object's depth.
+pub(super) struct Object<'a, W, F> {
+    w: &'a mut W,
+    f: &'a mut F,
+    first: bool,
+}
+
+impl<'a, W: Write, F: Formatter + Clone> Object<'a, W, F> {
+    /// Opens the object (`{`).
+    pub(super) fn begin(w: &'a mut W, f: &'a mut F) -> serde_json::Result<Object<'a, W, F>> {
+        f.begin_object(w).map_err(io_error)?;
+        Ok(Object { w, f, first: true })
+    }
+
+    /// A member with its key written by `write_key` and its value by
+    /// `write`, each with the formatter at its place.
+    fn member(
+        &mut self,
+        write_key: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
+        write: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.f
+            .begin_object_key(self.w, self.first)
+            .map_err(io_error)?;
+        self.first = false;
+        write_key(self.w, self.f)?;
+        self.f.end_object_key(self.w).map_err(io_error)?;
+        self.f.begin_object_value(self.w).map_err(io_error)?;
+        write(self.w, self.f)?;
+        self.f.end_object_value(self.w).map_err(io_error)
+    }
+
+    /// A member `key` (made by `key!`), its value written by `write` with
+    /// the formatter at the value's place.
+    pub(super) fn entry(
+        &mut self,
+        key: &str,
+        write: impl FnOnce(&mut W, &mut F) -> serde_json::Result<()>,
+    ) -> serde_json::Result<()> {
+        self.member(|w, _| w.write_all(key.as_bytes()).map_err(io_error), write)
+    }
+
+    /// A member `key` (made by `key!`) holding `v`.
+    pub(super) fn field(
+        &mut self,
+        key: &str,
+        v: &(impl Serialize + ?Sized),
+    ) -> serde_json::Result<()> {
+        self.entry(key, |w, f| value(w, f, v))
+    }
+
+    /// A member named by any text `name` (escaped by serde_json) holding
+    /// `v`.
+    pub(super) fn named(
+        &mut self,
+        name: &str,
+        v: &(impl Serialize + ?Sized),
+    ) -> serde_json::Result<()> {
+        self.member(|w, f| value(w, f, name), |w, f| value(w, f, v))
+    }
+
+    /// Closes the object.
+    pub(super) fn end(self) -> serde_json::Result<()> {
+        self.f.end_object(self.w).map_err(io_error)
     }
 }
 
-#[derive(Serialize)]
-struct WireNode<'a> {
-    id: &'a str,
-    label: &'a str,
-    #[serde(rename = "type")]
-    entity_type: &'a str,
-    aliases: &'a [String],
-    docs: &'a [String],
-    mentions: usize,
-}
-
-/// The edges, serialised as a sequence of [`WireEdge`]; `key` numbers
-/// parallel edges between the same two nodes (NetworkX's multigraph key).
-struct Edges<'a>(&'a [&'a Edge]);
-
-impl Serialize for Edges<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut keys: HashMap<(&str, &str), usize> = HashMap::default();
-        s.collect_seq(self.0.iter().map(|e| {
-            let slot = keys.entry((&e.source, &e.target)).or_insert(0);
-            let key = *slot;
-            *slot += 1;
-            WireEdge::new(e, key, WireEvidenceList(&e.evidence))
-        }))
+/// An array of `items`, each written by `item` with the formatter at the
+/// item's place.
+pub(super) fn array<W: Write, F: Formatter, T>(
+    w: &mut W,
+    f: &mut F,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut W, &mut F, T) -> serde_json::Result<()>,
+) -> serde_json::Result<()> {
+    f.begin_array(w).map_err(io_error)?;
+    for (i, x) in items.into_iter().enumerate() {
+        f.begin_array_value(w, i == 0).map_err(io_error)?;
+        item(w, f, x)?;
+        f.end_array_value(w).map_err(io_error)?;
     }
+    f.end_array(w).map_err(io_error)
 }
 
-/// One edge object; `E` is the evidence list (generic so that the tests can
-/// serialise a reference made another way).
-#[derive(Serialize)]
-struct WireEdge<'a, E = WireEvidenceList<'a>> {
-    source: &'a str,
-    target: &'a str,
-    key: usize,
-    id: &'a str,
-    #[serde(rename = "type")]
-    kind: &'a str,
-    status: Option<&'a str>,
-    amount_usd: Option<f64>,
-    amount_usd_alt: &'a [f64],
-    stake_pct: Option<f64>,
-    confidence: f64,
-    support: usize,
-    evidence_count: usize,
-    evidence: E,
+/// The nodes: `{"id", "label", "type", "aliases", "docs", "mentions"}` each.
+fn write_nodes<W: Write>(w: &mut W, f: &mut Pretty, nodes: &[&Node]) -> serde_json::Result<()> {
+    array(w, f, nodes, |w, f, n| {
+        let mut o = Object::begin(w, f)?;
+        o.field(key!("id"), &n.id)?;
+        o.field(key!("label"), &n.label)?;
+        o.field(key!("type"), n.entity_type.as_str())?;
+        o.field(key!("aliases"), &n.aliases)?;
+        o.field(key!("docs"), &n.docs)?;
+        o.field(key!("mentions"), &n.mentions)?;
+        o.end()
+    })
 }
 
-impl<'a, E> WireEdge<'a, E> {
-    /// The wire form of `e`, the `key`-th edge between its two nodes.
-    fn new(e: &'a Edge, key: usize, evidence: E) -> WireEdge<'a, E> {
-        WireEdge {
-            source: &e.source,
-            target: &e.target,
-            key,
-            id: &e.id,
-            kind: e.kind.as_str(),
-            status: e.status.map(|s| s.as_str()),
-            amount_usd: e.amount_usd,
-            amount_usd_alt: &e.amount_usd_alt,
-            stake_pct: e.stake_pct,
-            confidence: e.confidence,
-            support: e.support,
-            evidence_count: e.evidence_count,
-            evidence,
-        }
-    }
+/// The edges; `key` numbers parallel edges between the same two nodes
+/// (NetworkX's multigraph key).
+fn write_edges<W: Write>(w: &mut W, f: &mut Pretty, edges: &[&Edge]) -> serde_json::Result<()> {
+    let mut keys: HashMap<(&str, &str), usize> = HashMap::default();
+    array(w, f, edges, |w, f, e| {
+        let slot = keys.entry((&e.source, &e.target)).or_insert(0);
+        let key = *slot;
+        *slot += 1;
+        let mut o = Object::begin(w, f)?;
+        o.field(key!("source"), &e.source)?;
+        o.field(key!("target"), &e.target)?;
+        o.field(key!("key"), &key)?;
+        o.field(key!("id"), &e.id)?;
+        o.field(key!("type"), e.kind.as_str())?;
+        o.field(key!("status"), &e.status.map(|s| s.as_str()))?;
+        o.field(key!("amount_usd"), &e.amount_usd)?;
+        o.field(key!("amount_usd_alt"), &e.amount_usd_alt)?;
+        o.field(key!("stake_pct"), &e.stake_pct)?;
+        o.field(key!("confidence"), &e.confidence)?;
+        o.field(key!("support"), &e.support)?;
+        o.field(key!("evidence_count"), &e.evidence_count)?;
+        o.entry(key!("evidence"), |w, f| {
+            fields::write_evidence_list(w, f, &e.evidence)
+        })?;
+        o.end()
+    })
 }
 
 /// A pretty formatter one level into the top-level object: what writes a
 /// value of the document as it stands there.
-fn inner_formatter() -> PrettyFormatter<'static> {
+fn inner_formatter() -> Pretty {
     let mut formatter = PrettyFormatter::new();
     // Only the indentation changes; nothing is written (and a sink cannot
     // fail).
@@ -124,80 +195,29 @@ fn inner_formatter() -> PrettyFormatter<'static> {
     formatter
 }
 
-/// Writes `value` as a value of the top-level object.
-fn value<W: Write>(w: &mut W, value: &impl Serialize) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        w,
-        inner_formatter(),
-    ))
-}
-
-/// The top-level object, written an entry at a time through serde_json's
-/// pretty formatter, so that one value's text can stand under two keys.
-struct TopLevel<W> {
-    w: W,
-    formatter: PrettyFormatter<'static>,
-    first: bool,
-}
-
-impl<W: Write> TopLevel<W> {
-    /// Opens the object (`{`).
-    fn begin(mut w: W) -> io::Result<TopLevel<W>> {
-        let mut formatter = PrettyFormatter::new();
-        formatter.begin_object(&mut w)?;
-        Ok(TopLevel {
-            w,
-            formatter,
-            first: true,
-        })
-    }
-
-    /// An entry `key`, its value written by `write` (see [`value`]).
-    fn entry(
-        &mut self,
-        key: &str,
-        write: impl FnOnce(&mut W) -> serde_json::Result<()>,
-    ) -> serde_json::Result<()> {
-        let io = serde_json::Error::io;
-        self.formatter
-            .begin_object_key(&mut self.w, self.first)
-            .map_err(io)?;
-        self.first = false;
-        key.serialize(&mut serde_json::Serializer::new(&mut self.w))?;
-        self.formatter.end_object_key(&mut self.w).map_err(io)?;
-        self.formatter.begin_object_value(&mut self.w).map_err(io)?;
-        write(&mut self.w)?;
-        self.formatter.end_object_value(&mut self.w).map_err(io)
-    }
-
-    /// Closes the object and gives the writer back.
-    fn end(mut self) -> io::Result<W> {
-        self.formatter.end_object(&mut self.w)?;
-        Ok(self.w)
-    }
-}
-
 /// Writes the document. The edge list stands under both `edges` and
 /// `links`, at the same depth, so it is serialised once and its text
 /// written twice.
-fn write_document<W: Write>(w: W, view: &GraphView<'_>) -> serde_json::Result<W> {
+fn write_document<W: Write>(mut w: W, view: &GraphView<'_>) -> serde_json::Result<W> {
     let mut edges = Indents(Vec::new());
-    value(&mut edges, &Edges(view.edges()))?;
+    write_edges(&mut edges, &mut inner_formatter(), view.edges())?;
     let edges = edges.0;
     let graph = GraphAttrs {
         name: "kgraph",
         node_count: view.nodes().len(),
         edge_count: view.edges().len(),
     };
-    let raw = |w: &mut W| w.write_all(&edges).map_err(serde_json::Error::io);
-    let mut doc = TopLevel::begin(w).map_err(serde_json::Error::io)?;
-    doc.entry("directed", |w| value(w, &true))?;
-    doc.entry("multigraph", |w| value(w, &true))?;
-    doc.entry("graph", |w| value(w, &graph))?;
-    doc.entry("nodes", |w| value(w, &Nodes(view.nodes())))?;
-    doc.entry("edges", raw)?;
-    doc.entry("links", raw)?;
-    doc.end().map_err(serde_json::Error::io)
+    let raw = |w: &mut W, _: &mut Pretty| w.write_all(&edges).map_err(io_error);
+    let mut f = PrettyFormatter::new();
+    let mut doc = Object::begin(&mut w, &mut f)?;
+    doc.field(key!("directed"), &true)?;
+    doc.field(key!("multigraph"), &true)?;
+    doc.field(key!("graph"), &graph)?;
+    doc.entry(key!("nodes"), |w, f| write_nodes(w, f, view.nodes()))?;
+    doc.entry(key!("edges"), raw)?;
+    doc.entry(key!("links"), raw)?;
+    doc.end()?;
+    Ok(w)
 }
 
 /// A writer that passes two-byte writes on with their length known:
@@ -245,8 +265,58 @@ mod tests {
     use crate::facts::Evidence;
 
     // The reference the bytes must equal: what this file wrote before
-    // evidence was borrowed (evidence cloned, its text folded), with the
-    // edge list serialised twice from one vector.
+    // evidence was borrowed (evidence cloned, its text folded) and before
+    // objects were written a member at a time (structs derived with serde),
+    // with the edge list serialised twice from one vector.
+
+    #[derive(Serialize)]
+    struct WireNode<'a> {
+        id: &'a str,
+        label: &'a str,
+        #[serde(rename = "type")]
+        entity_type: &'a str,
+        aliases: &'a [String],
+        docs: &'a [String],
+        mentions: usize,
+    }
+
+    #[derive(Serialize)]
+    struct WireEdge<'a, E> {
+        source: &'a str,
+        target: &'a str,
+        key: usize,
+        id: &'a str,
+        #[serde(rename = "type")]
+        kind: &'a str,
+        status: Option<&'a str>,
+        amount_usd: Option<f64>,
+        amount_usd_alt: &'a [f64],
+        stake_pct: Option<f64>,
+        confidence: f64,
+        support: usize,
+        evidence_count: usize,
+        evidence: E,
+    }
+
+    impl<'a, E> WireEdge<'a, E> {
+        fn new(e: &'a Edge, key: usize, evidence: E) -> WireEdge<'a, E> {
+            WireEdge {
+                source: &e.source,
+                target: &e.target,
+                key,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                status: e.status.map(|s| s.as_str()),
+                amount_usd: e.amount_usd,
+                amount_usd_alt: &e.amount_usd_alt,
+                stake_pct: e.stake_pct,
+                confidence: e.confidence,
+                support: e.support,
+                evidence_count: e.evidence_count,
+                evidence,
+            }
+        }
+    }
 
     #[derive(Serialize)]
     struct Wire<'a> {

@@ -8,7 +8,8 @@
 //! and handed to quick-xml as a borrowed [`BytesStart`], so that no tag
 //! allocates; elements without children
 //! are written in one piece at the writer's indentation (see
-//! [`XmlOut::empty`]).
+//! [`XmlOut::empty`]), the line break and indentation before them kept at
+//! the start of that string, so that each is one write.
 
 use std::io::{BufWriter, Write};
 
@@ -22,9 +23,16 @@ use crate::error::Result;
 /// An indented XML writer.
 pub(crate) struct XmlOut<'w> {
     w: Writer<BufWriter<&'w mut dyn Write>>,
-    /// A start tag or an element without children being written, reused.
+    /// Reused: a line break and the indentation of the current depth (what
+    /// quick-xml's `write_indent` writes), then a start tag or an element
+    /// without children being written.
     leaf: String,
+    /// The length of the line break and indentation at the start of `leaf`.
+    indent: usize,
 }
+
+/// The indentation quick-xml adds per depth (see [`XmlOut::new`]).
+const INDENT: &str = "  ";
 
 /// Appends the attributes ` a="v" ...` to `tag`, each value escaped by
 /// [`escape::xml_attr_into`].
@@ -41,12 +49,18 @@ fn push_attrs(tag: &mut String, attrs: &[(&str, &str)]) {
 impl<'w> XmlOut<'w> {
     /// Starts a document with the UTF-8 declaration.
     pub(crate) fn new(out: &'w mut dyn Write) -> Result<XmlOut<'w>> {
-        let mut w = Writer::new_with_indent(chunked(out), b' ', 2);
+        let mut w = Writer::new_with_indent(chunked(out), b' ', INDENT.len());
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         Ok(XmlOut {
             w,
-            leaf: String::new(),
+            leaf: String::from("\n"),
+            indent: 1,
         })
+    }
+
+    /// Empties `leaf` but for the line break and indentation.
+    fn clear(&mut self) {
+        self.leaf.truncate(self.indent);
     }
 
     /// `<name a="v">`.
@@ -55,17 +69,23 @@ impl<'w> XmlOut<'w> {
         // own escaping keeps line breaks and tabs, which attribute
         // normalisation would turn into spaces) and handed to quick-xml as
         // it is, which indents it and the element's children.
-        self.leaf.clear();
+        self.clear();
         self.leaf.push_str(name);
         push_attrs(&mut self.leaf, attrs);
-        let start = BytesStart::from_content(self.leaf.as_str(), name.len());
+        let start = BytesStart::from_content(&self.leaf[self.indent..], name.len());
         self.w.write_event(Event::Start(start))?;
+        // One level deeper, as quick-xml's indentation now is.
+        self.clear();
+        self.leaf.push_str(INDENT);
+        self.indent = self.leaf.len();
         Ok(())
     }
 
     /// `</name>`.
     pub(crate) fn close(&mut self, name: &str) -> Result<()> {
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        self.indent = self.indent.saturating_sub(INDENT.len()).max(1);
+        self.clear();
         Ok(())
     }
 
@@ -77,7 +97,7 @@ impl<'w> XmlOut<'w> {
     /// `<head a="v"/>`: [`XmlOut::empty`] with a fixed start `head`
     /// (`attvalue for="type"`, already escaped) written as it is.
     pub(crate) fn empty_fixed(&mut self, head: &str, attrs: &[(&str, &str)]) -> Result<()> {
-        self.leaf.clear();
+        self.clear();
         self.leaf.push('<');
         self.leaf.push_str(head);
         push_attrs(&mut self.leaf, attrs);
@@ -92,7 +112,7 @@ impl<'w> XmlOut<'w> {
         attrs: &[(&str, &str)],
         text: &str,
     ) -> Result<()> {
-        self.leaf.clear();
+        self.clear();
         self.leaf.push('<');
         self.leaf.push_str(name);
         push_attrs(&mut self.leaf, attrs);
@@ -105,7 +125,7 @@ impl<'w> XmlOut<'w> {
     /// key="node_label">` and `</data>`, made with `concat!`), for the many
     /// elements whose tags never change, so that only the text is escaped.
     pub(crate) fn text_element_fixed(&mut self, start: &str, text: &str, end: &str) -> Result<()> {
-        self.leaf.clear();
+        self.clear();
         self.leaf.push_str(start);
         escape::xml_text_into(&mut self.leaf, text);
         self.leaf.push_str(end);
@@ -116,7 +136,7 @@ impl<'w> XmlOut<'w> {
     /// value: `start` up to the value's opening quote (`<attvalue
     /// for="type" value="`), the value escaped, then `end` (`"/>`).
     pub(crate) fn attr_element_fixed(&mut self, start: &str, value: &str, end: &str) -> Result<()> {
-        self.leaf.clear();
+        self.clear();
         self.leaf.push_str(start);
         escape::xml_attr_into(&mut self.leaf, value);
         self.leaf.push_str(end);
@@ -133,13 +153,13 @@ impl<'w> XmlOut<'w> {
     }
 
     /// Writes the element in `leaf` on a new line at the current
-    /// indentation, as the writer would have written it from events (one
-    /// write instead of up to a dozen). The writer starts a new line before
-    /// every element unless text came just before, and the only text
-    /// written is inside elements written here, so a new line always
-    /// starts here; such an element leaves the indentation as it was.
+    /// indentation (both already in `leaf`), as the writer would have
+    /// written it from events (one write instead of up to a dozen). The
+    /// writer starts a new line before every element unless text came just
+    /// before, and the only text written is inside elements written here,
+    /// so a new line always starts here; such an element leaves the
+    /// indentation as it was.
     fn write_leaf(&mut self) -> Result<()> {
-        self.w.write_indent()?;
         self.w.get_mut().write_all(self.leaf.as_bytes())?;
         Ok(())
     }
