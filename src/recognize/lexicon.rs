@@ -1024,6 +1024,15 @@ mod tests {
         }
     }
 
+    /// `Extractor::new` trims the fields of the gazetteer with
+    /// `trim_ascii`: the same as `trim` on the embedded list.
+    #[test]
+    fn gazetteer_fields_are_ascii_padded() {
+        for field in GAZETTEER_TSV.split(['\n', '\t', '|']) {
+            assert_eq!(field.trim_ascii(), field.trim(), "{field:?}");
+        }
+    }
+
     #[test]
     fn exact_table_is_the_lists() {
         for w in probes() {
