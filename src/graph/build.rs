@@ -29,7 +29,7 @@ use hashbrown::HashTable;
 use super::log::{LogLine, MergeLog, Strings};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashMap;
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// Options of the merge.
@@ -382,8 +382,9 @@ impl GraphBuilder {
         // The node of key number `n` is `nodes[key_rank[n]]` (none for
         // `u32::MAX`).
         let key_rank = ranks(&by_key, accs.len());
-        let mut taken: HashSet<String> =
-            HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
+        // The node ids given so far: numbering an id adds it, and tells
+        // whether it was taken, with one hash and no `String` of its own.
+        let mut taken = Numbered::default();
         let mut nodes = Vec::with_capacity(by_key.len());
         // The merge log's lines and the entity facts of each key number,
         // for the aliases, label and documents of its node.
@@ -409,15 +410,17 @@ impl GraphBuilder {
             id.push_str(etype.id_prefix());
             id.push(':');
             id.push_str(&slug(label));
-            if taken.contains(&id) {
+            if !taken.number(&id).1 {
                 let base = id.clone();
                 let mut n = 2;
-                while taken.contains(&id) {
+                loop {
                     id = format!("{base}-{n}");
+                    if taken.number(&id).1 {
+                        break;
+                    }
                     n += 1;
                 }
             }
-            taken.insert(id.clone());
             scratch.clear();
             let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
             scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
