@@ -258,6 +258,9 @@ pub struct Inputs {
     jsonl: Option<JsonlReader>,
     /// Items ready to be yielded.
     queue: VecDeque<InputItem>,
+    /// The events of the corpus line being queued: a buffer kept from line
+    /// to line, not a `Vec` for each.
+    events: Vec<Event>,
     /// Document id → where it was first read.
     seen_ids: crate::hash::HashMap<String, Place>,
     /// The paths documents were read from, as [`Place::path`] indexes them.
@@ -318,6 +321,7 @@ pub fn read_inputs(args: &[PathBuf], opts: &InputOptions) -> Inputs {
         dirs: Vec::new(),
         jsonl: None,
         queue: VecDeque::new(),
+        events: Vec::new(),
         seen_ids: Default::default(),
         doc_paths: Vec::new(),
         seen_dirs: HashMap::new(),
@@ -602,8 +606,10 @@ impl Inputs {
         // Taken out while its events are queued (no copy of its path per
         // line), put back unless it is done.
         if let Some(mut reader) = self.jsonl.take() {
-            if let Some(events) = reader.next_events() {
-                for event in events {
+            // (The event buffer is taken out too, and reused line after line.)
+            let mut events = std::mem::take(&mut self.events);
+            if reader.next_events(&mut events) {
+                for event in events.drain(..) {
                     match event {
                         Event::Document(doc, line) => {
                             self.document(doc, reader.path(), Some(line));
@@ -613,6 +619,7 @@ impl Inputs {
                 }
                 self.jsonl = Some(reader);
             }
+            self.events = events;
             return true;
         }
         if let Some(frame) = self.dirs.last_mut() {
