@@ -460,7 +460,6 @@ impl GraphBuilder {
                 .zip(&by_key)
                 .map(|(node, &number)| (node.id.as_str(), number)),
         );
-        let node_rank = ranks(&by_id, key_rank.len());
         let id_of = |n: u32| {
             nodes
                 .get(key_rank[n as usize] as usize)
@@ -524,7 +523,10 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let lines = merge_log(self.log, &node_rank, by_id.len(), &doc_rank, names);
+        let by_node = by_id
+            .iter()
+            .map(|&key| &lines_by_key[line_bucket[key as usize]..line_bucket[key as usize + 1]]);
+        let lines = merge_log(self.log, by_node, &doc_rank, names);
         let mut node_ids = Strings::default();
         for n in 0..key_rank.len() as u32 {
             node_ids.push(id_of(n).map_or("", String::as_str));
@@ -535,29 +537,24 @@ impl GraphBuilder {
 }
 
 /// The merge log, sorted by (node id, doc id, sentence, start, end,
-/// surface), equal lines once. Node ids and doc ids are ranked once, so
-/// the sort compares integers; entries equal in all of that keep their
-/// order of arrival.
+/// surface), equal lines once. Doc ids are ranked once, so the sort
+/// compares integers; entries equal in all of that keep their order of
+/// arrival.
 ///
-/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in
-/// (node rank, doc rank) order by two stable counting sorts (ranks are
-/// small integers): by doc, then by node. Each node's lines then mostly
-/// arrive sorted already (a document gives its mentions in text order),
-/// which the sort of each node's lines finds in one pass.
-fn merge_log(
+/// `by_node`: the lines of each node (as indexes into `entries`), nodes in
+/// id order; each node's lines are then sorted on their own.
+fn merge_log<'a>(
     entries: Vec<LogLine>,
-    node_rank: &[u32],
-    nodes: usize,
+    by_node: impl Iterator<Item = &'a [u32]>,
     doc_rank: &[u32],
     names: &Numbered,
 ) -> Vec<LogLine> {
-    let rank_of_doc = |i: u32| doc_rank[entries[i as usize].doc as usize];
-    let (by_doc, _) = counting_sort(0..entries.len() as u32, doc_rank.len(), rank_of_doc);
-    let rank_of_node = |i: u32| node_rank[entries[i as usize].node as usize];
-    let (mut order, bucket) = counting_sort(by_doc.iter().copied(), nodes, rank_of_node);
     let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
-    for w in bucket.windows(2) {
-        order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
+    let mut order: Vec<u32> = Vec::with_capacity(entries.len());
+    for lines in by_node {
+        let from = order.len();
+        order.extend_from_slice(lines);
+        order[from..].sort_unstable_by(|&a, &b| {
             let (x, y) = (&entries[a as usize], &entries[b as usize]);
             key(x)
                 .cmp(&key(y))
