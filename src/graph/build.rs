@@ -387,7 +387,8 @@ impl GraphBuilder {
         let mut taken = Numbered::default();
         let mut nodes = Vec::with_capacity(by_key.len());
         // The merge log's lines and the entity facts of each key number,
-        // for the aliases, label and documents of its node.
+        // for the aliases, label and documents of its node (and the lines
+        // again for the merge log, node by node).
         let (lines_by_key, line_bucket) =
             counting_sort(0..self.log.len() as u32, accs.len(), |i| {
                 self.log[i as usize].node
