@@ -109,6 +109,14 @@ fn table_hash(h: u32) -> u64 {
 }
 
 impl Numbered {
+    /// An empty table with room for `n` strings.
+    fn with_capacity(n: usize) -> Numbered {
+        Numbered {
+            table: HashTable::with_capacity(n),
+            strings: Strings::default(),
+        }
+    }
+
     /// The number of `s`, new if `s` was not seen before; also whether it
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
@@ -384,7 +392,7 @@ impl GraphBuilder {
         let key_rank = ranks(&by_key, accs.len());
         // The node ids given so far: numbering an id adds it, and tells
         // whether it was taken, with one hash and no `String` of its own.
-        let mut taken = Numbered::default();
+        let mut taken = Numbered::with_capacity(by_key.len());
         let mut nodes = Vec::with_capacity(by_key.len());
         // The merge log's lines and the entity facts of each key number,
         // for the aliases, label and documents of its node (and the lines
