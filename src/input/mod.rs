@@ -38,6 +38,7 @@
 mod files;
 mod jsonl;
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::fmt;
@@ -356,30 +357,36 @@ impl Inputs {
 
     /// Queues a document unless its id was seen before.
     fn document(&mut self, doc: Document, path: &str, line: Option<usize>) {
-        if let Some(first) = self.seen_ids.get(doc.id()) {
-            // `path` or `path:line`.
-            let first_path = &self.doc_paths[first.path];
-            let first = match first.line {
-                Some(line) => format!("{first_path}:{line}"),
-                None => first_path.clone(),
-            };
-            let message = format!(
-                "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
-                doc.id()
-            );
-            let problem = InputProblem::new(path, line, Severity::Warning, message);
-            self.queue.push_back(InputItem::Problem(problem));
-            return;
+        // One lookup: an id is mostly new, and kept as it is looked up.
+        match self.seen_ids.entry(doc.id().to_string()) {
+            Entry::Occupied(first) => {
+                let first = first.get();
+                // `path` or `path:line`.
+                let first_path = &self.doc_paths[first.path];
+                let first = match first.line {
+                    Some(line) => format!("{first_path}:{line}"),
+                    None => first_path.clone(),
+                };
+                let message = format!(
+                    "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
+                    doc.id()
+                );
+                let problem = InputProblem::new(path, line, Severity::Warning, message);
+                self.queue.push_back(InputItem::Problem(problem));
+                return;
+            }
+            Entry::Vacant(slot) => {
+                // A corpus gives its documents in a row: compare with the
+                // last path.
+                if self.doc_paths.last().is_none_or(|p| p != path) {
+                    self.doc_paths.push(path.to_string());
+                }
+                slot.insert(Place {
+                    path: self.doc_paths.len() - 1,
+                    line,
+                });
+            }
         }
-        // A corpus gives its documents in a row: compare with the last path.
-        if self.doc_paths.last().is_none_or(|p| p != path) {
-            self.doc_paths.push(path.to_string());
-        }
-        let place = Place {
-            path: self.doc_paths.len() - 1,
-            line,
-        };
-        self.seen_ids.insert(doc.id().to_string(), place);
         self.queue.push_back(InputItem::Document(doc));
     }
 
