@@ -55,23 +55,41 @@ impl Extractor {
                 source: EntrySource::Rules,
             });
             for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                rule_keys.insert(s.clone());
-                surfaces.push((s.clone(), ix));
+                rule_keys.insert(s.as_str());
+                surfaces.push((s.clone().into(), ix));
             }
         }
+        // The embedded list pads its fields with ASCII white space only (a
+        // test in `lexicon` checks): `trim_ascii` trims them byte by byte,
+        // without decoding characters as `trim` does. Fields are split as
+        // `str::split` splits them, scanning bytes: `split` sets up a
+        // `memchr` search per field, more than these short fields cost.
+        // (`sep` is ASCII, so each cut is at a character boundary.)
+        let split = |s: &'static str, sep: u8| {
+            let mut rest = Some(s);
+            std::iter::from_fn(move || {
+                let s = rest?;
+                let Some(i) = s.bytes().position(|b| b == sep) else {
+                    rest = None;
+                    return Some(s);
+                };
+                rest = Some(&s[i + 1..]);
+                Some(&s[..i])
+            })
+        };
         for line in lexicon::raw_lines(lexicon::GAZETTEER_TSV) {
             let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
+            if line.trim_ascii().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut cols = line.split('\t');
+            let mut cols = split(line, b'\t');
             let (Some(t), Some(name)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            let Ok(entity_type) = t.trim().parse::<EntityType>() else {
+            let Ok(entity_type) = t.trim_ascii().parse::<EntityType>() else {
                 continue;
             };
-            let name = name.trim();
+            let name = name.trim_ascii();
             // (Most runs disable nothing: no key to make then.)
             if name.is_empty() || (!disabled.is_empty() && disabled.contains(&merge_key(name))) {
                 continue;
@@ -83,12 +101,13 @@ impl Extractor {
                 source: EntrySource::Builtin,
             });
             let aliases = cols.next().unwrap_or("");
-            for s in std::iter::once(name).chain(aliases.split('|')) {
-                let s = s.trim();
+            for s in std::iter::once(name).chain(split(aliases, b'|')) {
+                let s = s.trim_ascii();
                 if s.is_empty() || rule_keys.contains(s) {
                     continue;
                 }
-                surfaces.push((s.to_string(), ix));
+                // Borrowed from the embedded list: no copy of each surface.
+                surfaces.push((s.into(), ix));
                 // Possessive-free and suffix variants are matched by the
                 // automaton through their own surfaces only.
             }

@@ -29,7 +29,7 @@ use hashbrown::HashTable;
 use super::log::{LogLine, MergeLog, Strings};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashMap;
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// Options of the merge.
@@ -109,6 +109,14 @@ fn table_hash(h: u32) -> u64 {
 }
 
 impl Numbered {
+    /// An empty table with room for `n` strings.
+    fn with_capacity(n: usize) -> Numbered {
+        Numbered {
+            table: HashTable::with_capacity(n),
+            strings: Strings::default(),
+        }
+    }
+
     /// The number of `s`, new if `s` was not seen before; also whether it
     /// is new.
     fn number(&mut self, s: &str) -> (u32, bool) {
@@ -382,11 +390,13 @@ impl GraphBuilder {
         // The node of key number `n` is `nodes[key_rank[n]]` (none for
         // `u32::MAX`).
         let key_rank = ranks(&by_key, accs.len());
-        let mut taken: HashSet<String> =
-            HashSet::with_capacity_and_hasher(by_key.len(), Default::default());
+        // The node ids given so far: numbering an id adds it, and tells
+        // whether it was taken, with one hash and no `String` of its own.
+        let mut taken = Numbered::with_capacity(by_key.len());
         let mut nodes = Vec::with_capacity(by_key.len());
         // The merge log's lines and the entity facts of each key number,
-        // for the aliases, label and documents of its node.
+        // for the aliases, label and documents of its node (and the lines
+        // again for the merge log, node by node).
         let (lines_by_key, line_bucket) =
             counting_sort(0..self.log.len() as u32, accs.len(), |i| {
                 self.log[i as usize].node
@@ -409,15 +419,17 @@ impl GraphBuilder {
             id.push_str(etype.id_prefix());
             id.push(':');
             id.push_str(&slug(label));
-            if taken.contains(&id) {
+            if !taken.number(&id).1 {
                 let base = id.clone();
                 let mut n = 2;
-                while taken.contains(&id) {
+                loop {
                     id = format!("{base}-{n}");
+                    if taken.number(&id).1 {
+                        break;
+                    }
                     n += 1;
                 }
             }
-            taken.insert(id.clone());
             scratch.clear();
             let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
             scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
@@ -457,7 +469,6 @@ impl GraphBuilder {
                 .zip(&by_key)
                 .map(|(node, &number)| (node.id.as_str(), number)),
         );
-        let node_rank = ranks(&by_id, key_rank.len());
         let id_of = |n: u32| {
             nodes
                 .get(key_rank[n as usize] as usize)
@@ -521,7 +532,10 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let lines = merge_log(self.log, &node_rank, by_id.len(), &doc_rank, names);
+        let by_node = by_id
+            .iter()
+            .map(|&key| &lines_by_key[line_bucket[key as usize]..line_bucket[key as usize + 1]]);
+        let lines = merge_log(self.log, by_node, &doc_rank, names);
         let mut node_ids = Strings::default();
         for n in 0..key_rank.len() as u32 {
             node_ids.push(id_of(n).map_or("", String::as_str));
@@ -532,29 +546,24 @@ impl GraphBuilder {
 }
 
 /// The merge log, sorted by (node id, doc id, sentence, start, end,
-/// surface), equal lines once. Node ids and doc ids are ranked once, so
-/// the sort compares integers; entries equal in all of that keep their
-/// order of arrival.
+/// surface), equal lines once. Doc ids are ranked once, so the sort
+/// compares integers; entries equal in all of that keep their order of
+/// arrival.
 ///
-/// `node_rank` ranks the `nodes` nodes by id. Lines are first put in
-/// (node rank, doc rank) order by two stable counting sorts (ranks are
-/// small integers): by doc, then by node. Each node's lines then mostly
-/// arrive sorted already (a document gives its mentions in text order),
-/// which the sort of each node's lines finds in one pass.
-fn merge_log(
+/// `by_node`: the lines of each node (as indexes into `entries`), nodes in
+/// id order; each node's lines are then sorted on their own.
+fn merge_log<'a>(
     entries: Vec<LogLine>,
-    node_rank: &[u32],
-    nodes: usize,
+    by_node: impl Iterator<Item = &'a [u32]>,
     doc_rank: &[u32],
     names: &Numbered,
 ) -> Vec<LogLine> {
-    let rank_of_doc = |i: u32| doc_rank[entries[i as usize].doc as usize];
-    let (by_doc, _) = counting_sort(0..entries.len() as u32, doc_rank.len(), rank_of_doc);
-    let rank_of_node = |i: u32| node_rank[entries[i as usize].node as usize];
-    let (mut order, bucket) = counting_sort(by_doc.iter().copied(), nodes, rank_of_node);
     let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
-    for w in bucket.windows(2) {
-        order[w[0]..w[1]].sort_unstable_by(|&a, &b| {
+    let mut order: Vec<u32> = Vec::with_capacity(entries.len());
+    for lines in by_node {
+        let from = order.len();
+        order.extend_from_slice(lines);
+        order[from..].sort_unstable_by(|&a, &b| {
             let (x, y) = (&entries[a as usize], &entries[b as usize]);
             key(x)
                 .cmp(&key(y))

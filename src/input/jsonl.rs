@@ -147,9 +147,10 @@ impl JsonlReader {
         ))
     }
 
-    /// Reads up to the next non-blank line and returns what it gave, or
-    /// `None` at the end of the input.
-    pub(super) fn next_events(&mut self) -> Option<Vec<Event>> {
+    /// Reads up to the next non-blank line and appends what it gave to
+    /// `events` (a buffer the caller reuses); `false` at the end of the
+    /// input.
+    pub(super) fn next_events(&mut self, events: &mut Vec<Event>) -> bool {
         while !self.done {
             let start = self.offset;
             let read = read_line_bounded(&mut *self.reader, &mut self.buf, self.max_line_bytes);
@@ -165,7 +166,8 @@ impl JsonlReader {
                         Severity::Skipped,
                         message,
                     );
-                    return Some(vec![Event::Problem(problem)]);
+                    events.push(Event::Problem(problem));
+                    return true;
                 }
             };
             self.offset += consumed;
@@ -182,35 +184,34 @@ impl JsonlReader {
                     );
                     // Give back the memory of a huge line.
                     self.buf = Vec::new();
-                    return Some(vec![self.problem(Severity::Skipped, message)]);
+                    events.push(self.problem(Severity::Skipped, message));
+                    return true;
                 }
                 LineStatus::Line => {
                     self.line += 1;
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    let events = self.parse_line(start);
+                    self.parse_line(start, events);
                     // The buffer is reused for the next line, unless huge.
                     if self.buf.capacity() > KEEP_BUF_BYTES {
                         self.buf = Vec::new();
                     }
-                    return Some(events);
+                    return true;
                 }
             }
         }
-        None
+        false
     }
 
     /// Turns the line in the buffer, which started at byte `start`, into a
-    /// document (and warnings) or a problem.
+    /// document (and warnings) or a problem, appended to `events`.
     ///
     /// The line is parsed in place into [`Record`] (fields borrowed from
     /// the line where JSON needs no unescaping), not into a `Value` tree:
     /// the same parser and the same errors, without a map and a string per
     /// field.
-    fn parse_line(&self, start: u64) -> Vec<Event> {
-        // Most lines give one event, the document.
-        let mut events = Vec::with_capacity(1);
+    fn parse_line(&self, start: u64, events: &mut Vec<Event>) {
         let mut bytes = &self.buf[..];
         let mut bom = 0;
         if self.line == 1 && bytes.starts_with(b"\xef\xbb\xbf") {
@@ -234,11 +235,11 @@ impl JsonlReader {
             Ok(Record::Object(fields)) => fields,
             Ok(Record::NotObject) => {
                 events.push(self.problem(Severity::Skipped, "not a JSON object"));
-                return events;
+                return;
             }
             Err(e) => {
                 events.push(self.problem(Severity::Skipped, format!("malformed JSON ({e})")));
-                return events;
+                return;
             }
         };
         // As in a JSON map, a repeated key's last value counts.
@@ -247,11 +248,11 @@ impl JsonlReader {
             Some(Field::Str(s)) => s,
             None | Some(Field::Null) => {
                 events.push(self.problem(Severity::Skipped, "no \"text\" field"));
-                return events;
+                return;
             }
             Some(_) => {
                 events.push(self.problem(Severity::Skipped, "\"text\" is not a string"));
-                return events;
+                return;
             }
         };
         let title = match last("title") {
@@ -296,11 +297,10 @@ impl JsonlReader {
         };
         if text.trim().is_empty() {
             events.push(self.problem(Severity::Skipped, "empty \"text\""));
-            return events;
+            return;
         }
         let doc = add_meta(Document::new(id, text), &fields);
         events.push(Event::Document(doc, self.line));
-        events
     }
 }
 

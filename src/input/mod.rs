@@ -38,6 +38,7 @@
 mod files;
 mod jsonl;
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::fmt;
@@ -258,6 +259,9 @@ pub struct Inputs {
     jsonl: Option<JsonlReader>,
     /// Items ready to be yielded.
     queue: VecDeque<InputItem>,
+    /// The events of the corpus line being queued: a buffer kept from line
+    /// to line, not a `Vec` for each.
+    events: Vec<Event>,
     /// Document id → where it was first read.
     seen_ids: crate::hash::HashMap<String, Place>,
     /// The paths documents were read from, as [`Place::path`] indexes them.
@@ -318,6 +322,7 @@ pub fn read_inputs(args: &[PathBuf], opts: &InputOptions) -> Inputs {
         dirs: Vec::new(),
         jsonl: None,
         queue: VecDeque::new(),
+        events: Vec::new(),
         seen_ids: Default::default(),
         doc_paths: Vec::new(),
         seen_dirs: HashMap::new(),
@@ -352,30 +357,36 @@ impl Inputs {
 
     /// Queues a document unless its id was seen before.
     fn document(&mut self, doc: Document, path: &str, line: Option<usize>) {
-        if let Some(first) = self.seen_ids.get(doc.id()) {
-            // `path` or `path:line`.
-            let first_path = &self.doc_paths[first.path];
-            let first = match first.line {
-                Some(line) => format!("{first_path}:{line}"),
-                None => first_path.clone(),
-            };
-            let message = format!(
-                "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
-                doc.id()
-            );
-            let problem = InputProblem::new(path, line, Severity::Warning, message);
-            self.queue.push_back(InputItem::Problem(problem));
-            return;
+        // One lookup: an id is mostly new, and kept as it is looked up.
+        match self.seen_ids.entry(doc.id().to_string()) {
+            Entry::Occupied(first) => {
+                let first = first.get();
+                // `path` or `path:line`.
+                let first_path = &self.doc_paths[first.path];
+                let first = match first.line {
+                    Some(line) => format!("{first_path}:{line}"),
+                    None => first_path.clone(),
+                };
+                let message = format!(
+                    "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
+                    doc.id()
+                );
+                let problem = InputProblem::new(path, line, Severity::Warning, message);
+                self.queue.push_back(InputItem::Problem(problem));
+                return;
+            }
+            Entry::Vacant(slot) => {
+                // A corpus gives its documents in a row: compare with the
+                // last path.
+                if self.doc_paths.last().is_none_or(|p| p != path) {
+                    self.doc_paths.push(path.to_string());
+                }
+                slot.insert(Place {
+                    path: self.doc_paths.len() - 1,
+                    line,
+                });
+            }
         }
-        // A corpus gives its documents in a row: compare with the last path.
-        if self.doc_paths.last().is_none_or(|p| p != path) {
-            self.doc_paths.push(path.to_string());
-        }
-        let place = Place {
-            path: self.doc_paths.len() - 1,
-            line,
-        };
-        self.seen_ids.insert(doc.id().to_string(), place);
         self.queue.push_back(InputItem::Document(doc));
     }
 
@@ -602,8 +613,10 @@ impl Inputs {
         // Taken out while its events are queued (no copy of its path per
         // line), put back unless it is done.
         if let Some(mut reader) = self.jsonl.take() {
-            if let Some(events) = reader.next_events() {
-                for event in events {
+            // (The event buffer is taken out too, and reused line after line.)
+            let mut events = std::mem::take(&mut self.events);
+            if reader.next_events(&mut events) {
+                for event in events.drain(..) {
                     match event {
                         Event::Document(doc, line) => {
                             self.document(doc, reader.path(), Some(line));
@@ -613,6 +626,7 @@ impl Inputs {
                 }
                 self.jsonl = Some(reader);
             }
+            self.events = events;
             return true;
         }
         if let Some(frame) = self.dirs.last_mut() {

@@ -15,6 +15,8 @@
 //! reaches a head of that length compares the few longer surfaces with that
 //! head to the text directly.
 
+use std::borrow::Cow;
+
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::noncontiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, PatternID};
@@ -64,8 +66,9 @@ pub struct GazMatch {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    /// The surfaces as given.
-    surfaces: Vec<String>,
+    /// The surfaces as given (the built-in ones borrowed from the embedded
+    /// list).
+    surfaces: Vec<Cow<'static, str>>,
     /// The entry of each surface.
     surface_entries: Vec<usize>,
     /// The surfaces lower-cased, each distinct string once (a fold), head
@@ -195,8 +198,8 @@ fn byte_variants(b: u8, caseless: bool) -> [u8; 2] {
 
 impl Gazetteer {
     /// Compiles entries with their surface forms (name and aliases).
-    pub fn new(entries: Vec<Entry>, surfaces: Vec<(String, usize)>) -> Gazetteer {
-        let pats: Vec<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
+    pub fn new(entries: Vec<Entry>, surfaces: Vec<(Cow<'static, str>, usize)>) -> Gazetteer {
+        let pats: Vec<&str> = surfaces.iter().map(|(s, _)| s.as_ref()).collect();
         let mut lowers: Vec<String> = pats.iter().map(|p| p.to_ascii_lowercase()).collect();
         // Each fold's string is its first surface's, lower-cased.
         let mut fold_of: Vec<usize> = Vec::with_capacity(lowers.len());
@@ -478,7 +481,7 @@ mod tests {
         let surfaces = surfaces
             .iter()
             .enumerate()
-            .map(|(i, s)| ((*s).to_string(), i))
+            .map(|(i, s)| (Cow::Owned((*s).to_string()), i))
             .collect();
         Gazetteer::new(entries, surfaces)
     }

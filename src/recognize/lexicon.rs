@@ -30,9 +30,13 @@ pub(crate) fn raw_lines(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The trimmed lines of a word list, less blank lines and `#` comments.
+///
+/// Trimmed of ASCII white space, byte by byte: the embedded lists have no
+/// other white space at the ends of their lines (a test checks), and
+/// `str::trim` would decode characters at both ends of every line.
 fn lines(s: &str) -> impl Iterator<Item = &str> {
     raw_lines(s)
-        .map(str::trim)
+        .map(str::trim_ascii)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -1017,10 +1021,30 @@ mod tests {
             // Trimmed, the lines of the lists are those of `str::lines`.
             expected = t
                 .lines()
-                .map(str::trim)
+                .map(str::trim_ascii)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .collect();
             assert_eq!(lines(t).collect::<Vec<_>>(), expected, "{t:?}");
+        }
+    }
+
+    /// `lines` trims with `trim_ascii`: the same as `trim` on the embedded
+    /// lists.
+    #[test]
+    fn lists_are_ascii_padded() {
+        for t in [FIRST_NAMES, FIRST_NAMES_EXTRA, LOCATIONS, NON_ENTITIES] {
+            for l in t.lines() {
+                assert_eq!(l.trim_ascii(), l.trim(), "{l:?}");
+            }
+        }
+    }
+
+    /// `Extractor::new` trims the fields of the gazetteer with
+    /// `trim_ascii`: the same as `trim` on the embedded list.
+    #[test]
+    fn gazetteer_fields_are_ascii_padded() {
+        for field in GAZETTEER_TSV.split(['\n', '\t', '|']) {
+            assert_eq!(field.trim_ascii(), field.trim(), "{field:?}");
         }
     }
 
