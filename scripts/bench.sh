@@ -11,8 +11,11 @@
 #   2. for each corpus of $SHARED/bench (reuters21578, bbc, technews), runs
 #      `kgraph build FILE -o TMP -f all --quiet --threads T` N times for
 #      T = 1 and T = 2, alternating 1 and 2 threads so that both see the same
-#      load, each under `/usr/bin/time -v` (peak RSS, CPU time); wall time is
-#      taken around it with nanosecond clock reads;
+#      load; wall time, CPU time and peak RSS of each run come from a small
+#      Python wrapper (`perf_counter` around the run, and the run's rusage from
+#      `os.wait4`: the figures `/usr/bin/time -v` prints, but at microsecond
+#      resolution, where GNU time rounds CPU seconds to two decimals, too
+#      coarse for the 0.05 s runs of step 3);
 #   3. on the first 1000 Reuters documents: kgraph (1 thread) N times, then
 #      $SHARED/eval/baselines/spacy_ner_speed.py (NER only, one process, best
 #      and median of 3 after a warm-up), then kgraph N times again; the ratio
@@ -90,10 +93,6 @@ fi
 if [ -z "$speed" ]; then
   speed=$(ls -t "$target"/release/deps/extract_speed-* 2>/dev/null | grep -v '\.d$' | head -n 1 || true)
 fi
-if [ ! -x /usr/bin/time ]; then
-  echo "bench.sh: /usr/bin/time (GNU time) is needed for peak RSS" >&2
-  exit 1
-fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kgraph-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -152,25 +151,34 @@ for p in paths:
         print("reuters-first1000", head, *stats(kept), sep="\t")
 PY
 
+# Runs a command (argv[4:]) with stdout and stderr to files, writes
+# "wall user sys peak_kb" (seconds, seconds, seconds, KiB) to argv[1] and
+# exits with the command's status.
+timed_run='
+import os, subprocess, sys, time
+with open(sys.argv[2], "wb") as out, open(sys.argv[3], "wb") as err:
+    t0 = time.perf_counter()
+    child = subprocess.Popen(sys.argv[4:], stdout=out, stderr=err)
+    _, status, ru = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t0
+with open(sys.argv[1], "w") as f:
+    print(f"{wall:.4f} {ru.ru_utime:.6f} {ru.ru_stime:.6f} {ru.ru_maxrss}", file=f)
+sys.exit(os.waitstatus_to_exitcode(status))
+'
+
 # One measured run: appends corpus, config, run, wall_s, user_s, sys_s,
 # peak_kb, exit status to runs.tsv.
 measure() {
   local name=$1 file=$2 threads=$3 run=$4
   local out=$tmp/out-$name-$threads
   rm -rf "$out"
-  local t0 t1 rc=0
-  t0=$(date +%s%N)
-  /usr/bin/time -v -o "$tmp/time.txt" \
-    "$kgraph" build "$file" -o "$out" -f all --quiet --threads "$threads" \
-    >"$tmp/stdout.txt" 2>"$tmp/stderr.txt" || rc=$?
-  t1=$(date +%s%N)
-  local user sys rss
-  user=$(sed -n 's/^\s*User time (seconds): //p' "$tmp/time.txt")
-  sys=$(sed -n 's/^\s*System time (seconds): //p' "$tmp/time.txt")
-  rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$tmp/time.txt")
+  local rc=0
+  python3 -c "$timed_run" "$tmp/time.txt" "$tmp/stdout.txt" "$tmp/stderr.txt" \
+    "$kgraph" build "$file" -o "$out" -f all --quiet --threads "$threads" || rc=$?
+  local wall user sys rss
+  read -r wall user sys rss <"$tmp/time.txt"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$threads" "$run" \
-    "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')" \
-    "${user:-0}" "${sys:-0}" "${rss:-0}" "$rc" >>"$runs_tsv"
+    "${wall:-0}" "${user:-0}" "${sys:-0}" "${rss:-0}" "$rc" >>"$runs_tsv"
   if [ "$rc" != 0 ]; then
     log "kgraph build $name --threads $threads failed (exit $rc): $(head -c 400 "$tmp/stderr.txt")"
     {
@@ -281,7 +289,7 @@ print(f"## End-to-end benchmark\n")
 print(f"- machine: {platform.machine()}, {os.cpu_count()} CPUs ({cpu}), "
       f"load average {load0} at start, {load1} at end")
 print(f"- binary: `{kgraph}` ({version})")
-print(f"- command: `kgraph build FILE -o DIR -f all --quiet --threads T` under `/usr/bin/time -v`; "
+print(f"- command: `kgraph build FILE -o DIR -f all --quiet --threads T` with wall time, CPU time and peak RSS from `os.wait4` (microsecond resolution); "
       f"{nruns} runs per configuration, 1 and 2 threads alternating; medians")
 print(f"- units: MB = 10^6 bytes of input text (title + \"\\n\\n\" + text), words = whitespace-separated words\n")
 
