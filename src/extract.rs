@@ -61,28 +61,13 @@ impl Extractor {
         }
         // The embedded list pads its fields with ASCII white space only (a
         // test in `lexicon` checks): `trim_ascii` trims them byte by byte,
-        // without decoding characters as `trim` does. Fields are split as
-        // `str::split` splits them, scanning bytes: `split` sets up a
-        // `memchr` search per field, more than these short fields cost.
-        // (`sep` is ASCII, so each cut is at a character boundary.)
-        let split = |s: &'static str, sep: u8| {
-            let mut rest = Some(s);
-            std::iter::from_fn(move || {
-                let s = rest?;
-                let Some(i) = s.bytes().position(|b| b == sep) else {
-                    rest = None;
-                    return Some(s);
-                };
-                rest = Some(&s[i + 1..]);
-                Some(&s[..i])
-            })
-        };
+        // without decoding characters as `trim` does.
         for line in lexicon::raw_lines(lexicon::GAZETTEER_TSV) {
             let line = line.trim_end_matches('\r');
             if line.trim_ascii().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let mut cols = split(line, b'\t');
+            let mut cols = line.split('\t');
             let (Some(t), Some(name)) = (cols.next(), cols.next()) else {
                 continue;
             };
@@ -101,7 +86,7 @@ impl Extractor {
                 source: EntrySource::Builtin,
             });
             let aliases = cols.next().unwrap_or("");
-            for s in std::iter::once(name).chain(split(aliases, b'|')) {
+            for s in std::iter::once(name).chain(aliases.split('|')) {
                 let s = s.trim_ascii();
                 if s.is_empty() || rule_keys.contains(s) {
                     continue;
