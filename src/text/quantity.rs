@@ -44,10 +44,6 @@ mod patterns;
 
 use patterns::{MULT_WORDS, QUAL, SUFFIX};
 
-/// The currency codes that are a prefix on their own, one by one.
-static CURRENCY_CODES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| patterns::CURRENCY_CODES.split('|').collect());
-
 /// What a quantity is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum QuantityKind {
@@ -441,9 +437,7 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
             // Every code is two or three letters long (a unit test checks):
             // the length alone rules out most words.
             return (2..=3).contains(&word.len())
-                && CURRENCY_CODES
-                    .iter()
-                    .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
+                && CURRENCY_CODE_WORDS.ends(word, 0).any(|k| k == word.len());
         }
         end -= 1;
     }
@@ -1670,7 +1664,11 @@ mod tests {
     #[test]
     fn currency_codes_are_two_or_three_letters() {
         // `may_follow_prefix` tells words apart by this length.
-        assert!(CURRENCY_CODES.iter().all(|c| (2..=3).contains(&c.len())));
+        assert!(
+            patterns::CURRENCY_CODES
+                .split('|')
+                .all(|c| (2..=3).contains(&c.len()))
+        );
     }
 
     #[test]
