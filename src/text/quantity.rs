@@ -87,7 +87,7 @@ struct Pattern {
     /// Makes the pattern itself, capture groups and all.
     source: fn() -> String,
     /// `source` compiled with its capture groups, at first need (for a
-    /// match `read` declines).
+    /// match that is not ASCII or that `read` declines).
     with_groups: OnceLock<Regex>,
     /// Where a match can start.
     starts: Starts,
@@ -548,8 +548,9 @@ impl Pattern {
     /// from the matched text: the DFA has already checked it, so the reader
     /// only tells the parts apart. It takes ASCII matches only (no Unicode
     /// white space, case folding or dash to think of) and may decline any
-    /// match; the regex then resolves the groups itself, within the match. The `readers_agree_with_capture_groups` test holds
-    /// the readers to the capture groups.
+    /// match; the regex then resolves the groups itself, within the match.
+    /// The `readers_agree_with_capture_groups` test holds the readers to
+    /// the capture groups.
     fn groups_at<'h>(
         &self,
         hay: &'h str,
@@ -877,9 +878,9 @@ static US_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::US));
 /// The words of [`patterns::DOLLARS`].
 static DOLLAR_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::DOLLARS));
 
-/// Reads a number (`NUM` of [`patterns`]) at `i` of `m`: its end. The longest reading is the
-/// regex's: a shorter one leaves a digit, comma or dot next, which nothing
-/// after a number in the patterns takes.
+/// Reads a number (`NUM` of [`patterns`]) at `i` of `m`: its end. The
+/// longest reading is the regex's: a shorter one leaves a digit, comma or
+/// dot next, which nothing after a number in the patterns takes.
 fn read_num(m: &[u8], i: usize) -> Option<usize> {
     let digits = skip_digits(m, i);
     if digits == i {

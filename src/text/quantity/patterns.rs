@@ -89,11 +89,12 @@ pub(super) const SUFFIX: &str = concat!(
 /// `d(?:l(?:r(?:s|))|ollars)`.
 ///
 /// The words of a large alternation are otherwise tried one by one when
-/// capture groups are resolved (by backtracking), which made resolving a
-/// match cost more than finding it. The factored alternation matches the
-/// same texts with the same leftmost-first preference: words starting with
-/// different letters never match at the same place (their case-folded
-/// letter classes are disjoint), and words sharing a letter keep their
+/// capture groups are resolved (by backtracking, for the matches the
+/// readers leave to the regex), which made resolving a match cost more
+/// than finding it. The factored alternation matches the same texts with
+/// the same leftmost-first preference: words starting with different
+/// letters never match at the same place (their case-folded letter
+/// classes are disjoint), and words sharing a letter keep their
 /// order. Only consecutive words led by a plain letter (not followed by a
 /// quantifier) are grouped; any other word stays where it is.
 pub(super) fn factor(alternation: &str) -> String {
