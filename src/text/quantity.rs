@@ -44,10 +44,6 @@ mod patterns;
 
 use patterns::{MULT_WORDS, QUAL, SUFFIX};
 
-/// The currency codes that are a prefix on their own, one by one.
-static CURRENCY_CODES: LazyLock<Vec<&str>> =
-    LazyLock::new(|| patterns::CURRENCY_CODES.split('|').collect());
-
 /// What a quantity is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum QuantityKind {
@@ -91,7 +87,7 @@ struct Pattern {
     /// Makes the pattern itself, capture groups and all.
     source: fn() -> String,
     /// `source` compiled with its capture groups, at first need (for a
-    /// match `read` declines).
+    /// match that is not ASCII or that `read` declines).
     with_groups: OnceLock<Regex>,
     /// Where a match can start.
     starts: Starts,
@@ -441,9 +437,7 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
             // Every code is two or three letters long (a unit test checks):
             // the length alone rules out most words.
             return (2..=3).contains(&word.len())
-                && CURRENCY_CODES
-                    .iter()
-                    .any(|code| word.eq_ignore_ascii_case(code.as_bytes()));
+                && CURRENCY_CODE_WORDS.ends(word, 0).any(|k| k == word.len());
         }
         end -= 1;
     }
@@ -554,8 +548,9 @@ impl Pattern {
     /// from the matched text: the DFA has already checked it, so the reader
     /// only tells the parts apart. It takes ASCII matches only (no Unicode
     /// white space, case folding or dash to think of) and may decline any
-    /// match; the regex then resolves the groups itself, within the match. The `readers_agree_with_capture_groups` test holds
-    /// the readers to the capture groups.
+    /// match; the regex then resolves the groups itself, within the match.
+    /// The `readers_agree_with_capture_groups` test holds the readers to
+    /// the capture groups.
     fn groups_at<'h>(
         &self,
         hay: &'h str,
@@ -850,6 +845,17 @@ impl Words {
             _ => &[],
         }
     }
+
+    /// Where the words `m` has at `i` end, in the order of the words.
+    fn ends<'a>(&'a self, m: &'a [u8], i: usize) -> impl Iterator<Item = usize> + 'a {
+        self.at(m, i).iter().filter_map(move |w| w.match_at(m, i))
+    }
+
+    /// The end of the first word `m` has at `i` that no word byte of `hay`
+    /// follows (an ASCII `(?-u:\b)` after it).
+    fn whole_at(&self, hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
+        self.ends(m, i).find(|&k| word_ends(hay, k))
+    }
 }
 
 /// The words of [`QUAL`].
@@ -872,9 +878,9 @@ static US_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::US));
 /// The words of [`patterns::DOLLARS`].
 static DOLLAR_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(patterns::DOLLARS));
 
-/// Reads a number (`NUM` of [`patterns`]) at `i` of `m`: its end. The longest reading is the
-/// regex's: a shorter one leaves a digit, comma or dot next, which nothing
-/// after a number in the patterns takes.
+/// Reads a number (`NUM` of [`patterns`]) at `i` of `m`: its end. The
+/// longest reading is the regex's: a shorter one leaves a digit, comma or
+/// dot next, which nothing after a number in the patterns takes.
 fn read_num(m: &[u8], i: usize) -> Option<usize> {
     let digits = skip_digits(m, i);
     if digits == i {
@@ -997,16 +1003,12 @@ fn read_prefix(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     DOLLAR_PREFIX_WORDS
-        .at(m, i)
-        .iter()
-        .find_map(|w| w.match_at(m, i).filter(|&k| m.get(k) == Some(&b'$')))
+        .ends(m, i)
+        .find(|&k| m.get(k) == Some(&b'$'))
         .map(|k| k + 1)
         .or_else(|| {
             // A code takes a white space char after it.
-            let code = CURRENCY_CODE_WORDS
-                .at(m, i)
-                .iter()
-                .find_map(|w| w.match_at(m, i))?;
+            let code = CURRENCY_CODE_WORDS.ends(m, i).next()?;
             Some(skip_spaces(m, code, 1))
         })
 }
@@ -1018,25 +1020,7 @@ fn read_dollars(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
     if at == i {
         return None;
     }
-    let dollars = |j: usize| {
-        DOLLAR_WORDS
-            .at(m, j)
-            .iter()
-            .find_map(|w| w.match_at(m, j).filter(|&k| word_ends(hay, k)))
-    };
-    // The qualifier is taken if a word follows it.
-    US_WORDS
-        .at(m, at)
-        .iter()
-        .find_map(|q| {
-            let q_end = q.match_at(m, at)?;
-            let word = skip_spaces(m, q_end, 3);
-            if word == q_end {
-                return None;
-            }
-            dollars(word)
-        })
-        .or_else(|| dollars(at))
+    read_qualified(&US_WORDS, &DOLLAR_WORDS, hay, m, at).map(|(_, _, end)| end)
 }
 
 /// Reads the groups of a [`PREFIX_MONEY`] match (ASCII) covering `whole`.
@@ -1058,12 +1042,28 @@ fn read_prefix_money(hay: &[u8], whole: Span) -> Option<Parts> {
     Some(parts)
 }
 
-/// Reads a currency word ([`SUFFIX`]) at `i` of `m`: its end.
-fn read_currency(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
-    SUFFIX_WORDS
-        .at(m, i)
-        .iter()
-        .find_map(|w| w.match_at(m, i).filter(|&k| word_ends(hay, k)))
+/// Reads a whole word of `words` at `at` of `m`, after a qualifier of
+/// `quals` and one to three white space chars if there is one: where the
+/// qualifier ends (if taken), then where the word starts and ends. A
+/// qualifier is taken if a word follows it, the first such in order
+/// (`Swiss francs` before `swiss francs`, `Taiwan` before `Taiwanese`).
+fn read_qualified(
+    quals: &Words,
+    words: &Words,
+    hay: &[u8],
+    m: &[u8],
+    at: usize,
+) -> Option<(Option<usize>, usize, usize)> {
+    quals
+        .ends(m, at)
+        .find_map(|q_end| {
+            let word = skip_spaces(m, q_end, 3);
+            if word == q_end {
+                return None;
+            }
+            Some((Some(q_end), word, words.whole_at(hay, m, word)?))
+        })
+        .or_else(|| Some((None, at, words.whole_at(hay, m, at)?)))
 }
 
 /// Reads the groups of a [`SUFFIX_MONEY`] match (ASCII) covering `whole`.
@@ -1072,24 +1072,10 @@ fn read_suffix_money(hay: &[u8], whole: Span) -> Option<Parts> {
     let mut parts = Parts::default();
     let figures = read_figures(hay, m, whole.start, Figures::Multiplied, &mut parts)?;
     let at = skip_spaces(m, figures, 3);
-    // A qualifier is taken if a currency word follows it (`Swiss francs`
-    // before `swiss francs`), the first such in order (`Taiwan` before
-    // `Taiwanese`).
-    let qualified = QUAL_WORDS.at(m, at).iter().find_map(|q| {
-        let q_end = q.match_at(m, at)?;
-        let cur = skip_spaces(m, q_end, 3);
-        if cur == q_end {
-            return None;
-        }
-        Some((q_end, cur, read_currency(hay, m, cur)?))
-    });
-    let (cur, cur_end) = match qualified {
-        Some((q_end, cur, cur_end)) => {
-            parts.set(Part::Q, at..q_end);
-            (cur, cur_end)
-        }
-        None => (at, read_currency(hay, m, at)?),
-    };
+    let (q_end, cur, cur_end) = read_qualified(&QUAL_WORDS, &SUFFIX_WORDS, hay, m, at)?;
+    if let Some(q_end) = q_end {
+        parts.set(Part::Q, at..q_end);
+    }
     parts.set(Part::Cur, cur..cur_end);
     // The per-share tail closes the pattern: it is whatever follows.
     if cur_end < whole.end {
@@ -1679,7 +1665,11 @@ mod tests {
     #[test]
     fn currency_codes_are_two_or_three_letters() {
         // `may_follow_prefix` tells words apart by this length.
-        assert!(CURRENCY_CODES.iter().all(|c| (2..=3).contains(&c.len())));
+        assert!(
+            patterns::CURRENCY_CODES
+                .split('|')
+                .all(|c| (2..=3).contains(&c.len()))
+        );
     }
 
     #[test]

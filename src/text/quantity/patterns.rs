@@ -61,10 +61,19 @@ const PER_SHARE: &str = concat!(
     r"|\s{0,2}/\s{0,2}(?:share|shr)(?-u:\b)",
 );
 
+/// The qualifiers of a US dollar word (`U.S. dlrs`), after a prefixed
+/// amount or an amount in words, and the first of [`QUAL`].
+macro_rules! us {
+    () => {
+        r"U\.\s?S\.|US"
+    };
+}
+
 /// Nationality qualifiers before a currency word (`U.S. dlrs`,
 /// `Canadian dlrs`, `Swiss francs`).
 pub(super) const QUAL: &str = concat!(
-    r"U\.\s?S\.|US|American|Canadian|Cdn|Australian|Aust|N\.Z\.|NZ|New\s+Zealand|",
+    us!(),
+    r"|American|Canadian|Cdn|Australian|Aust|N\.Z\.|NZ|New\s+Zealand|",
     r"Hong\s+Kong|HK|Singapore|Taiwan|Taiwanese|Swiss|French|Belgian|West\s+German|German|",
     r"Japanese|British|Irish|Dutch|Italian|Spanish|Swedish|Danish|Norwegian|Finnish|",
     r"Austrian|Brazilian|Mexican|Argentine|Chinese|South\s+African|Indian|Saudi|Kuwaiti|",
@@ -89,11 +98,12 @@ pub(super) const SUFFIX: &str = concat!(
 /// `d(?:l(?:r(?:s|))|ollars)`.
 ///
 /// The words of a large alternation are otherwise tried one by one when
-/// capture groups are resolved (by backtracking), which made resolving a
-/// match cost more than finding it. The factored alternation matches the
-/// same texts with the same leftmost-first preference: words starting with
-/// different letters never match at the same place (their case-folded
-/// letter classes are disjoint), and words sharing a letter keep their
+/// capture groups are resolved (by backtracking, for the matches the
+/// readers leave to the regex), which made resolving a match cost more
+/// than finding it. The factored alternation matches the same texts with
+/// the same leftmost-first preference: words starting with different
+/// letters never match at the same place (their case-folded letter
+/// classes are disjoint), and words sharing a letter keep their
 /// order. Only consecutive words led by a plain letter (not followed by a
 /// quantifier) are grouped; any other word stays where it is.
 pub(super) fn factor(alternation: &str) -> String {
@@ -142,8 +152,8 @@ fn factor_words(words: &[&str]) -> String {
 /// Range connectors between two figures.
 const CONN: &str = r"\s{0,3}[-–]\s{0,3}|\s{1,3}(?:to|and)\s{1,3}";
 
-/// The qualifiers of a [`DOLLARS`] word after a prefixed amount.
-pub(super) const US: &str = r"U\.\s?S\.|US";
+/// The [`us`] qualifiers, separated by `|`.
+pub(super) const US: &str = us!();
 
 /// The words of a `dlrs` after a prefixed amount.
 pub(super) const DOLLARS: &str = "dlrs|dollars";
@@ -188,4 +198,8 @@ pub(super) fn percent() -> String {
 
 /// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of
 /// an amount in words.
-pub(super) const WORD_MONEY: &str = r"(?i)(?-u:\b)(?P<m>billion|bln|million|mln)\s{1,3}(?:(?:U\.\s?S\.|US)\s{1,3})?(?:dlrs|dlr|dollars|dollar)(?-u:\b)";
+pub(super) const WORD_MONEY: &str = concat!(
+    r"(?i)(?-u:\b)(?P<m>billion|bln|million|mln)\s{1,3}(?:(?:",
+    us!(),
+    r")\s{1,3})?(?:dlrs|dlr|dollars|dollar)(?-u:\b)",
+);
