@@ -121,21 +121,18 @@ impl Engine {
                     }
                 }
             });
-            let mut exhausted = false;
+            let mut more = true;
             let mut in_flight = 0;
-            loop {
-                if !exhausted {
+            'run: loop {
+                // Two batches with the pool: one being extracted, the next waiting.
+                while more && in_flight < 2 {
                     let batch = next_batch(&mut docs);
-                    if batch.is_empty() {
-                        exhausted = true;
-                    } else {
+                    more = !batch.is_empty();
+                    if more {
                         if to_pool.send(batch).is_err() {
-                            break; // the feeder panicked
+                            break 'run; // the feeder panicked
                         }
                         in_flight += 1;
-                        if in_flight < 2 {
-                            continue;
-                        }
                     }
                 }
                 if in_flight == 0 {

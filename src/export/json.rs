@@ -281,7 +281,7 @@ mod tests {
     }
 
     #[derive(Serialize)]
-    struct WireEdge<'a, E> {
+    struct WireEdge<'a> {
         source: &'a str,
         target: &'a str,
         key: usize,
@@ -295,27 +295,7 @@ mod tests {
         confidence: f64,
         support: usize,
         evidence_count: usize,
-        evidence: E,
-    }
-
-    impl<'a, E> WireEdge<'a, E> {
-        fn new(e: &'a Edge, key: usize, evidence: E) -> WireEdge<'a, E> {
-            WireEdge {
-                source: &e.source,
-                target: &e.target,
-                key,
-                id: &e.id,
-                kind: e.kind.as_str(),
-                status: e.status.map(|s| s.as_str()),
-                amount_usd: e.amount_usd,
-                amount_usd_alt: &e.amount_usd_alt,
-                stake_pct: e.stake_pct,
-                confidence: e.confidence,
-                support: e.support,
-                evidence_count: e.evidence_count,
-                evidence,
-            }
-        }
+        evidence: Cow<'a, [Evidence]>,
     }
 
     #[derive(Serialize)]
@@ -324,8 +304,8 @@ mod tests {
         multigraph: bool,
         graph: GraphAttrs,
         nodes: Vec<WireNode<'a>>,
-        edges: &'a [WireEdge<'a, Cow<'a, [Evidence]>>],
-        links: &'a [WireEdge<'a, Cow<'a, [Evidence]>>],
+        edges: &'a [WireEdge<'a>],
+        links: &'a [WireEdge<'a>],
     }
 
     /// The edge's evidence with sentence text white-space folded, as
@@ -358,7 +338,21 @@ mod tests {
             let slot = keys.entry((&e.source, &e.target)).or_insert(0);
             let key = *slot;
             *slot += 1;
-            edges.push(WireEdge::new(e, key, folded_evidence(e)));
+            edges.push(WireEdge {
+                source: &e.source,
+                target: &e.target,
+                key,
+                id: &e.id,
+                kind: e.kind.as_str(),
+                status: e.status.map(|s| s.as_str()),
+                amount_usd: e.amount_usd,
+                amount_usd_alt: &e.amount_usd_alt,
+                stake_pct: e.stake_pct,
+                confidence: e.confidence,
+                support: e.support,
+                evidence_count: e.evidence_count,
+                evidence: folded_evidence(e),
+            });
         }
         let wire = Wire {
             directed: true,

@@ -84,8 +84,8 @@ impl<'w> XmlOut<'w> {
     /// `</name>`.
     pub(crate) fn close(&mut self, name: &str) -> Result<()> {
         self.w.write_event(Event::End(BytesEnd::new(name)))?;
+        // `leaf` still starts with the line break and this indentation.
         self.indent = self.indent.saturating_sub(INDENT.len()).max(1);
-        self.clear();
         Ok(())
     }
 

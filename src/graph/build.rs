@@ -401,6 +401,7 @@ impl GraphBuilder {
             counting_sort(0..self.log.len() as u32, accs.len(), |i| {
                 self.log[i as usize].node
             });
+        let lines_of = |n: usize| &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
         let (facts_by_key, fact_bucket) =
             counting_sort(0..self.entity_facts.len() as u32, accs.len(), |i| {
                 self.entity_facts[i as usize].0
@@ -431,7 +432,7 @@ impl GraphBuilder {
                 }
             }
             scratch.clear();
-            let lines = &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
+            let lines = lines_of(n);
             scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
             // Drop repeats by number first (equal numbers, equal strings):
             // a node's mentions mostly repeat a few surface forms.
@@ -532,9 +533,7 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let by_node = by_id
-            .iter()
-            .map(|&key| &lines_by_key[line_bucket[key as usize]..line_bucket[key as usize + 1]]);
+        let by_node = by_id.iter().map(|&key| lines_of(key as usize));
         let lines = merge_log(self.log, by_node, &doc_rank, names);
         let mut node_ids = Strings::default();
         for n in 0..key_rank.len() as u32 {
