@@ -10,7 +10,9 @@ use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
-use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
+use crate::relate::{
+    Item, extract_sentence_in, may_name_raiser, sentence_items_into, sentence_raiser,
+};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
@@ -214,6 +216,7 @@ impl Extractor {
         // lower-cased once (same offsets, same items): most words are then
         // borrowed instead of lower-cased into a string each.
         let lower = text.to_ascii_lowercase();
+        let may_raise = may_name_raiser(&lower);
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
@@ -256,7 +259,9 @@ impl Extractor {
                 .find(|f| f.kind == RelationKind::InvestsIn && f.rule.starts_with("inv.round"))
             {
                 raiser = Some(f.tail);
-            } else if let Some((r, amount)) = sentence_raiser(&items, &types, antecedent) {
+            } else if may_raise
+                && let Some((r, amount)) = sentence_raiser(&items, &types, antecedent)
+            {
                 // "X is in talks to raise $1 billion": no investor named yet.
                 raiser = Some(r);
                 if let Some(a) = amount {

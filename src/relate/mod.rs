@@ -12,4 +12,4 @@ mod items;
 mod rules;
 
 pub use items::{Item, sentence_items, sentence_items_into};
-pub use rules::{Found, extract_sentence, extract_sentence_in, sentence_raiser};
+pub use rules::{Found, extract_sentence, extract_sentence_in, may_name_raiser, sentence_raiser};
