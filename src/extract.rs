@@ -232,9 +232,12 @@ impl Extractor {
             // news) adds nothing, and its items are not made: it states no
             // price and names no antecedent; no rule relates two entities
             // unless the antecedent and the raiser are two; and it names
-            // no raiser when the document has no raise verb.
+            // no raiser unless it has a raise verb.
             let two_outside = matches!((antecedent, raiser), (Some(a), Some(r)) if a != r);
-            if !may_raise && !two_outside && sentence_words_only(s, &mentions, &quantities) {
+            if !two_outside
+                && sentence_words_only(s, &mentions, &quantities)
+                && !(may_raise && may_name_raiser(&lower[s.start..s.end]))
+            {
                 continue;
             }
             sentence_items_into(

@@ -3527,8 +3527,8 @@ fn is_raise_verb(w: &str) -> bool {
 static RAISE_VERB_FINDER: LazyLock<Option<packed::Searcher>> =
     LazyLock::new(|| packed::Searcher::new(RAISE_VERBS));
 
-/// Whether [`sentence_raiser`] may find a raiser in some sentence of a
-/// document whose text, with ASCII letters lower-cased, is `lower`: whether
+/// Whether [`sentence_raiser`] may find a raiser in a sentence of `lower`
+/// (a document's text or a sentence, ASCII letters lower-cased): whether
 /// one of its verbs occurs in it at all (or, without a searcher, always).
 /// Most documents name none, and a search of the whole text costs less
 /// than looking at every word of every sentence.
