@@ -10,7 +10,10 @@ use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 use crate::kinds::{EntityType, RelationKind};
 use crate::recognize::{Entry, EntrySource, Gazetteer, Recognizer, lexicon};
 use crate::relate::cues::NOT_A_PRICE;
-use crate::relate::{Item, extract_sentence_in, sentence_items_into, sentence_raiser};
+use crate::relate::{
+    Item, extract_sentence_in, may_name_raiser, sentence_items_into, sentence_raiser,
+    sentence_words_only,
+};
 use crate::resolve::{ResolveOptions, merge_key, resolve, retype_surnames, unify_types};
 use crate::text::{analyze, fold_whitespace, quantity};
 
@@ -214,6 +217,7 @@ impl Extractor {
         // lower-cased once (same offsets, same items): most words are then
         // borrowed instead of lower-cased into a string each.
         let lower = text.to_ascii_lowercase();
+        let may_raise = may_name_raiser(&lower);
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;
         let mut raiser: Option<usize> = None;
@@ -224,6 +228,18 @@ impl Extractor {
         let longest = a.sentences.iter().map(|s| s.last - s.first).max();
         let mut items = Vec::with_capacity(longest.unwrap_or(0));
         for (si, s) in a.sentences.iter().enumerate() {
+            // A sentence whose items are words only (two in five in Reuters
+            // news) adds nothing, and its items are not made: it states no
+            // price and names no antecedent; no rule relates two entities
+            // unless the antecedent and the raiser are two; and it names
+            // no raiser unless it has a raise verb.
+            let two_outside = matches!((antecedent, raiser), (Some(a), Some(r)) if a != r);
+            if !two_outside
+                && sentence_words_only(s, &mentions, &quantities)
+                && !(may_raise && may_name_raiser(&lower[s.start..s.end]))
+            {
+                continue;
+            }
             sentence_items_into(
                 &mut items,
                 &lower,
@@ -256,7 +272,9 @@ impl Extractor {
                 .find(|f| f.kind == RelationKind::InvestsIn && f.rule.starts_with("inv.round"))
             {
                 raiser = Some(f.tail);
-            } else if let Some((r, amount)) = sentence_raiser(&items, &types, antecedent) {
+            } else if may_raise
+                && let Some((r, amount)) = sentence_raiser(&items, &types, antecedent)
+            {
                 // "X is in talks to raise $1 billion": no investor named yet.
                 raiser = Some(r);
                 if let Some(a) = amount {

@@ -83,6 +83,18 @@ pub fn sentence_items<'a>(
     items
 }
 
+/// Whether sentence `s` names no entity and holds no quantity, so that its
+/// items are all words: an entity item stands for a mention that starts in
+/// the sentence, an amount or a percentage for a quantity that overlaps it.
+/// `mentions` and `quantities` are in text order (the quantities apart), as
+/// for [`sentence_items`].
+pub fn sentence_words_only(s: &Sentence, mentions: &[Mention], quantities: &[Quantity]) -> bool {
+    let mention = mentions.partition_point(|m| m.first < s.first);
+    let quantity = quantities.partition_point(|q| q.end <= s.start);
+    mentions.get(mention).is_none_or(|m| m.first >= s.last)
+        && quantities.get(quantity).is_none_or(|q| q.start >= s.end)
+}
+
 /// [`sentence_items`] into a vector that is cleared first, so that one
 /// vector serves every sentence of a document.
 pub fn sentence_items_into<'a>(
@@ -329,6 +341,37 @@ mod tests {
                 );
                 assert_eq!(reused, want);
             }
+        }
+    }
+
+    #[test]
+    fn words_only_sentences_have_word_items_only() {
+        let text = "ACME Corp paid $5 million. The deal closed. Shares rose 5 pct.\n\nIt said so.";
+        let a = analyze(text);
+        let t = &a.tokens;
+        let mentions = vec![Mention {
+            start: t[0].start,
+            end: t[1].end,
+            first: 0,
+            last: 2,
+            sentence: 0,
+            surface: "ACME Corp".to_string(),
+            entity_type: EntityType::Org,
+            source: Source::Gazetteer,
+            canonical: None,
+            ticker_of: None,
+        }];
+        let quantities = crate::text::quantity::find_quantities(text, 0..text.len());
+        let words_only: Vec<bool> = a
+            .sentences
+            .iter()
+            .map(|s| sentence_words_only(s, &mentions, &quantities))
+            .collect();
+        assert_eq!(words_only, [false, true, false, true]);
+        for s in &a.sentences {
+            let items = sentence_items(text, &a, s, &mentions, &[0], &quantities);
+            let words = items.iter().all(|it| matches!(it, Item::Word(_)));
+            assert_eq!(sentence_words_only(s, &mentions, &quantities), words);
         }
     }
 

@@ -11,5 +11,5 @@ pub mod cues;
 mod items;
 mod rules;
 
-pub use items::{Item, sentence_items, sentence_items_into};
-pub use rules::{Found, extract_sentence, extract_sentence_in, sentence_raiser};
+pub use items::{Item, sentence_items, sentence_items_into, sentence_words_only};
+pub use rules::{Found, extract_sentence, extract_sentence_in, may_name_raiser, sentence_raiser};

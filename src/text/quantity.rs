@@ -380,7 +380,9 @@ fn figure_starts(hay: &str, from: usize) -> Vec<usize> {
     }
     let bytes = hay.as_bytes();
     let rest = bytes.get(from..).unwrap_or_default();
-    let mut out = Vec::new();
+    // Room for a figure every 32 bytes (news text has about one every 66):
+    // the vector seldom grows.
+    let mut out = Vec::with_capacity(rest.len() / 32);
     // The digit bit of the byte before the current eight, moved to the
     // first byte's place.
     let mut carry = u64::from(from > 0 && bytes[from - 1].is_ascii_digit()) << 7;
