@@ -55,24 +55,22 @@ impl ByteSet {
     #[inline(always)]
     fn find(&self, bytes: &[u8]) -> Option<usize> {
         let hit = |chunk: &[u8]| chunk.iter().fold(false, |h, &b| h | self.contains(b));
+        // Within a step that has one (eight bytes long, so the search
+        // needs no end test).
+        let first = |chunk: &[u8]| chunk.iter().position(|&b| self.contains(b));
         let mut start = 0;
-        let mut found = false;
         for chunk in bytes.chunks_exact(8) {
             if hit(chunk) {
-                found = true;
-                break;
+                return first(chunk).map(|p| start + p);
             }
             start += 8;
         }
         // Past the clean steps only the remainder (under eight bytes) is
         // left; in the last eight bytes, the part before it is clean.
-        if !found && (start == bytes.len() || (start > 0 && !hit(&bytes[bytes.len() - 8..]))) {
+        if start == bytes.len() || (start > 0 && !hit(&bytes[bytes.len() - 8..])) {
             return None;
         }
-        bytes[start..]
-            .iter()
-            .position(|&b| self.contains(b))
-            .map(|p| start + p)
+        first(&bytes[start..]).map(|p| start + p)
     }
 }
 
@@ -107,25 +105,21 @@ fn escape_into(
     special: &ByteSet,
     escape: impl Fn(&mut String, char, &str) -> usize,
 ) {
-    let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while let Some(found) = special.find(&bytes[i..]) {
-        let at = i + found;
-        out.push_str(&s[run..at]);
-        let c = if bytes[at].is_ascii() {
-            char::from(bytes[at])
-        } else {
-            let Some(c) = s[at..].chars().next() else {
-                break;
-            };
-            c
+    let mut rest = s;
+    while let Some(at) = special.find(rest.as_bytes()) {
+        let (clean, tail) = rest.split_at(at);
+        out.push_str(clean);
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            break;
         };
-        i = at + c.len_utf8();
-        i += escape(out, c, &s[i..]);
-        run = i;
+        rest = chars.as_str();
+        let used = escape(out, c, rest);
+        if used > 0 {
+            rest = &rest[used..];
+        }
     }
-    out.push_str(&s[run..]);
+    out.push_str(rest);
 }
 
 /// Removes C0 control characters other than tab, newline and carriage

@@ -122,7 +122,9 @@ macro_rules! key {
 }
 
 /// `<data key="..">value</data>`, left out when the value is empty; `key`
-/// is the start tag made by `key!`.
+/// is the start tag made by `key!`. Inlined, so that the fixed tags are
+/// copied as constants.
+#[inline(always)]
 fn data(x: &mut XmlOut<'_>, key: &str, value: &str) -> Result<()> {
     if value.is_empty() {
         return Ok(());

@@ -124,6 +124,7 @@ impl<'w> XmlOut<'w> {
     /// tag and `end` the end tag, written as they are (`<data
     /// key="node_label">` and `</data>`, made with `concat!`), for the many
     /// elements whose tags never change, so that only the text is escaped.
+    #[inline(always)]
     pub(crate) fn text_element_fixed(&mut self, start: &str, text: &str, end: &str) -> Result<()> {
         self.clear();
         self.leaf.push_str(start);
