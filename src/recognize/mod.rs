@@ -984,31 +984,35 @@ impl Recognizer {
         }
         // A classifier noun right before the name: "consultancy firm X",
         // "a startup called X".
-        const CLASSIFIERS: &[&str] = &[
-            "company",
-            "firm",
-            "startup",
-            "start-up",
-            "maker",
-            "lender",
-            "giant",
-            "conglomerate",
-            "bank",
-            "carrier",
-            "brokerage",
-            "insurer",
-            "retailer",
-            "automaker",
-            "carmaker",
-            "chipmaker",
-            "airline",
-            "subsidiary",
-            "unit",
-            "division",
-        ];
-        if CLASSIFIERS.contains(&&**prev)
+        // (A `match`, not a list searched: asked of most chunks.)
+        let classifier = |w: &str| {
+            matches!(
+                w,
+                "company"
+                    | "firm"
+                    | "startup"
+                    | "start-up"
+                    | "maker"
+                    | "lender"
+                    | "giant"
+                    | "conglomerate"
+                    | "bank"
+                    | "carrier"
+                    | "brokerage"
+                    | "insurer"
+                    | "retailer"
+                    | "automaker"
+                    | "carmaker"
+                    | "chipmaker"
+                    | "airline"
+                    | "subsidiary"
+                    | "unit"
+                    | "division"
+            )
+        };
+        if classifier(&prev)
             || (matches!(&**prev, "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
+                && (classifier(&prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
             return Some((EntityType::Org, Source::Context));
         }
@@ -1571,22 +1575,24 @@ fn is_camel_case(w: &str) -> bool {
 /// [`is_camel_case`] of an ASCII word, on its bytes (asked of every
 /// one-word candidate).
 fn is_camel_case_ascii(w: &[u8]) -> bool {
-    if !w.iter().all(u8::is_ascii_alphanumeric) || w.len() < 4 {
+    if w.len() < 4 {
         return false;
     }
-    for prefix in ["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"] {
-        if let Some(rest) = w.strip_prefix(prefix.as_bytes()) {
-            if rest.first().is_some_and(u8::is_ascii_uppercase) {
-                return false;
-            }
-        }
-    }
+    // The shape first: most words asked ("Reuters") have none, and are
+    // ruled out before the alphanumeric check and the surname prefixes.
     let inner = w
         .windows(2)
         .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     let two_caps =
         w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase();
-    inner || two_caps
+    (inner || two_caps)
+        && w.iter().all(u8::is_ascii_alphanumeric)
+        && !["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"]
+            .iter()
+            .any(|prefix| {
+                w.strip_prefix(prefix.as_bytes())
+                    .is_some_and(|rest| rest.first().is_some_and(u8::is_ascii_uppercase))
+            })
 }
 
 /// [`is_camel_case`] of any word.
