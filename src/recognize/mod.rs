@@ -927,10 +927,13 @@ impl Recognizer {
         if honorific && person_shape {
             return Some((EntityType::Person, Source::Honorific));
         }
+        // (Forced once here, as the rules below ask of it again and again:
+        // each look through the `LazyCell` cost a check.)
+        let prev: &str = &prev;
         // "Kunal Bahl and Rohit Bansal": a name coordinated with a person.
         if (2..=3).contains(&n)
             && person_shape
-            && *prev == "and"
+            && prev == "and"
             && out
                 .iter()
                 .any(|m| m.entity_type == EntityType::Person && m.last + 1 == f && m.sentence == si)
@@ -1010,18 +1013,20 @@ impl Recognizer {
                     | "division"
             )
         };
-        if classifier(&prev)
-            || (matches!(&**prev, "called" | "named" | "dubbed")
+        if classifier(prev)
+            || (matches!(prev, "called" | "named" | "dubbed")
                 && (classifier(&prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
             return Some((EntityType::Org, Source::Context));
         }
+        // (As `prev` above.)
+        let next: &str = &next;
         // A company named after a person ("Laura Ashley boss", "Ralph
         // Lauren's shares"): words only a company takes beat the first name.
         let company_only = matches!(
-            &**next,
+            next,
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
-        ) || (matches!(&**next, "'s" | "’s")
+        ) || (matches!(next, "'s" | "’s")
             && matches!(
                 &**next2,
                 "shares"
@@ -1039,30 +1044,30 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = *next == "," && *next2 == "which" && n >= 2;
+        let which = next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
             return Some((EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && first_c(lexicon::FIRST_NAME) {
             return Some((EntityType::Person, Source::FirstName));
         }
-        let role_before = prev_c(lexicon::ROLE) && !matches!(&**prev, "partner" | "partners");
+        let role_before = prev_c(lexicon::ROLE) && !matches!(prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
-        let org_appos = *next == ","
+        let org_appos = next == ","
             && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
-        if *next == ","
+        if next == ","
             && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
-        let role_after = *next == ","
+        let role_after = next == ","
             && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
@@ -1072,8 +1077,8 @@ impl Recognizer {
         // Organisation contexts.
         let org_before = prev_c(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (*prev == "," && prev2_c(lexicon::ORG_BEFORE))
-            || (*prev == "of"
+            || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
+            || (prev == "of"
                 && matches!(
                     &**prev2,
                     "shares"
@@ -1094,7 +1099,7 @@ impl Recognizer {
                         | "officer"
                 ))
             || matches!(
-                &**prev,
+                prev,
                 "acquire"
                     | "acquired"
                     | "acquiring"
@@ -1107,21 +1112,21 @@ impl Recognizer {
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = next_c(lexicon::ORG_AFTER)
-            || (matches!(&**next, "has" | "had")
+            || (matches!(next, "has" | "had")
                 && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
-            || (*next == "said" && *next2 == "it")
+            || (next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
-            || (matches!(&**prev, "former" | "ex" | "ex-")
+            || (matches!(prev, "former" | "ex" | "ex-")
                 && (next_c(lexicon::ROLE)
-                    || matches!(&**next, "employee" | "employees" | "staffer")))
+                    || matches!(next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
-            || (matches!(&**next, "was" | "is")
+            || (matches!(next, "was" | "is")
                 && matches!(
                     &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
-            || (*next == ","
+            || (next == ","
                 && *next2 == "whose"
                 && matches!(
                     &**next3,
@@ -1136,8 +1141,8 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&**next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
-            || (*next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
+            || (matches!(next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
+            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
@@ -1152,10 +1157,10 @@ impl Recognizer {
         // (Not a person's name: two or three words, the first a known first
         // name.)
         let list_start = starts_sentence
-            && *next == ","
+            && next == ","
             && !((2..=3).contains(&n) && first_c(lexicon::FIRST_NAME));
         if (matches!(
-            &**prev,
+            prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
         ) && !starts_sentence
             || list_start)
