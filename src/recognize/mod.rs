@@ -814,7 +814,22 @@ impl Recognizer {
         let toks = bits.toks;
         // (Borrowed from the text when folded already, as most chunks are,
         // and copied only for a chunk that makes a mention.)
-        let surface = crate::text::fold_ws(&bits.text[toks[f].start..toks[l - 1].end]);
+        //
+        // A token other than markup holds no white space or control
+        // character, and a chunk holds no markup: its text is folded when
+        // each gap between its tokens is empty or one space, as it is for
+        // most chunks (a chunk of one word has no gap), without a look at
+        // every byte.
+        debug_assert!(toks[f..l].iter().all(|t| t.kind != TokenKind::Markup));
+        let text = &bits.text[toks[f].start..toks[l - 1].end];
+        let gaps_folded = toks[f..l]
+            .windows(2)
+            .all(|p| matches!(&bits.text.as_bytes()[p[0].end..p[1].start], [] | [b' ']));
+        let surface = if gaps_folded {
+            Cow::Borrowed(text)
+        } else {
+            crate::text::fold_ws(text)
+        };
         let (entity_type, source) =
             self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
         Some(Mention {
