@@ -1247,8 +1247,9 @@ impl<'b> FundingCues<'b> {
 
 /// Whether a word may be a funding or cue word ([`FUNDING_WORDS`],
 /// [`CUE_WORDS`]): all of them have 3 to 13 letters and open with one of a
-/// few letters, which rules out most words of a sentence before a lookup
-/// (a word not ASCII is always looked up: its lower case may be shorter).
+/// few pairs of letters, which rules out most words of a sentence before a
+/// lookup (a word not ASCII is always looked up: its lower case may be
+/// shorter).
 fn may_be_cue(w: &str) -> bool {
     let Some(&b) = w.as_bytes().first() else {
         return false;
@@ -1256,8 +1257,15 @@ fn may_be_cue(w: &str) -> bool {
     !b.is_ascii()
         || ((3..=13).contains(&w.len())
             && matches!(
-                b.to_ascii_lowercase(),
-                b'r' | b'f' | b's' | b'i' | b'b' | b'l' | b'c' | b'p'
+                [b, w.as_bytes()[1]].map(|b| b.to_ascii_lowercase()),
+                [b'r', b'a' | b'o']
+                    | [b'f', b'u']
+                    | [b's', b'e']
+                    | [b'i', b'n']
+                    | [b'b', b'a']
+                    | [b'l', b'e']
+                    | [b'c', b'o']
+                    | [b'p', b'a']
             ))
         || !w.is_ascii()
 }
@@ -1897,7 +1905,8 @@ mod tests {
             }
         }
         assert!(!may_be_cue("the") && !may_be_cue("Tuesday") && !may_be_cue(""));
-        assert!(!may_be_cue("raised-and-then-some") && may_be_cue("Reuters"));
+        assert!(!may_be_cue("raised-and-then-some") && !may_be_cue("Reuters"));
+        assert!(may_be_cue("Roundup"));
         assert!(may_be_cue("\u{212A}ey"));
     }
 
