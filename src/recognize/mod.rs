@@ -991,8 +991,10 @@ impl Recognizer {
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
         let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
-        // A one-token name's lists are its token's.
-        let lists = if l - f == 1 && surface == toks[f].text(text) {
+        // A one-token name's lists are its token's (its surface is the
+        // token's text: a token other than markup has no white space to
+        // fold).
+        let lists = if l - f == 1 {
             lexicon::Lists::of_class(bits.class_bits(f))
         } else {
             lexicon::lists(surface)
