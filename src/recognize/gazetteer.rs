@@ -324,9 +324,14 @@ impl Gazetteer {
         // with a head are at least as long as it, so the last one found
         // that matches as asked is the longest.
         let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        // (The start state matches only an empty surface.)
-        let mut best = own_pattern(nfa, sid, 0)
-            .and_then(|head| self.longest_headed(head, text, start, 0, end, caseless));
+        // (The start state matches only an empty surface, which the
+        // openings know of: most gazetteers have none.)
+        let mut best = if self.exact.empty {
+            own_pattern(nfa, sid, 0)
+                .and_then(|head| self.longest_headed(head, text, start, 0, end, caseless))
+        } else {
+            None
+        };
         for (i, b) in text.as_bytes()[start..end].iter().enumerate() {
             // (The automaton holds bytes as `KEY` maps them.)
             sid = nfa.next_state(Anchored::Yes, sid, KEY[usize::from(*b)]);

@@ -814,7 +814,22 @@ impl Recognizer {
         let toks = bits.toks;
         // (Borrowed from the text when folded already, as most chunks are,
         // and copied only for a chunk that makes a mention.)
-        let surface = crate::text::fold_ws(&bits.text[toks[f].start..toks[l - 1].end]);
+        //
+        // A token other than markup holds no white space or control
+        // character, and a chunk holds no markup: its text is folded when
+        // each gap between its tokens is empty or one space, as it is for
+        // most chunks (a chunk of one word has no gap), without a look at
+        // every byte.
+        debug_assert!(toks[f..l].iter().all(|t| t.kind != TokenKind::Markup));
+        let text = &bits.text[toks[f].start..toks[l - 1].end];
+        let gaps_folded = toks[f..l]
+            .windows(2)
+            .all(|p| matches!(&bits.text.as_bytes()[p[0].end..p[1].start], [] | [b' ']));
+        let surface = if gaps_folded {
+            Cow::Borrowed(text)
+        } else {
+            crate::text::fold_ws(text)
+        };
         let (entity_type, source) =
             self.chunk_type(bits, sfirst, slast, f, l, &surface, si, out, cues)?;
         Some(Mention {
@@ -927,10 +942,13 @@ impl Recognizer {
         if honorific && person_shape {
             return Some((EntityType::Person, Source::Honorific));
         }
+        // (Forced once here, as the rules below ask of it again and again:
+        // each look through the `LazyCell` cost a check.)
+        let prev: &str = &prev;
         // "Kunal Bahl and Rohit Bansal": a name coordinated with a person.
         if (2..=3).contains(&n)
             && person_shape
-            && *prev == "and"
+            && prev == "and"
             && out
                 .iter()
                 .any(|m| m.entity_type == EntityType::Person && m.last + 1 == f && m.sentence == si)
@@ -973,8 +991,10 @@ impl Recognizer {
         }
         let non = lexicon::NON_ENTITY | lexicon::PLACE | lexicon::ROLE;
         let all_non = first_c(non) && words().skip(1).all(|k| bits.class(k, non));
-        // A one-token name's lists are its token's.
-        let lists = if l - f == 1 && surface == toks[f].text(text) {
+        // A one-token name's lists are its token's (its surface is the
+        // token's text: a token other than markup has no white space to
+        // fold).
+        let lists = if l - f == 1 {
             lexicon::Lists::of_class(bits.class_bits(f))
         } else {
             lexicon::lists(surface)
@@ -984,40 +1004,46 @@ impl Recognizer {
         }
         // A classifier noun right before the name: "consultancy firm X",
         // "a startup called X".
-        const CLASSIFIERS: &[&str] = &[
-            "company",
-            "firm",
-            "startup",
-            "start-up",
-            "maker",
-            "lender",
-            "giant",
-            "conglomerate",
-            "bank",
-            "carrier",
-            "brokerage",
-            "insurer",
-            "retailer",
-            "automaker",
-            "carmaker",
-            "chipmaker",
-            "airline",
-            "subsidiary",
-            "unit",
-            "division",
-        ];
-        if CLASSIFIERS.contains(&&**prev)
-            || (matches!(&**prev, "called" | "named" | "dubbed")
-                && (CLASSIFIERS.contains(&&**prev2) || prev2_c(lexicon::ORG_BEFORE)))
+        // (A `match`, not a list searched: asked of most chunks.)
+        let classifier = |w: &str| {
+            matches!(
+                w,
+                "company"
+                    | "firm"
+                    | "startup"
+                    | "start-up"
+                    | "maker"
+                    | "lender"
+                    | "giant"
+                    | "conglomerate"
+                    | "bank"
+                    | "carrier"
+                    | "brokerage"
+                    | "insurer"
+                    | "retailer"
+                    | "automaker"
+                    | "carmaker"
+                    | "chipmaker"
+                    | "airline"
+                    | "subsidiary"
+                    | "unit"
+                    | "division"
+            )
+        };
+        if classifier(prev)
+            || (matches!(prev, "called" | "named" | "dubbed")
+                && (classifier(&prev2) || prev2_c(lexicon::ORG_BEFORE)))
         {
             return Some((EntityType::Org, Source::Context));
         }
+        // (As `prev` above.)
+        let next: &str = &next;
         // A company named after a person ("Laura Ashley boss", "Ralph
         // Lauren's shares"): words only a company takes beat the first name.
         let company_only = matches!(
-            &**next,
+            next,
             "boss" | "shares" | "shareholders" | "stores" | "plc" | "bosses" | "chief" | "ceo"
-        ) || (matches!(&**next, "'s" | "’s")
+        ) || (matches!(next, "'s" | "’s")
             && matches!(
                 &**next2,
                 "shares"
@@ -1035,30 +1061,30 @@ impl Recognizer {
                     | "stock"
             ));
         // "Laura Ashley, which floated in 1995": "which", not "who".
-        let which = *next == "," && *next2 == "which" && n >= 2;
+        let which = next == "," && *next2 == "which" && n >= 2;
         if (company_only || which) && n <= 4 {
             return Some((EntityType::Org, Source::Context));
         }
         if (2..=4).contains(&n) && person_shape && first_c(lexicon::FIRST_NAME) {
             return Some((EntityType::Person, Source::FirstName));
         }
-        let role_before = prev_c(lexicon::ROLE) && !matches!(&**prev, "partner" | "partners");
+        let role_before = prev_c(lexicon::ROLE) && !matches!(prev, "partner" | "partners");
         // "Innovation Endeavors, the venture capital firm": an organisation's
         // apposition, not a person's.
-        let org_appos = *next == ","
+        let org_appos = next == ","
             && matches!(&**next2, "a" | "an" | "the" | "which" | "one")
             && !(f == sfirst && n == 1 && lastw.ends_with("ly")) // "Obviously, the app"
             && org_apposition(text, toks, l + 1, slast);
         // "Defense Llama, a specialized large language model": a product
         // is no node at all.
-        if *next == ","
+        if next == ","
             && matches!(&**next2, "a" | "an" | "the")
             && !org_appos
             && product_apposition(text, toks, l + 1, slast)
         {
             return None;
         }
-        let role_after = *next == ","
+        let role_after = next == ","
             && (next2_c(lexicon::ROLE) || matches!(&**next2, "who" | "the" | "a"))
             && !org_appos
             && n >= 2;
@@ -1068,8 +1094,8 @@ impl Recognizer {
         // Organisation contexts.
         let org_before = prev_c(lexicon::ORG_BEFORE)
             // "its publishing unit, Brant and Kessler,"
-            || (*prev == "," && prev2_c(lexicon::ORG_BEFORE))
-            || (*prev == "of"
+            || (prev == "," && prev2_c(lexicon::ORG_BEFORE))
+            || (prev == "of"
                 && matches!(
                     &**prev2,
                     "shares"
@@ -1090,7 +1116,7 @@ impl Recognizer {
                         | "officer"
                 ))
             || matches!(
-                &**prev,
+                prev,
                 "acquire"
                     | "acquired"
                     | "acquiring"
@@ -1103,21 +1129,21 @@ impl Recognizer {
         let raise_verb =
             |w: &str| matches!(w, "raised" | "secured" | "closed" | "acquired" | "agreed");
         let org_after = next_c(lexicon::ORG_AFTER)
-            || (matches!(&**next, "has" | "had")
+            || (matches!(next, "has" | "had")
                 && (raise_verb(&next2) || (*next2 == "now" && raise_verb(&next3))))
-            || (*next == "said" && *next2 == "it")
+            || (next == "said" && *next2 == "it")
             // "a former Halvard engineer": an employer before a job title.
-            || (matches!(&**prev, "former" | "ex" | "ex-")
+            || (matches!(prev, "former" | "ex" | "ex-")
                 && (next_c(lexicon::ROLE)
-                    || matches!(&**next, "employee" | "employees" | "staffer")))
+                    || matches!(next, "employee" | "employees" | "staffer")))
             // "Kite was founded in", "Kite, whose founders": said only of
             // companies.
-            || (matches!(&**next, "was" | "is")
+            || (matches!(next, "was" | "is")
                 && matches!(
                     &**next2,
                     "founded" | "co-founded" | "acquired" | "incorporated" | "spun" | "valued"
                 ))
-            || (*next == ","
+            || (next == ","
                 && *next2 == "whose"
                 && matches!(
                     &**next3,
@@ -1132,8 +1158,8 @@ impl Recognizer {
                         | "products"
                         | "parent"
                 ))
-            || (matches!(&**next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
-            || (*next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
+            || (matches!(next, "'s" | "’s") && next2_c(lexicon::ORG_AFTER))
+            || (next == "-" && matches!(&**next2, "backed" | "owned" | "controlled" | "led"))
             || org_appos;
         let starts_sentence = f == sfirst;
         if (org_before || org_after)
@@ -1148,10 +1174,10 @@ impl Recognizer {
         // (Not a person's name: two or three words, the first a known first
         // name.)
         let list_start = starts_sentence
-            && *next == ","
+            && next == ","
             && !((2..=3).contains(&n) && first_c(lexicon::FIRST_NAME));
         if (matches!(
-            &**prev,
+            prev,
             "," | "and" | "by" | "from" | "including" | "included" | "include" | "includes"
         ) && !starts_sentence
             || list_start)
@@ -1223,8 +1249,9 @@ impl<'b> FundingCues<'b> {
 
 /// Whether a word may be a funding or cue word ([`FUNDING_WORDS`],
 /// [`CUE_WORDS`]): all of them have 3 to 13 letters and open with one of a
-/// few letters, which rules out most words of a sentence before a lookup
-/// (a word not ASCII is always looked up: its lower case may be shorter).
+/// few pairs of letters, which rules out most words of a sentence before a
+/// lookup (a word not ASCII is always looked up: its lower case may be
+/// shorter).
 fn may_be_cue(w: &str) -> bool {
     let Some(&b) = w.as_bytes().first() else {
         return false;
@@ -1232,8 +1259,15 @@ fn may_be_cue(w: &str) -> bool {
     !b.is_ascii()
         || ((3..=13).contains(&w.len())
             && matches!(
-                b.to_ascii_lowercase(),
-                b'r' | b'f' | b's' | b'i' | b'b' | b'l' | b'c' | b'p'
+                [b, w.as_bytes()[1]].map(|b| b.to_ascii_lowercase()),
+                [b'r', b'a' | b'o']
+                    | [b'f', b'u']
+                    | [b's', b'e']
+                    | [b'i', b'n']
+                    | [b'b', b'a']
+                    | [b'l', b'e']
+                    | [b'c', b'o']
+                    | [b'p', b'a']
             ))
         || !w.is_ascii()
 }
@@ -1571,22 +1605,24 @@ fn is_camel_case(w: &str) -> bool {
 /// [`is_camel_case`] of an ASCII word, on its bytes (asked of every
 /// one-word candidate).
 fn is_camel_case_ascii(w: &[u8]) -> bool {
-    if !w.iter().all(u8::is_ascii_alphanumeric) || w.len() < 4 {
+    if w.len() < 4 {
         return false;
     }
-    for prefix in ["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"] {
-        if let Some(rest) = w.strip_prefix(prefix.as_bytes()) {
-            if rest.first().is_some_and(u8::is_ascii_uppercase) {
-                return false;
-            }
-        }
-    }
+    // The shape first: most words asked ("Reuters") have none, and are
+    // ruled out before the alphanumeric check and the surname prefixes.
     let inner = w
         .windows(2)
         .any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
     let two_caps =
         w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && w[2].is_ascii_lowercase();
-    inner || two_caps
+    (inner || two_caps)
+        && w.iter().all(u8::is_ascii_alphanumeric)
+        && !["Mc", "Mac", "De", "Le", "La", "Di", "Da", "Van", "Von", "O"]
+            .iter()
+            .any(|prefix| {
+                w.strip_prefix(prefix.as_bytes())
+                    .is_some_and(|rest| rest.first().is_some_and(u8::is_ascii_uppercase))
+            })
 }
 
 /// [`is_camel_case`] of any word.
@@ -1871,7 +1907,8 @@ mod tests {
             }
         }
         assert!(!may_be_cue("the") && !may_be_cue("Tuesday") && !may_be_cue(""));
-        assert!(!may_be_cue("raised-and-then-some") && may_be_cue("Reuters"));
+        assert!(!may_be_cue("raised-and-then-some") && !may_be_cue("Reuters"));
+        assert!(may_be_cue("Roundup"));
         assert!(may_be_cue("\u{212A}ey"));
     }
 
