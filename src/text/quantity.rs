@@ -28,7 +28,6 @@
 //! Plain numbers, years (`1987`, also `1987 marks` / `in 1987 dollars`) and
 //! word numbers are not recognised.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -459,15 +458,29 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
 /// searched for a percentage.
 fn may_open_percent(bytes: &[u8], f: usize) -> bool {
     let end = bytes.len().min(f + PERCENT_LOOKAHEAD);
-    let other = bytes[f..end].iter().find(|&&b| {
-        b.is_ascii()
-            && !matches!(
-                b.to_ascii_lowercase(),
-                b'0'..=b'9' | b',' | b'.' | b'-' | b'\t'..=b'\r' | b' ' | b't' | b'o' | b'a' | b'n' | b'd'
-            )
-    });
+    let other = bytes[f..end]
+        .iter()
+        .find(|&&b| !PERCENT_PASSED_OVER[usize::from(b)]);
     other.is_none_or(|&b| matches!(b, b'%' | b'p' | b'P'))
 }
+
+/// The bytes [`may_open_percent`] passes over, by value (a table: it
+/// looks at about ten bytes per figure).
+const PERCENT_PASSED_OVER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        // `b` < 256.
+        let byte = b as u8;
+        table[b] = !byte.is_ascii()
+            || matches!(
+                byte.to_ascii_lowercase(),
+                b'0'..=b'9' | b',' | b'.' | b'-' | b'\t'..=b'\r' | b' ' | b't' | b'o' | b'a' | b'n' | b'd'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// How far [`may_open_percent`] looks past a figure, in bytes.
 const PERCENT_LOOKAHEAD: usize = 64;
@@ -860,6 +873,9 @@ impl Words {
     }
 }
 
+/// The words of [`MULT_WORDS`].
+static MULT_WORD_TABLE: LazyLock<Words> = LazyLock::new(|| Words::new(&MULT_WORDS.join("|")));
+
 /// The words of [`QUAL`].
 static QUAL_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(QUAL));
 
@@ -907,11 +923,7 @@ fn read_num(m: &[u8], i: usize) -> Option<usize> {
 
 /// Reads a multiplier (`mult` of [`patterns`]) at `i` of `m`: its end.
 fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
-    let word = |j: usize| {
-        MULT_WORDS
-            .iter()
-            .find_map(|w| word_at(m, j, w.as_bytes()).filter(|&k| word_ends(hay, k)))
-    };
+    let word = |j: usize| MULT_WORD_TABLE.whole_at(hay, m, j);
     word(skip_spaces(m, i, 3))
         .or_else(|| (m.get(i) == Some(&b'-')).then(|| word(i + 1)).flatten())
         .or_else(|| {
@@ -1107,9 +1119,12 @@ fn number(s: &str, exp: i32) -> Option<f64> {
     let v: f64 = if exp == 0 && !s.contains(',') {
         s.parse().ok()?
     } else {
-        let mut digits: String = s.chars().filter(|&c| c != ',').collect();
-        // Writing to a string cannot fail.
-        let _ = write!(digits, "e{exp}");
+        // The figure without its commas, then `e` and the exponent (written
+        // by itoa, without the formatting machinery).
+        let mut digits = String::with_capacity(s.len() + 4);
+        digits.extend(s.chars().filter(|&c| c != ','));
+        digits.push('e');
+        digits.push_str(itoa::Buffer::new().format(exp));
         digits.parse().ok()?
     };
     v.is_finite().then_some(v)
@@ -1118,12 +1133,17 @@ fn number(s: &str, exp: i32) -> Option<f64> {
 /// The decimal exponent of a multiplier match (`" billion"`, `"-mln"`, `"B"`).
 fn multiplier(s: &str) -> i32 {
     let w = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
-    match w.to_ascii_lowercase().as_str() {
-        "k" | "thousand" => 3,
-        "m" | "mn" | "mln" | "million" => 6,
-        "b" | "bn" | "bln" | "billion" => 9,
-        "tn" | "trillion" => 12,
-        _ => 0,
+    let is = |words: &[&str]| words.iter().any(|m| w.eq_ignore_ascii_case(m));
+    if is(&["k", "thousand"]) {
+        3
+    } else if is(&["m", "mn", "mln", "million"]) {
+        6
+    } else if is(&["b", "bn", "bln", "billion"]) {
+        9
+    } else if is(&["tn", "trillion"]) {
+        12
+    } else {
+        0
     }
 }
 
