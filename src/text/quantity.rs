@@ -31,6 +31,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem;
 use regex_automata::dfa::{Automaton, dense};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
@@ -263,22 +264,66 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
 }
 
 /// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of
-/// an amount in words (a literal search: texts without them cost little).
+/// an amount in words (searched at its [`word_money_starts`] only).
 static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile(patterns::WORD_MONEY));
+
+/// What follows the `b` or `m` of each multiplier word of [`WORD_MONEY`]
+/// (`billion`, `bln`, `million`, `mln`), found in lower-cased text.
+static WORD_MONEY_TAILS: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [memmem::Finder::new("ln"), memmem::Finder::new("illion")]);
+
+/// The places in `hay[from..]` where a [`WORD_MONEY`] match can start, in
+/// order: every multiplier word (a `b` or `m`, then `ln` or `illion`, in
+/// any case; no char other than these ASCII letters folds to them).
+///
+/// Two literal searches of the lower-cased text cost a third of the
+/// regex's own search, which looks for every case variant of the words'
+/// first letters.
+fn word_money_starts(hay: &str, from: usize) -> Vec<usize> {
+    let lower = hay.as_bytes()[from..].to_ascii_lowercase();
+    let mut starts: Vec<usize> = WORD_MONEY_TAILS
+        .iter()
+        .flat_map(|tail| tail.find_iter(&lower))
+        .filter(|&i| i > 0 && matches!(lower[i - 1], b'b' | b'm'))
+        .map(|i| from + i - 1)
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// The matches of [`WORD_MONEY`] in `hay[from..]`, as `find_iter` finds
+/// them: the regex is run anchored at each of the [`word_money_starts`]
+/// after the last match.
+fn word_money_matches(hay: &str, from: usize) -> Vec<Span> {
+    let mut matches: Vec<Span> = Vec::new();
+    for start in word_money_starts(hay, from) {
+        if matches.last().is_some_and(|m| start < m.end) {
+            continue;
+        }
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        if let Some(end) = WORD_MONEY.search_half(&input) {
+            matches.push(Span {
+                start,
+                end: end.offset(),
+            });
+        }
+    }
+    matches
+}
 
 /// The amounts in words in `hay[from..]`: `two billion dlrs`, `a billion
 /// dollars`, `half a billion dollars` (whole millions and billions of US
 /// dollars, one to ten).
 fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for m in WORD_MONEY.find_iter(Input::new(hay).range(from..)) {
-        let mult = if hay.as_bytes()[m.start()].eq_ignore_ascii_case(&b'b') {
+    for m in word_money_matches(hay, from) {
+        let mult = if hay.as_bytes()[m.start].eq_ignore_ascii_case(&b'b') {
             1e9
         } else {
             1e6
         };
         // The number word before: "two billion", "three-million".
-        let before = hay[from..m.start()].trim_end_matches([' ', '-', '\t', '\n']);
+        let before = hay[from..m.start].trim_end_matches([' ', '-', '\t', '\n']);
         // The word starts after the last char that is not an ASCII letter
         // (which may be a multi-byte char such as a curly quote).
         let word_start = before
@@ -317,7 +362,7 @@ fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
             };
         out.push(Quantity {
             start,
-            end: m.end(),
+            end: m.end,
             kind: QuantityKind::Money {
                 usd: Some(n * mult),
                 per_share: false,
@@ -2151,5 +2196,36 @@ mod tests {
         let qs = find_quantities(text, 0..text.len());
         assert_eq!(qs.len(), 1, "{qs:?}");
         assert_eq!(&text[qs[0].start..qs[0].end], "two billion dlrs");
+    }
+
+    /// The regex run at the places a multiplier word starts finds the
+    /// matches of its search over the whole text.
+    #[test]
+    fn word_money_matches_are_the_searched_ones() {
+        let mut texts = generated_texts(300);
+        texts.extend(
+            [
+                "two BILLION DLRS and a Million U.S. dollars, half a bln dlr",
+                "mmln dlrs, bbillion dollars, amln dlrs, 5mln dlrs, x\u{e9}mln dlrs",
+                "mln  US  dlrs mln dlrs  mlnmln dlrs billion\tdollars",
+                "\u{17f}mln dlrs, mln dlrsx, BiLlIoN DoLlArS, ln illion mln",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for from in [0, text.len() / 3, text.len() / 2] {
+                if !text.is_char_boundary(from) {
+                    continue;
+                }
+                let want: Vec<Span> = WORD_MONEY
+                    .find_iter(Input::new(text).range(from..))
+                    .map(|m| m.span())
+                    .collect();
+                assert_eq!(word_money_matches(text, from), want, "{text:?} from {from}");
+                found += want.len();
+            }
+        }
+        assert!(found >= 10, "{found} matches");
     }
 }
