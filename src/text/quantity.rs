@@ -174,10 +174,15 @@ enum Starts {
     },
 }
 
-/// Compiles a constant pattern (the unit tests compile every one).
+/// Compiles a constant pattern searched anchored only (the unit tests
+/// compile every one): without the literal prefilter, which only an
+/// unanchored search uses.
 #[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid quantity regex")
+fn compile_anchored(pattern: &str) -> Regex {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .build(pattern)
+        .expect("valid quantity regex")
 }
 
 /// Compiles a constant pattern with its capture groups, for resolving the
@@ -265,7 +270,7 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
 
 /// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of
 /// an amount in words (searched at its [`word_money_starts`] only).
-static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile(patterns::WORD_MONEY));
+static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile_anchored(patterns::WORD_MONEY));
 
 /// What follows the `b` or `m` of each multiplier word of [`WORD_MONEY`]
 /// (`billion`, `bln`, `million`, `mln`), found in lower-cased text.
