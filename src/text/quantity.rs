@@ -241,11 +241,23 @@ static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 /// range is accepted; a quantity never extends past `range.end`, but words
 /// just before `range.start` (such as `between`) are looked at.
 pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    find_quantities_lowered(text, &text.to_ascii_lowercase(), range)
+}
+
+/// [`find_quantities`] for a caller that has the text with its ASCII
+/// letters lower-cased already (`lower`, as [`str::to_ascii_lowercase`]
+/// makes it): amounts in words are looked for in it.
+///
+/// # Panics
+///
+/// May panic if `lower` is shorter than `text` (it is as long when it is
+/// `text` lower-cased).
+pub fn find_quantities_lowered(text: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
     let Some(range) = clamp_range(text, range) else {
         return Vec::new();
     };
     let hay = &text[..range.end];
-    let mut candidates = word_money(hay, range.start);
+    let mut candidates = word_money(hay, &lower.as_bytes()[..range.end], range.start);
     // Every other quantity holds a figure: most texts and ranges have none.
     let figures = figure_starts(hay, range.start);
     if figures.is_empty() {
@@ -277,18 +289,19 @@ static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile_anchored(patterns:
 static WORD_MONEY_TAILS: LazyLock<[memmem::Finder<'static>; 2]> =
     LazyLock::new(|| [memmem::Finder::new("ln"), memmem::Finder::new("illion")]);
 
-/// The places in `hay[from..]` where a [`WORD_MONEY`] match can start, in
-/// order: every multiplier word (a `b` or `m`, then `ln` or `illion`, in
-/// any case; no char other than these ASCII letters folds to them).
+/// The places in `lower[from..]` (a text with its ASCII letters
+/// lower-cased) where a [`WORD_MONEY`] match can start, in order: every
+/// multiplier word (a `b` or `m`, then `ln` or `illion`, in any case; no
+/// char other than these ASCII letters folds to them).
 ///
 /// Two literal searches of the lower-cased text cost a third of the
 /// regex's own search, which looks for every case variant of the words'
 /// first letters.
-fn word_money_starts(hay: &str, from: usize) -> Vec<usize> {
-    let lower = hay.as_bytes()[from..].to_ascii_lowercase();
+fn word_money_starts(lower: &[u8], from: usize) -> Vec<usize> {
+    let lower = &lower[from..];
     let mut starts: Vec<usize> = WORD_MONEY_TAILS
         .iter()
-        .flat_map(|tail| tail.find_iter(&lower))
+        .flat_map(|tail| tail.find_iter(lower))
         .filter(|&i| i > 0 && matches!(lower[i - 1], b'b' | b'm'))
         .map(|i| from + i - 1)
         .collect();
@@ -298,10 +311,10 @@ fn word_money_starts(hay: &str, from: usize) -> Vec<usize> {
 
 /// The matches of [`WORD_MONEY`] in `hay[from..]`, as `find_iter` finds
 /// them: the regex is run anchored at each of the [`word_money_starts`]
-/// after the last match.
-fn word_money_matches(hay: &str, from: usize) -> Vec<Span> {
+/// (in `lower`, `hay` lower-cased) after the last match.
+fn word_money_matches(hay: &str, lower: &[u8], from: usize) -> Vec<Span> {
     let mut matches: Vec<Span> = Vec::new();
-    for start in word_money_starts(hay, from) {
+    for start in word_money_starts(lower, from) {
         if matches.last().is_some_and(|m| start < m.end) {
             continue;
         }
@@ -318,10 +331,10 @@ fn word_money_matches(hay: &str, from: usize) -> Vec<Span> {
 
 /// The amounts in words in `hay[from..]`: `two billion dlrs`, `a billion
 /// dollars`, `half a billion dollars` (whole millions and billions of US
-/// dollars, one to ten).
-fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
+/// dollars, one to ten). `lower` is `hay` lower-cased.
+fn word_money(hay: &str, lower: &[u8], from: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for m in word_money_matches(hay, from) {
+    for m in word_money_matches(hay, lower, from) {
         let mult = if hay.as_bytes()[m.start].eq_ignore_ascii_case(&b'b') {
             1e9
         } else {
@@ -2227,7 +2240,9 @@ mod tests {
                     .find_iter(Input::new(text).range(from..))
                     .map(|m| m.span())
                     .collect();
-                assert_eq!(word_money_matches(text, from), want, "{text:?} from {from}");
+                let lower = text.to_ascii_lowercase();
+                let got = word_money_matches(text, lower.as_bytes(), from);
+                assert_eq!(got, want, "{text:?} from {from}");
                 found += want.len();
             }
         }
