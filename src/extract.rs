@@ -212,11 +212,12 @@ impl Extractor {
             })
             .collect();
 
-        let quantities = quantity::find_quantities(text, 0..text.len());
         // Items read their words from the text with ASCII letters
         // lower-cased once (same offsets, same items): most words are then
-        // borrowed instead of lower-cased into a string each.
+        // borrowed instead of lower-cased into a string each. Amounts in
+        // words are looked for in it too.
         let lower = text.to_ascii_lowercase();
+        let quantities = quantity::find_quantities_lowered(text, &lower, 0..text.len());
         let may_raise = may_name_raiser(&lower);
         let mut relations = Vec::new();
         let mut antecedent: Option<usize> = None;

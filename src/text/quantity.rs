@@ -28,10 +28,10 @@
 //! Plain numbers, years (`1987`, also `1987 marks` / `in 1987 dollars`) and
 //! word numbers are not recognised.
 
-use std::fmt::Write as _;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
+use memchr::memmem;
 use regex_automata::dfa::{Automaton, dense};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
@@ -174,10 +174,15 @@ enum Starts {
     },
 }
 
-/// Compiles a constant pattern (the unit tests compile every one).
+/// Compiles a constant pattern searched anchored only (the unit tests
+/// compile every one): without the literal prefilter, which only an
+/// unanchored search uses.
 #[allow(clippy::expect_used)] // a constant pattern, compiled by the unit tests
-fn compile(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid quantity regex")
+fn compile_anchored(pattern: &str) -> Regex {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .build(pattern)
+        .expect("valid quantity regex")
 }
 
 /// Compiles a constant pattern with its capture groups, for resolving the
@@ -236,11 +241,23 @@ static PERCENT: LazyLock<Pattern> = LazyLock::new(|| Pattern {
 /// range is accepted; a quantity never extends past `range.end`, but words
 /// just before `range.start` (such as `between`) are looked at.
 pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
+    find_quantities_lowered(text, &text.to_ascii_lowercase(), range)
+}
+
+/// [`find_quantities`] for a caller that has the text with its ASCII
+/// letters lower-cased already (`lower`, as [`str::to_ascii_lowercase`]
+/// makes it): amounts in words are looked for in it.
+///
+/// # Panics
+///
+/// May panic if `lower` is shorter than `text` (it is as long when it is
+/// `text` lower-cased).
+pub fn find_quantities_lowered(text: &str, lower: &str, range: Range<usize>) -> Vec<Quantity> {
     let Some(range) = clamp_range(text, range) else {
         return Vec::new();
     };
     let hay = &text[..range.end];
-    let mut candidates = word_money(hay, range.start);
+    let mut candidates = word_money(hay, &lower.as_bytes()[..range.end], range.start);
     // Every other quantity holds a figure: most texts and ranges have none.
     let figures = figure_starts(hay, range.start);
     if figures.is_empty() {
@@ -264,22 +281,67 @@ pub fn find_quantities(text: &str, range: Range<usize>) -> Vec<Quantity> {
 }
 
 /// `billion dlrs`, `million U.S. dollars`: the multiplier and currency of
-/// an amount in words (a literal search: texts without them cost little).
-static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile(patterns::WORD_MONEY));
+/// an amount in words (searched at its [`word_money_starts`] only).
+static WORD_MONEY: LazyLock<Regex> = LazyLock::new(|| compile_anchored(patterns::WORD_MONEY));
+
+/// What follows the `b` or `m` of each multiplier word of [`WORD_MONEY`]
+/// (`billion`, `bln`, `million`, `mln`), found in lower-cased text.
+static WORD_MONEY_TAILS: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [memmem::Finder::new("ln"), memmem::Finder::new("illion")]);
+
+/// The places in `lower[from..]` (a text with its ASCII letters
+/// lower-cased) where a [`WORD_MONEY`] match can start, in order: every
+/// multiplier word (a `b` or `m`, then `ln` or `illion`, in any case; no
+/// char other than these ASCII letters folds to them).
+///
+/// Two literal searches of the lower-cased text cost a third of the
+/// regex's own search, which looks for every case variant of the words'
+/// first letters.
+fn word_money_starts(lower: &[u8], from: usize) -> Vec<usize> {
+    let lower = &lower[from..];
+    let mut starts: Vec<usize> = WORD_MONEY_TAILS
+        .iter()
+        .flat_map(|tail| tail.find_iter(lower))
+        .filter(|&i| i > 0 && matches!(lower[i - 1], b'b' | b'm'))
+        .map(|i| from + i - 1)
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// The matches of [`WORD_MONEY`] in `hay[from..]`, as `find_iter` finds
+/// them: the regex is run anchored at each of the [`word_money_starts`]
+/// (in `lower`, `hay` lower-cased) after the last match.
+fn word_money_matches(hay: &str, lower: &[u8], from: usize) -> Vec<Span> {
+    let mut matches: Vec<Span> = Vec::new();
+    for start in word_money_starts(lower, from) {
+        if matches.last().is_some_and(|m| start < m.end) {
+            continue;
+        }
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        if let Some(end) = WORD_MONEY.search_half(&input) {
+            matches.push(Span {
+                start,
+                end: end.offset(),
+            });
+        }
+    }
+    matches
+}
 
 /// The amounts in words in `hay[from..]`: `two billion dlrs`, `a billion
 /// dollars`, `half a billion dollars` (whole millions and billions of US
-/// dollars, one to ten).
-fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
+/// dollars, one to ten). `lower` is `hay` lower-cased.
+fn word_money(hay: &str, lower: &[u8], from: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for m in WORD_MONEY.find_iter(Input::new(hay).range(from..)) {
-        let mult = if hay.as_bytes()[m.start()].eq_ignore_ascii_case(&b'b') {
+    for m in word_money_matches(hay, lower, from) {
+        let mult = if hay.as_bytes()[m.start].eq_ignore_ascii_case(&b'b') {
             1e9
         } else {
             1e6
         };
         // The number word before: "two billion", "three-million".
-        let before = hay[from..m.start()].trim_end_matches([' ', '-', '\t', '\n']);
+        let before = hay[from..m.start].trim_end_matches([' ', '-', '\t', '\n']);
         // The word starts after the last char that is not an ASCII letter
         // (which may be a multi-byte char such as a curly quote).
         let word_start = before
@@ -318,7 +380,7 @@ fn word_money(hay: &str, from: usize) -> Vec<Quantity> {
             };
         out.push(Quantity {
             start,
-            end: m.end(),
+            end: m.end,
             kind: QuantityKind::Money {
                 usd: Some(n * mult),
                 per_share: false,
@@ -459,15 +521,29 @@ fn may_follow_prefix(bytes: &[u8], f: usize) -> bool {
 /// searched for a percentage.
 fn may_open_percent(bytes: &[u8], f: usize) -> bool {
     let end = bytes.len().min(f + PERCENT_LOOKAHEAD);
-    let other = bytes[f..end].iter().find(|&&b| {
-        b.is_ascii()
-            && !matches!(
-                b.to_ascii_lowercase(),
-                b'0'..=b'9' | b',' | b'.' | b'-' | b'\t'..=b'\r' | b' ' | b't' | b'o' | b'a' | b'n' | b'd'
-            )
-    });
+    let other = bytes[f..end]
+        .iter()
+        .find(|&&b| !PERCENT_PASSED_OVER[usize::from(b)]);
     other.is_none_or(|&b| matches!(b, b'%' | b'p' | b'P'))
 }
+
+/// The bytes [`may_open_percent`] passes over, by value (a table: it
+/// looks at about ten bytes per figure).
+const PERCENT_PASSED_OVER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        // `b` < 256.
+        let byte = b as u8;
+        table[b] = !byte.is_ascii()
+            || matches!(
+                byte.to_ascii_lowercase(),
+                b'0'..=b'9' | b',' | b'.' | b'-' | b'\t'..=b'\r' | b' ' | b't' | b'o' | b'a' | b'n' | b'd'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// How far [`may_open_percent`] looks past a figure, in bytes.
 const PERCENT_LOOKAHEAD: usize = 64;
@@ -860,6 +936,9 @@ impl Words {
     }
 }
 
+/// The words of [`MULT_WORDS`].
+static MULT_WORD_TABLE: LazyLock<Words> = LazyLock::new(|| Words::new(&MULT_WORDS.join("|")));
+
 /// The words of [`QUAL`].
 static QUAL_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(QUAL));
 
@@ -907,11 +986,7 @@ fn read_num(m: &[u8], i: usize) -> Option<usize> {
 
 /// Reads a multiplier (`mult` of [`patterns`]) at `i` of `m`: its end.
 fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
-    let word = |j: usize| {
-        MULT_WORDS
-            .iter()
-            .find_map(|w| word_at(m, j, w.as_bytes()).filter(|&k| word_ends(hay, k)))
-    };
+    let word = |j: usize| MULT_WORD_TABLE.whole_at(hay, m, j);
     word(skip_spaces(m, i, 3))
         .or_else(|| (m.get(i) == Some(&b'-')).then(|| word(i + 1)).flatten())
         .or_else(|| {
@@ -1107,9 +1182,12 @@ fn number(s: &str, exp: i32) -> Option<f64> {
     let v: f64 = if exp == 0 && !s.contains(',') {
         s.parse().ok()?
     } else {
-        let mut digits: String = s.chars().filter(|&c| c != ',').collect();
-        // Writing to a string cannot fail.
-        let _ = write!(digits, "e{exp}");
+        // The figure without its commas, then `e` and the exponent (written
+        // by itoa, without the formatting machinery).
+        let mut digits = String::with_capacity(s.len() + 4);
+        digits.extend(s.chars().filter(|&c| c != ','));
+        digits.push('e');
+        digits.push_str(itoa::Buffer::new().format(exp));
         digits.parse().ok()?
     };
     v.is_finite().then_some(v)
@@ -1118,12 +1196,17 @@ fn number(s: &str, exp: i32) -> Option<f64> {
 /// The decimal exponent of a multiplier match (`" billion"`, `"-mln"`, `"B"`).
 fn multiplier(s: &str) -> i32 {
     let w = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
-    match w.to_ascii_lowercase().as_str() {
-        "k" | "thousand" => 3,
-        "m" | "mn" | "mln" | "million" => 6,
-        "b" | "bn" | "bln" | "billion" => 9,
-        "tn" | "trillion" => 12,
-        _ => 0,
+    let is = |words: &[&str]| words.iter().any(|m| w.eq_ignore_ascii_case(m));
+    if is(&["k", "thousand"]) {
+        3
+    } else if is(&["m", "mn", "mln", "million"]) {
+        6
+    } else if is(&["b", "bn", "bln", "billion"]) {
+        9
+    } else if is(&["tn", "trillion"]) {
+        12
+    } else {
+        0
     }
 }
 
@@ -2131,5 +2214,38 @@ mod tests {
         let qs = find_quantities(text, 0..text.len());
         assert_eq!(qs.len(), 1, "{qs:?}");
         assert_eq!(&text[qs[0].start..qs[0].end], "two billion dlrs");
+    }
+
+    /// The regex run at the places a multiplier word starts finds the
+    /// matches of its search over the whole text.
+    #[test]
+    fn word_money_matches_are_the_searched_ones() {
+        let mut texts = generated_texts(300);
+        texts.extend(
+            [
+                "two BILLION DLRS and a Million U.S. dollars, half a bln dlr",
+                "mmln dlrs, bbillion dollars, amln dlrs, 5mln dlrs, x\u{e9}mln dlrs",
+                "mln  US  dlrs mln dlrs  mlnmln dlrs billion\tdollars",
+                "\u{17f}mln dlrs, mln dlrsx, BiLlIoN DoLlArS, ln illion mln",
+            ]
+            .map(String::from),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for from in [0, text.len() / 3, text.len() / 2] {
+                if !text.is_char_boundary(from) {
+                    continue;
+                }
+                let want: Vec<Span> = WORD_MONEY
+                    .find_iter(Input::new(text).range(from..))
+                    .map(|m| m.span())
+                    .collect();
+                let lower = text.to_ascii_lowercase();
+                let got = word_money_matches(text, lower.as_bytes(), from);
+                assert_eq!(got, want, "{text:?} from {from}");
+                found += want.len();
+            }
+        }
+        assert!(found >= 10, "{found} matches");
     }
 }
