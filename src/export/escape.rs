@@ -115,9 +115,7 @@ fn escape_into(
         };
         rest = chars.as_str();
         let used = escape(out, c, rest);
-        if used > 0 {
-            rest = &rest[used..];
-        }
+        rest = &rest[used..];
     }
     out.push_str(rest);
 }
