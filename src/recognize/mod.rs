@@ -1253,22 +1253,19 @@ impl<'b> FundingCues<'b> {
 /// lookup (a word not ASCII is always looked up: its lower case may be
 /// shorter).
 fn may_be_cue(w: &str) -> bool {
-    let Some(&b) = w.as_bytes().first() else {
-        return false;
-    };
-    !b.is_ascii()
-        || ((3..=13).contains(&w.len())
-            && matches!(
-                [b, w.as_bytes()[1]].map(|b| b.to_ascii_lowercase()),
-                [b'r', b'a' | b'o']
-                    | [b'f', b'u']
-                    | [b's', b'e']
-                    | [b'i', b'n']
-                    | [b'b', b'a']
-                    | [b'l', b'e']
-                    | [b'c', b'o']
-                    | [b'p', b'a']
-            ))
+    let b = w.as_bytes();
+    ((3..=13).contains(&b.len())
+        && matches!(
+            [b[0], b[1]].map(|b| b.to_ascii_lowercase()),
+            [b'r', b'a' | b'o']
+                | [b'f', b'u']
+                | [b's', b'e']
+                | [b'i', b'n']
+                | [b'b', b'a']
+                | [b'l', b'e']
+                | [b'c', b'o']
+                | [b'p', b'a']
+        ))
         || !w.is_ascii()
 }
 

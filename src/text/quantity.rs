@@ -42,7 +42,7 @@ use regex_automata::{Anchored, Input, Span};
 mod automata;
 mod patterns;
 
-use patterns::{MULT_WORDS, QUAL, SUFFIX};
+use patterns::{MULT_LETTERS, MULT_WORDS, QUAL, SUFFIX, mult_names};
 
 /// What a quantity is.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -937,7 +937,8 @@ impl Words {
 }
 
 /// The words of [`MULT_WORDS`].
-static MULT_WORD_TABLE: LazyLock<Words> = LazyLock::new(|| Words::new(&MULT_WORDS.join("|")));
+static MULT_WORD_TABLE: LazyLock<Words> =
+    LazyLock::new(|| Words::new(&mult_names(MULT_WORDS).join("|")));
 
 /// The words of [`QUAL`].
 static QUAL_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(QUAL));
@@ -1196,18 +1197,11 @@ fn number(s: &str, exp: i32) -> Option<f64> {
 /// The decimal exponent of a multiplier match (`" billion"`, `"-mln"`, `"B"`).
 fn multiplier(s: &str) -> i32 {
     let w = s.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
-    let is = |words: &[&str]| words.iter().any(|m| w.eq_ignore_ascii_case(m));
-    if is(&["k", "thousand"]) {
-        3
-    } else if is(&["m", "mn", "mln", "million"]) {
-        6
-    } else if is(&["b", "bn", "bln", "billion"]) {
-        9
-    } else if is(&["tn", "trillion"]) {
-        12
-    } else {
-        0
-    }
+    MULT_WORDS
+        .iter()
+        .chain(MULT_LETTERS)
+        .find(|(m, _)| w.eq_ignore_ascii_case(m))
+        .map_or(0, |&(_, exp)| exp)
 }
 
 /// Whether the word just before byte `start` of `hay` is `between`.
@@ -1440,6 +1434,24 @@ fn percent(hay: &str, caps: &Groups<'_>) -> Verdict {
 mod tests {
     use super::patterns::factor;
     use super::*;
+
+    /// Every multiplier word and letter reads as its exponent, in any case
+    /// and after spaces or a hyphen; anything else as none.
+    #[test]
+    fn multipliers_read_their_exponents() {
+        for &(name, exp) in MULT_WORDS.iter().chain(MULT_LETTERS) {
+            assert_eq!(multiplier(name), exp, "{name}");
+            assert_eq!(
+                multiplier(&format!(" {}", name.to_uppercase())),
+                exp,
+                "{name}"
+            );
+            assert_eq!(multiplier(&format!("-{name}")), exp, "{name}");
+        }
+        assert_eq!(multiplier(" billion"), 9);
+        assert_eq!(multiplier("mln"), 6);
+        assert_eq!(multiplier(" dozen"), 0);
+    }
 
     /// The embedded DFAs are the ones their patterns compile to now (a
     /// pattern changed without the build script run again would differ),

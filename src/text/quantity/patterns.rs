@@ -8,18 +8,37 @@
 /// A number: `1,250,000`, `14.3`, `500`.
 const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 
-/// The words of a multiplier after a number (see [`mult`]).
-pub(super) const MULT_WORDS: &[&str] = &[
-    "thousand", "million", "mln", "mn", "billion", "bln", "bn", "trillion", "tn",
+/// The words of a multiplier after a number, each with its decimal
+/// exponent (see [`mult`]).
+pub(super) const MULT_WORDS: &[(&str, i32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("mln", 6),
+    ("mn", 6),
+    ("billion", 9),
+    ("bln", 9),
+    ("bn", 9),
+    ("trillion", 12),
+    ("tn", 12),
 ];
+
+/// The single letters of a multiplier right after a number (`5m`), each
+/// with its decimal exponent.
+pub(super) const MULT_LETTERS: &[(&str, i32)] = &[("k", 3), ("m", 6), ("b", 9)];
+
+/// The words (or letters) of a multiplier list, without their exponents.
+pub(super) fn mult_names(list: &[(&'static str, i32)]) -> Vec<&'static str> {
+    list.iter().map(|&(name, _)| name).collect()
+}
 
 /// A multiplier after a number. Words may be separated by spaces or a
 /// hyphen; single letters must follow the number directly. The words are
 /// [`factor`]ed.
 fn mult() -> String {
     format!(
-        r"(?:\s{{0,3}}|-)(?:{})(?-u:\b)|(?:k|m|b)(?-u:\b)",
-        factor_words(MULT_WORDS)
+        r"(?:\s{{0,3}}|-)(?:{})(?-u:\b)|(?:{})(?-u:\b)",
+        factor_words(&mult_names(MULT_WORDS)),
+        mult_names(MULT_LETTERS).join("|")
     )
 }
 
