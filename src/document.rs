@@ -1,6 +1,7 @@
 //! Documents: the unit of input, with a stable id and its text.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// One input document.
 ///
@@ -12,7 +13,8 @@ use std::collections::BTreeMap;
 pub struct Document {
     id: String,
     text: String,
-    meta: BTreeMap<String, String>,
+    /// Shared with the evidence of the document's edges.
+    meta: Arc<BTreeMap<String, String>>,
 }
 
 impl Document {
@@ -27,7 +29,7 @@ impl Document {
         Document {
             id: id.into(),
             text: text.into(),
-            meta: BTreeMap::new(),
+            meta: Arc::default(),
         }
     }
 
@@ -45,7 +47,7 @@ impl Document {
     /// Adds a metadata field (such as `date` or `url`) that travels with the
     /// document into the evidence of its edges.
     pub fn with_meta(mut self, key: impl Into<String>, value: impl Into<String>) -> Document {
-        self.meta.insert(key.into(), value.into());
+        Arc::make_mut(&mut self.meta).insert(key.into(), value.into());
         self
     }
 
@@ -61,6 +63,12 @@ impl Document {
 
     /// Metadata fields, sorted by key.
     pub fn meta(&self) -> &BTreeMap<String, String> {
+        &self.meta
+    }
+
+    /// The metadata fields as the shared map the evidence of the
+    /// document's edges holds (cloning it copies no field).
+    pub fn shared_meta(&self) -> &Arc<BTreeMap<String, String>> {
         &self.meta
     }
 }

@@ -3,6 +3,7 @@
 //! frozen configuration.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::config::Rules;
 use crate::document::Document;
@@ -314,7 +315,7 @@ impl Extractor {
                             stake_pct: f.stake_pct,
                             rule: f.rule.to_string(),
                             confidence: f.confidence,
-                            meta: doc.meta().clone(),
+                            meta: Arc::clone(doc.shared_meta()),
                         },
                     });
                 }

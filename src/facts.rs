@@ -8,6 +8,7 @@
 //! is in here; nothing refers back to the document text.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -105,9 +106,16 @@ pub struct Evidence {
     pub rule: String,
     /// The rule's confidence in this statement, 0..1.
     pub confidence: f64,
-    /// Document metadata (date, url, title) carried into the evidence.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", flatten)]
-    pub meta: BTreeMap<String, String>,
+    /// Document metadata (date, url, title) carried into the evidence:
+    /// the document's own map, shared by all the evidence of the document
+    /// rather than copied into each.
+    #[serde(default, skip_serializing_if = "is_empty", flatten)]
+    pub meta: Arc<BTreeMap<String, String>>,
+}
+
+/// Whether a metadata map is empty (for serde's `skip_serializing_if`).
+fn is_empty(meta: &Arc<BTreeMap<String, String>>) -> bool {
+    meta.is_empty()
 }
 
 impl Evidence {

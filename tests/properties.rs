@@ -417,7 +417,9 @@ fn exporters_parse_back_hostile_graph() {
                         stake_pct: Some(-0.0),
                         rule: (*h).into(),
                         confidence: 0.5,
-                        meta: [((*h).to_string(), (*h).to_string())].into_iter().collect(),
+                        meta: std::sync::Arc::new(
+                            [((*h).to_string(), (*h).to_string())].into_iter().collect(),
+                        ),
                     },
                 })
                 .collect(),

@@ -114,7 +114,7 @@ fn facts(d: Doc) -> DocFacts {
                 } else {
                     0.5
                 },
-                meta: r.meta.into_iter().collect(),
+                meta: std::sync::Arc::new(r.meta.into_iter().collect()),
             },
         })
         .collect();

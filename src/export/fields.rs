@@ -44,7 +44,7 @@ fn write_evidence<W: Write, F: Formatter + Clone>(
     }
     o.field(key!("rule"), &ev.rule)?;
     o.field(key!("confidence"), &ev.confidence)?;
-    for (name, v) in &ev.meta {
+    for (name, v) in ev.meta.iter() {
         o.named(name, v)?;
     }
     o.end()
@@ -179,8 +179,9 @@ mod tests {
             confidence: 0.85,
             meta: Default::default(),
         };
-        ev.meta.insert("url".into(), "http://x/\"y\"".into());
-        ev.meta.insert("date".into(), "1987-03-02".into());
+        let meta = std::sync::Arc::make_mut(&mut ev.meta);
+        meta.insert("url".into(), "http://x/\"y\"".into());
+        meta.insert("date".into(), "1987-03-02".into());
         let wire = |ev: &Evidence| {
             let mut out = Vec::new();
             write_evidence(&mut out, &mut CompactFormatter, ev, &ev.text).ok()?;
@@ -191,7 +192,7 @@ mod tests {
         ev.amount_usd = None;
         ev.amount_text = None;
         ev.stake_pct = None;
-        ev.meta.clear();
+        ev.meta = Default::default();
         assert_eq!(wire(&ev), serde_json::to_string(&ev).ok());
     }
 

@@ -421,7 +421,7 @@ pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
                     stake_pct: stakes[(i + doc) % stakes.len()],
                     rule: format!("rule-{i}"),
                     confidence: [0.9, 0.123_456_789, 1.0, 0.0][(i + doc) % 4],
-                    meta,
+                    meta: meta.into(),
                 },
             });
         }

@@ -76,7 +76,8 @@ pub fn relation(doc: &str, head: &str, kind: RelationKind, tail: &str, said: Sai
                 .meta
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect::<BTreeMap<_, _>>(),
+                .collect::<BTreeMap<_, _>>()
+                .into(),
         },
     }
 }
