@@ -3,7 +3,7 @@
 # measured in the same run. Writes markdown tables to stdout; progress and
 # problems go to stderr.
 #
-#   scripts/bench.sh [--runs N] [--no-build] [--no-spacy]
+#   scripts/bench.sh [--runs N] [--scale K] [--no-build] [--no-spacy]
 #
 # What it does:
 #   1. builds `kgraph` in release mode (cargo build --release, honouring
@@ -24,8 +24,12 @@
 #      spacy_ner_speed.py measures spaCy (benches/extract_speed.rs: pipeline
 #      built and documents read untimed, warm-up, 3 timed runs), once before
 #      and once after spaCy;
-#   5. prints the tables: medians of wall time, docs/s, MB/s, words/s, peak
-#      RSS, the 2-thread/1-thread ratio and the kgraph/spaCy ratio.
+#   5. memory at scale: K copies of the Reuters corpus (default 10), each
+#      document's id made distinct per copy, built twice at 1 and at 2
+#      threads, for the peak RSS against one copy's (--scale 1 skips it);
+#   6. prints the tables: medians of wall time, docs/s, MB/s, words/s, peak
+#      RSS, the 2-thread/1-thread ratio, the kgraph/spaCy ratio and the
+#      memory at scale.
 #
 # Units (the same as spacy_ner_speed.py): a document's text is
 # title + "\n\n" + text (text alone when the title is empty); MB = 10^6 bytes
@@ -47,15 +51,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
 
 runs=${RUNS:-5}
+scale=10
 build=1
 spacy=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --runs=*) runs=${1#--runs=}; shift ;;
+    --scale) scale=$2; shift 2 ;;
+    --scale=*) scale=${1#--scale=}; shift ;;
     --no-build) build=0; shift ;;
     --no-spacy) spacy=0; shift ;;
-    -h|--help) sed -n '2,34p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -214,6 +221,30 @@ for f in "${corpora[@]}"; do
   done
 done
 
+# Memory at scale: copies of the Reuters corpus with distinct ids, so that
+# nothing merges across copies that does not merge within one.
+reuters=$shared/bench/reuters21578.jsonl
+if [ "$scale" -gt 1 ] && [ -f "$reuters" ]; then
+  scaled=$tmp/reuters-x$scale.jsonl
+  log "memory at scale: $scale copies of reuters21578"
+  python3 - "$reuters" "$scale" "$scaled" <<'PY'
+import json, sys
+src, copies, dst = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+lines = [line for line in open(src, encoding="utf-8") if line.strip()]
+with open(dst, "w", encoding="utf-8") as out:
+    for k in range(copies):
+        for line in lines:
+            doc = json.loads(line)
+            doc["id"] = f"{doc['id']}#copy{k + 1}"
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+PY
+  for run in 1 2; do
+    measure "reuters-x$scale" "$scaled" 1 "$run"
+    measure "reuters-x$scale" "$scaled" 2 "$run"
+  done
+  rm -f "$scaled"
+fi
+
 first1000=$tmp/reuters-first1000.jsonl
 spacy_json=$tmp/spacy.json
 speed_jsonl=$tmp/speed.jsonl
@@ -257,9 +288,9 @@ fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$runs_tsv" "$stats_tsv" "$spacy_json" "$notes" "$tmp" \
-  "$kgraph" "$runs" "$load_start" "$load_end" "$speed_jsonl" <<'PY'
+  "$kgraph" "$runs" "$load_start" "$load_end" "$speed_jsonl" "$scale" <<'PY'
 import json, os, platform, statistics, subprocess, sys
-runs_tsv, stats_tsv, spacy_json, notes, tmp, kgraph, nruns, load0, load1, speed_jsonl = sys.argv[1:]
+runs_tsv, stats_tsv, spacy_json, notes, tmp, kgraph, nruns, load0, load1, speed_jsonl, scale = sys.argv[1:]
 stats = {}
 for line in open(stats_tsv):
     name, path, n, nb, nw = line.rstrip("\n").split("\t")
@@ -366,8 +397,23 @@ if sp:
     print(f"| spaCy NER only | {', '.join(map(str, r['runs_s']))} | {fmt(r['words_per_s'])} | "
           f"{fmt(r['words_per_s_median'])} | {r['mb_per_s']:.3f} | {r['docs_per_s']} | {fmt(r['words_per_cpu_s'])} |")
     print()
+scaled = f"reuters-x{scale}"
+if any(ok(runs.get((scaled, thr), [])) for thr in (1, 2)) and "reuters21578" in stats:
+    n, nb, nw = stats["reuters21578"]
+    print(f"### Memory at scale ({scale} copies of reuters21578, distinct ids)\n")
+    print(f"{scale} x {n:,} documents, {scale * nb / 1e6:.1f} MB of text; peak RSS is the largest of the "
+          f"runs, against the largest of the runs on one copy above.\n")
+    print("| threads | one copy: peak RSS MB | copies: peak RSS MB | ratio | copies: wall s (runs) |")
+    print("|---|---|---|---|---|")
+    for thr in (1, 2):
+        one, many = ok(runs.get(("reuters21578", thr), [])), ok(runs.get((scaled, thr), []))
+        if one and many:
+            a, b = max(r["rss"] for r in one) / 1024, max(r["rss"] for r in many) / 1024
+            walls = ", ".join(f"{r['wall']:.2f}" for r in many)
+            print(f"| {thr} | {a:.0f} | {b:.0f} | {b / a:.2f}x | {walls} |")
+    print()
 outs = [(n, open(os.path.join(tmp, f"outbytes-{n}")).read().strip())
-        for n in order if os.path.exists(os.path.join(tmp, f"outbytes-{n}"))]
+        for n in order + [scaled] if os.path.exists(os.path.join(tmp, f"outbytes-{n}"))]
 if outs:
     print("### Output size (`-f all`)\n")
     print("| corpus | output MB |")
