@@ -291,6 +291,7 @@ python3 - "$runs_tsv" "$stats_tsv" "$spacy_json" "$notes" "$tmp" \
   "$kgraph" "$runs" "$load_start" "$load_end" "$speed_jsonl" "$scale" <<'PY'
 import json, os, platform, statistics, subprocess, sys
 runs_tsv, stats_tsv, spacy_json, notes, tmp, kgraph, nruns, load0, load1, speed_jsonl, scale = sys.argv[1:]
+scale = int(scale)
 stats = {}
 for line in open(stats_tsv):
     name, path, n, nb, nw = line.rstrip("\n").split("\t")
