@@ -992,7 +992,8 @@ fn read_mult(hay: &[u8], m: &[u8], i: usize) -> Option<usize> {
         .or_else(|| (m.get(i) == Some(&b'-')).then(|| word(i + 1)).flatten())
         .or_else(|| {
             let letter = m.get(i)?.to_ascii_lowercase();
-            (matches!(letter, b'k' | b'm' | b'b') && word_ends(hay, i + 1)).then_some(i + 1)
+            let is_mult = MULT_LETTERS.iter().any(|(l, _)| l.as_bytes() == [letter]);
+            (is_mult && word_ends(hay, i + 1)).then_some(i + 1)
         })
 }
 
