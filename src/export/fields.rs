@@ -119,7 +119,12 @@ fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
                 write_evidence(w, f, ev, t)
             })
             .map_err(|err| err.to_string())
-            .and_then(|()| String::from_utf8(json).map_err(|err| err.to_string()))
+            .and_then(|()| {
+                // Kept for the whole export, one per edge: give back the
+                // room that was not used.
+                json.shrink_to_fit();
+                String::from_utf8(json).map_err(|err| err.to_string())
+            })
         };
         EvidenceTexts { json, text }
     })

@@ -185,39 +185,73 @@ fn write_edges<W: Write>(w: &mut W, f: &mut Pretty, edges: &[&Edge]) -> serde_js
     })
 }
 
-/// A pretty formatter one level into the top-level object: what writes a
-/// value of the document as it stands there.
-fn inner_formatter() -> Pretty {
-    let mut formatter = PrettyFormatter::new();
-    // Only the indentation changes; nothing is written (and a sink cannot
-    // fail).
-    let _ = formatter.begin_object(&mut io::sink());
-    formatter
-}
+/// Most bytes of edge text kept to be written again under `links`; a
+/// longer edge list is serialised a second time instead, so that the
+/// memory of a large export stays bounded.
+const EDGES_KEPT: usize = 8 << 20;
 
 /// Writes the document. The edge list stands under both `edges` and
-/// `links`, at the same depth, so it is serialised once and its text
-/// written twice.
-fn write_document<W: Write>(mut w: W, view: &GraphView<'_>) -> serde_json::Result<W> {
-    let mut edges = Indents(Vec::new());
-    write_edges(&mut edges, &mut inner_formatter(), view.edges())?;
-    let edges = edges.0;
+/// `links`, at the same depth: its text, as written under `edges`, is kept
+/// (up to `keep` bytes) and written again.
+fn write_document<W: Write>(mut w: W, view: &GraphView<'_>, keep: usize) -> serde_json::Result<W> {
     let graph = GraphAttrs {
         name: "kgraph",
         node_count: view.nodes().len(),
         edge_count: view.edges().len(),
     };
-    let raw = |w: &mut W, _: &mut Pretty| w.write_all(&edges).map_err(io_error);
     let mut f = PrettyFormatter::new();
     let mut doc = Object::begin(&mut w, &mut f)?;
     doc.field(key!("directed"), &true)?;
     doc.field(key!("multigraph"), &true)?;
     doc.field(key!("graph"), &graph)?;
     doc.entry(key!("nodes"), |w, f| write_nodes(w, f, view.nodes()))?;
-    doc.entry(key!("edges"), raw)?;
-    doc.entry(key!("links"), raw)?;
+    let mut kept = Some(Vec::new());
+    doc.entry(key!("edges"), |w, f| {
+        let mut tee = Tee {
+            w,
+            copy: &mut kept,
+            keep,
+        };
+        write_edges(&mut tee, f, view.edges())
+    })?;
+    doc.entry(key!("links"), |w, f| match &kept {
+        Some(text) => w.write_all(text).map_err(io_error),
+        None => write_edges(w, f, view.edges()),
+    })?;
     doc.end()?;
     Ok(w)
+}
+
+/// A writer that passes everything on and keeps a copy, until the copy
+/// would pass `keep` bytes (then it drops it).
+struct Tee<'a, W> {
+    w: &'a mut W,
+    copy: &'a mut Option<Vec<u8>>,
+    keep: usize,
+}
+
+impl<W: Write> Write for Tee<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.w.write_all(buf)?;
+        if let Some(copy) = self.copy {
+            if copy.len() + buf.len() <= self.keep {
+                copy.extend_from_slice(buf);
+            } else {
+                *self.copy = None;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
 }
 
 /// A writer that passes two-byte writes on with their length known:
@@ -250,7 +284,8 @@ impl Exporter for JsonExporter {
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
         let err = |e: serde_json::Error| Error::new(ErrorKind::Export, format!("graph.json: {e}"));
-        let mut out = write_document(Indents(super::chunked(out)), view).map_err(err)?;
+        let mut out =
+            write_document(Indents(super::chunked(out)), view, EDGES_KEPT).map_err(err)?;
         out.write_all(b"\n")?;
         out.flush()?;
         Ok(())
@@ -376,6 +411,18 @@ mod tests {
         for g in [super::super::tiny_graph(), super::super::awkward_graph()] {
             let s = super::super::render_to_string(&JsonExporter::default(), &g, 0);
             assert_eq!(s, reference(&g.view()));
+        }
+        // An edge list too long to keep is serialised again, to the same
+        // bytes.
+        for g in [super::super::tiny_graph(), super::super::awkward_graph()] {
+            let view = g.view();
+            let text = |keep| {
+                let out = write_document(Vec::new(), &view, keep).unwrap_or_default();
+                String::from_utf8(out).unwrap_or_default()
+            };
+            assert!(text(EDGES_KEPT).contains("\"links\""));
+            assert_eq!(text(0), text(EDGES_KEPT));
+            assert_eq!(text(10), text(EDGES_KEPT));
         }
         let empty = crate::GraphBuilder::new(crate::MergeOptions::default()).finish();
         let s = super::super::render_to_string(&JsonExporter::default(), &empty, 0);
