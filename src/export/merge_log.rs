@@ -2,7 +2,7 @@
 //! [`MergeRecord`](crate::MergeRecord) per line, saying which surface form,
 //! where, went into which node, in (node, doc, sentence, start) order.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::ops::Range;
 
 use super::Exporter;
@@ -68,25 +68,25 @@ impl Exporter for MergeLogExporter {
     }
 
     fn write_file(&self, view: &GraphView<'_>, _file: usize, out: &mut dyn Write) -> Result<()> {
-        let err =
-            |e: serde_json::Error| Error::new(ErrorKind::Export, format!("merge_log.jsonl: {e}"));
         let log = view.merge_lines();
-        let mut nodes = Escaped::new(log.nodes);
-        let mut docs = Escaped::new(log.docs);
-        let mut names = Escaped::new(log.names);
+        let tables = log.tables();
+        let mut nodes = Escaped::new(tables.nodes);
+        let mut docs = Escaped::new(tables.docs);
+        let mut names = Escaped::new(tables.names);
         // Records are serialised into a plain buffer (serde_json's many
         // small writes stay cheap there), passed on in large chunks.
         let mut buf = Vec::with_capacity(CHUNK + CHUNK / 2);
-        for l in log.lines {
+        let json = |e: serde_json::Error| io::Error::other(e);
+        log.for_each_line(|l| {
             // A line is a `MergeRecord` as serde_json
             // writes it (compact, fields in order): the keys are fixed
             // text, the strings JSON from serde_json.
             buf.extend_from_slice(br#"{"node":"#);
-            buf.extend_from_slice(nodes.get(l.node).map_err(err)?);
+            buf.extend_from_slice(nodes.get(l.node).map_err(json)?);
             buf.extend_from_slice(br#","surface":"#);
-            serde_json::to_writer(&mut buf, log.names.get(l.surface)).map_err(err)?;
+            serde_json::to_writer(&mut buf, tables.names.get(l.surface)).map_err(json)?;
             buf.extend_from_slice(br#","doc":"#);
-            buf.extend_from_slice(docs.get(l.doc).map_err(err)?);
+            buf.extend_from_slice(docs.get(l.doc).map_err(json)?);
             buf.extend_from_slice(br#","sentence":"#);
             push_uint(&mut buf, l.sentence);
             buf.extend_from_slice(br#","start":"#);
@@ -94,13 +94,15 @@ impl Exporter for MergeLogExporter {
             buf.extend_from_slice(br#","end":"#);
             push_uint(&mut buf, l.end);
             buf.extend_from_slice(br#","source":"#);
-            buf.extend_from_slice(names.get(l.source).map_err(err)?);
+            buf.extend_from_slice(names.get(l.source).map_err(json)?);
             buf.extend_from_slice(b"}\n");
             if buf.len() >= CHUNK {
                 out.write_all(&buf)?;
                 buf.clear();
             }
-        }
+            Ok(())
+        })
+        .map_err(|e| Error::new(ErrorKind::Export, format!("merge_log.jsonl: {e}")))?;
         out.write_all(&buf)?;
         out.flush()?;
         Ok(())

@@ -387,7 +387,10 @@ pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
         RelationKind::CompetesWith,
         RelationKind::Acquired,
     ];
-    let mut b = crate::GraphBuilder::new(crate::MergeOptions { max_evidence: 3 });
+    let mut b = crate::GraphBuilder::new(crate::MergeOptions {
+        max_evidence: 3,
+        ..Default::default()
+    });
     for doc in 0..6 {
         let mut relations = Vec::new();
         for (i, kind) in kinds.iter().enumerate() {

@@ -26,10 +26,10 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 
-use super::log::{LogLine, MergeLog, Strings};
+use super::log::{LineStore, LogLine, MergeLog, Strings};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
-use crate::hash::HashMap;
+use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// Options of the merge.
@@ -37,11 +37,25 @@ use crate::kinds::{EntityType, RelationKind, Status};
 pub struct MergeOptions {
     /// Most evidence items kept per edge (the rest are counted).
     pub max_evidence: usize,
+    /// Most merge-log lines (one per mention, 40 bytes each) kept in
+    /// memory, and most sorted at once when the log is written: past it,
+    /// the lines go to a temporary file, so that the merge's memory grows
+    /// with the graph rather than with the corpus. Default
+    /// [`MergeOptions::DEFAULT_LOG_BUFFER`].
+    pub log_buffer: usize,
+}
+
+impl MergeOptions {
+    /// The default [`MergeOptions::log_buffer`]: 131,072 lines, 5 MB.
+    pub const DEFAULT_LOG_BUFFER: usize = 1 << 17;
 }
 
 impl Default for MergeOptions {
     fn default() -> MergeOptions {
-        MergeOptions { max_evidence: 10 }
+        MergeOptions {
+            max_evidence: 10,
+            log_buffer: MergeOptions::DEFAULT_LOG_BUFFER,
+        }
     }
 }
 
@@ -211,7 +225,10 @@ pub struct GraphBuilder {
     /// Edges by (head key, kind, tail key) number; only looked up until
     /// [`GraphBuilder::finish`] sorts them by key strings.
     edges: HashMap<(u32, RelationKind, u32), EdgeAcc>,
-    log: Vec<LogLine>,
+    log: LineStore,
+    /// The (key number, surface form number) of every mention, each once:
+    /// the aliases of the nodes.
+    surfaces: HashSet<(u32, u32)>,
     /// (key number, doc number, label number) of each entity fact: one
     /// list for all nodes rather than `Vec`s for each, most holding a single
     /// item.
@@ -229,6 +246,7 @@ impl GraphBuilder {
     /// Creates an empty builder.
     pub fn new(options: MergeOptions) -> GraphBuilder {
         GraphBuilder {
+            log: LineStore::new(options.log_buffer),
             options,
             ..GraphBuilder::default()
         }
@@ -275,6 +293,8 @@ impl GraphBuilder {
             // The number of the label, if a mention's surface form is the
             // label (as it mostly is).
             let mut label = None;
+            // The surface form last added to `surfaces` for this node.
+            let mut last_surface = None;
             for m in &ent.mentions {
                 let surface = match prev {
                     Some((p, s, _)) if p.surface == m.surface => s,
@@ -285,6 +305,10 @@ impl GraphBuilder {
                     _ => self.names.number(&m.source).0,
                 };
                 prev = Some((m, surface, source));
+                if last_surface != Some(surface) {
+                    last_surface = Some(surface);
+                    self.surfaces.insert((node, surface));
+                }
                 if label.is_none() && m.surface == ent.label {
                     label = Some(surface);
                 }
@@ -364,18 +388,26 @@ impl GraphBuilder {
                     acc.first_stake = Some((key, p));
                 }
             }
-            acc.evidence.push(ev);
-            if acc.evidence.len() >= 2 * max {
-                acc.evidence
-                    .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-                acc.evidence.truncate(max);
+            // The evidence stays sorted (equal keys in arrival order) and
+            // capped: the first `max` in evidence order.
+            let at = acc
+                .evidence
+                .partition_point(|e| e.order_key() <= ev.order_key());
+            if at < max {
+                let len = acc.evidence.len();
+                if len == max {
+                    acc.evidence.pop();
+                } else if len == acc.evidence.capacity() {
+                    // Grow by doubling, but never past the cap.
+                    acc.evidence.reserve_exact(len.clamp(1, max - len));
+                }
+                acc.evidence.insert(at, ev);
             }
         }
     }
 
     /// Finishes the merge.
     pub fn finish(self) -> KnowledgeGraph {
-        let max = self.options.max_evidence.max(1);
         let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
         let names = &self.names;
         let accs = self.nodes;
@@ -394,14 +426,11 @@ impl GraphBuilder {
         // whether it was taken, with one hash and no `String` of its own.
         let mut taken = Numbered::with_capacity(by_key.len());
         let mut nodes = Vec::with_capacity(by_key.len());
-        // The merge log's lines and the entity facts of each key number,
-        // for the aliases, label and documents of its node (and the lines
-        // again for the merge log, node by node).
-        let (lines_by_key, line_bucket) =
-            counting_sort(0..self.log.len() as u32, accs.len(), |i| {
-                self.log[i as usize].node
-            });
-        let lines_of = |n: usize| &lines_by_key[line_bucket[n]..line_bucket[n + 1]];
+        // The surface forms and the entity facts of each key number, for
+        // the aliases, label and documents of its node.
+        let mut surfaces: Vec<(u32, u32)> = self.surfaces.into_iter().collect();
+        surfaces.sort_unstable();
+        let surface_bucket = bucket_starts(surfaces.iter().map(|&(k, _)| k), accs.len());
         let (facts_by_key, fact_bucket) =
             counting_sort(0..self.entity_facts.len() as u32, accs.len(), |i| {
                 self.entity_facts[i as usize].0
@@ -432,12 +461,8 @@ impl GraphBuilder {
                 }
             }
             scratch.clear();
-            let lines = lines_of(n);
-            scratch.extend(lines.iter().map(|&i| self.log[i as usize].surface));
-            // Drop repeats by number first (equal numbers, equal strings):
-            // a node's mentions mostly repeat a few surface forms.
-            scratch.sort_unstable();
-            scratch.dedup();
+            let forms = &surfaces[surface_bucket[n]..surface_bucket[n + 1]];
+            scratch.extend(forms.iter().map(|&(_, s)| s));
             scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
             let aliases = scratch
                 .iter()
@@ -489,9 +514,6 @@ impl GraphBuilder {
             if kind.is_symmetric() && target < source {
                 std::mem::swap(&mut source, &mut target);
             }
-            acc.evidence
-                .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-            acc.evidence.truncate(max);
             let amount_usd = acc.first_amount.as_ref().map(|(_, a)| *a);
             let mut alt: Vec<f64> = Vec::new();
             for a in acc.amounts.values() {
@@ -533,57 +555,35 @@ impl GraphBuilder {
         // now collide; keep the first.
         edges.sort_by(super::view::edge_order);
         edges.dedup_by(|b, a| a.id == b.id);
-        let by_node = by_id.iter().map(|&key| lines_of(key as usize));
-        let lines = merge_log(self.log, by_node, &doc_rank, names);
         let mut node_ids = Strings::default();
         for n in 0..key_rank.len() as u32 {
             node_ids.push(id_of(n).map_or("", String::as_str));
         }
-        let log = MergeLog::new(node_ids, self.docs.strings, self.names.strings, lines);
+        // The merge log's lines sort by node id.
+        let node_rank = ranks(&by_id, key_rank.len());
+        let log = MergeLog::new(
+            node_ids,
+            self.docs.strings,
+            self.names.strings,
+            (node_rank, doc_rank),
+            self.log,
+            self.options.log_buffer,
+        );
         KnowledgeGraph::from_parts(nodes, edges, log)
     }
 }
 
-/// The merge log, sorted by (node id, doc id, sentence, start, end,
-/// surface), equal lines once. Doc ids are ranked once, so the sort
-/// compares integers; entries equal in all of that keep their order of
-/// arrival.
-///
-/// `by_node`: the lines of each node (as indexes into `entries`), nodes in
-/// id order; each node's lines are then sorted on their own.
-fn merge_log<'a>(
-    entries: Vec<LogLine>,
-    by_node: impl Iterator<Item = &'a [u32]>,
-    doc_rank: &[u32],
-    names: &Numbered,
-) -> Vec<LogLine> {
-    let key = |e: &LogLine| (doc_rank[e.doc as usize], e.sentence, e.start, e.end);
-    let mut order: Vec<u32> = Vec::with_capacity(entries.len());
-    for lines in by_node {
-        let from = order.len();
-        order.extend_from_slice(lines);
-        order[from..].sort_unstable_by(|&a, &b| {
-            let (x, y) = (&entries[a as usize], &entries[b as usize]);
-            key(x)
-                .cmp(&key(y))
-                .then_with(|| names.string(x.surface).cmp(names.string(y.surface)))
-                .then(a.cmp(&b))
-        });
+/// Where each of `buckets` numbers starts among `sorted` (and, last, where
+/// the last ends): the items of number `k` are `starts[k]..starts[k + 1]`.
+fn bucket_starts(sorted: impl Iterator<Item = u32>, buckets: usize) -> Vec<usize> {
+    let mut starts = vec![0usize; buckets + 1];
+    for k in sorted {
+        starts[k as usize + 1] += 1;
     }
-    let mut log = Vec::with_capacity(order.len());
-    // The last line written, as (node, key, surface, source): equal
-    // strings have equal numbers.
-    let mut prev = None;
-    for i in order {
-        let e = &entries[i as usize];
-        let line = (e.node, key(e), e.surface, e.source);
-        if prev == Some(line) {
-            continue;
-        }
-        prev = Some(line);
-        log.push(e.clone());
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
     }
-    log
+    starts
 }
 
 /// The `items`, stably sorted by `rank` (each below `ranks`) by counting;

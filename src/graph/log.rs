@@ -2,13 +2,21 @@
 //! mention, the strings it names (node ids, doc ids, surface forms,
 //! recognisers) each kept once in a table.
 //!
-//! A corpus gives a line per mention, a hundred thousand and more; as
-//! [`MergeRecord`]s, with four owned strings each, they were the largest
-//! thing the finished graph held. The merge-log exporter writes the lines
-//! straight from the tables; [`MergeRecord`]s are made only when asked
-//! for ([`KnowledgeGraph::merge_log`](super::KnowledgeGraph::merge_log)).
+//! A corpus gives a line per mention, a hundred thousand and more, and ten
+//! copies of it ten times as many: the one part of the merge that grows
+//! with the corpus rather than with the graph. So the lines are kept in
+//! arrival order in a [`LineStore`], which holds up to
+//! [`MergeOptions::log_buffer`](super::MergeOptions::log_buffer) of them in
+//! memory and moves the rest to a temporary file; they are sorted only
+//! when written, a bounded slice of nodes at a time
+//! ([`MergeLog::for_each_line`]). The merge-log exporter writes the lines
+//! straight from the tables; [`MergeRecord`]s are made only when asked for
+//! ([`KnowledgeGraph::merge_log`](super::KnowledgeGraph::merge_log)).
 
-use std::sync::OnceLock;
+use std::cmp::Ordering;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use super::MergeRecord;
 
@@ -45,10 +53,10 @@ impl Strings {
     }
 }
 
-/// One line of the merge log, by number: the node id in
-/// [`MergeLog::nodes`], the doc id in [`MergeLog::docs`], the surface form
-/// and the recogniser in [`MergeLog::names`].
-#[derive(Clone, Debug)]
+/// One line of the merge log, by number: the merge key number of its node,
+/// the doc id in [`MergeLog::docs`], the surface form and the recogniser in
+/// [`MergeLog::names`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct LogLine {
     pub(crate) node: u32,
     pub(crate) doc: u32,
@@ -59,13 +67,157 @@ pub(crate) struct LogLine {
     pub(crate) end: usize,
 }
 
-/// The lines of a [`MergeLog`] by number, with the tables the numbers
-/// point into (see [`LogLine`]).
+/// Bytes of a [`LogLine`] in the temporary file: four `u32`s and three
+/// `u64`s, little-endian.
+const LINE_BYTES: usize = 4 * 4 + 3 * 8;
+
+impl LogLine {
+    fn encode(&self, out: &mut Vec<u8>) {
+        for n in [self.node, self.doc, self.surface, self.source] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        for n in [self.sentence, self.start, self.end] {
+            out.extend_from_slice(&(n as u64).to_le_bytes());
+        }
+    }
+
+    fn decode(b: &[u8]) -> LogLine {
+        let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default());
+        let usize_at = |i: usize| {
+            let n = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+            usize::try_from(n).unwrap_or(usize::MAX)
+        };
+        LogLine {
+            node: u32_at(0),
+            doc: u32_at(4),
+            surface: u32_at(8),
+            source: u32_at(12),
+            sentence: usize_at(16),
+            start: usize_at(24),
+            end: usize_at(32),
+        }
+    }
+}
+
+/// The lines of the merge log in arrival order: the latest in memory, the
+/// earlier ones (once there are more than fit) in a temporary file.
+#[derive(Debug)]
+pub(crate) struct LineStore {
+    /// Lines moved out of memory, [`LINE_BYTES`] each; none until the
+    /// buffer first fills.
+    file: Option<Mutex<File>>,
+    /// How many lines the file holds.
+    in_file: usize,
+    /// The lines after those in the file.
+    buffer: Vec<LogLine>,
+    /// Most lines kept in `buffer`.
+    capacity: usize,
+    /// Set when no temporary file could be made or written: the lines then
+    /// all stay in memory.
+    in_memory_only: bool,
+}
+
+impl Default for LineStore {
+    fn default() -> LineStore {
+        LineStore::new(super::MergeOptions::DEFAULT_LOG_BUFFER)
+    }
+}
+
+/// Lines read back from the file at a time.
+const READ_LINES: usize = 1 << 14;
+
+impl LineStore {
+    /// An empty store keeping up to `capacity` lines in memory.
+    pub(crate) fn new(capacity: usize) -> LineStore {
+        LineStore {
+            file: None,
+            in_file: 0,
+            buffer: Vec::new(),
+            capacity: capacity.max(1),
+            in_memory_only: false,
+        }
+    }
+
+    /// Adds a line.
+    pub(crate) fn push(&mut self, line: LogLine) {
+        self.buffer.push(line);
+        if self.buffer.len() >= self.capacity && !self.in_memory_only {
+            if self.spill().is_ok() {
+                self.buffer.clear();
+            } else {
+                // Keep going in memory: a merge log that cannot be moved
+                // out costs memory, not the run.
+                self.in_memory_only = true;
+            }
+        }
+    }
+
+    /// Appends the buffer to the temporary file, made on first use.
+    fn spill(&mut self) -> io::Result<()> {
+        let mut bytes = Vec::with_capacity(self.buffer.len() * LINE_BYTES);
+        for line in &self.buffer {
+            line.encode(&mut bytes);
+        }
+        let file = match &mut self.file {
+            Some(file) => file,
+            None => self.file.insert(Mutex::new(tempfile::tempfile()?)),
+        };
+        let file = file.get_mut().map_err(|_| io::Error::other("poisoned"))?;
+        file.write_all(&bytes)?;
+        self.in_file += self.buffer.len();
+        Ok(())
+    }
+
+    /// Calls `f` with the lines in arrival order, a slice at a time.
+    fn for_each_slice(&self, mut f: impl FnMut(&[LogLine])) -> io::Result<()> {
+        if let Some(file) = &self.file {
+            let mut file = file
+                .lock()
+                .map_err(|_| io::Error::other("merge log file lock poisoned"))?;
+            file.seek(SeekFrom::Start(0))?;
+            let mut bytes = vec![0u8; READ_LINES.min(self.in_file) * LINE_BYTES];
+            let mut lines = Vec::with_capacity(READ_LINES.min(self.in_file));
+            let mut left = self.in_file;
+            while left > 0 {
+                let n = left.min(READ_LINES);
+                let chunk = &mut bytes[..n * LINE_BYTES];
+                file.read_exact(chunk)?;
+                lines.clear();
+                lines.extend(chunk.chunks_exact(LINE_BYTES).map(LogLine::decode));
+                f(&lines);
+                left -= n;
+            }
+        }
+        f(&self.buffer);
+        Ok(())
+    }
+}
+
+/// The merge log: its lines, written in (node id, doc id, sentence, start,
+/// end, surface) order with equal lines once, and the strings they name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct MergeLog {
+    /// The node id of each merge key number (empty for keys without one).
+    nodes: Strings,
+    docs: Strings,
+    names: Strings,
+    /// `node_rank[k]`: the place of the node of key number `k` among the
+    /// node ids in the log (`u32::MAX`: not in the log).
+    node_rank: Vec<u32>,
+    /// `doc_rank[d]`: the place of doc id number `d` among the doc ids.
+    doc_rank: Vec<u32>,
+    /// The lines, in arrival order.
+    lines: Arc<LineStore>,
+    /// Most lines sorted in memory at once.
+    sort_budget: usize,
+    /// The lines as [`MergeRecord`]s, made on first request.
+    records: OnceLock<Vec<MergeRecord>>,
+}
+
+/// The tables the numbers of a [`LogLine`] point into.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct NumberedLines<'a> {
-    /// The lines, in order.
-    pub(crate) lines: &'a [LogLine],
-    /// Node ids.
+pub(crate) struct Tables<'a> {
+    /// Node ids, by merge key number.
     pub(crate) nodes: &'a Strings,
     /// Doc ids.
     pub(crate) docs: &'a Strings,
@@ -73,47 +225,135 @@ pub(crate) struct NumberedLines<'a> {
     pub(crate) names: &'a Strings,
 }
 
-/// The merge log: its lines, in (node id, doc id, sentence, start, end,
-/// surface) order, and the strings they name.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct MergeLog {
-    nodes: Strings,
-    docs: Strings,
-    names: Strings,
-    lines: Vec<LogLine>,
-    /// The lines as [`MergeRecord`]s, made on first request.
-    records: OnceLock<Vec<MergeRecord>>,
-}
-
 impl MergeLog {
-    /// A log of these lines (sorted, each once) naming these node ids, doc
-    /// ids and names (surface forms and recognisers).
-    pub(crate) fn new(nodes: Strings, docs: Strings, names: Strings, lines: Vec<LogLine>) -> Self {
+    /// A log of these lines (in arrival order), naming these node ids (by
+    /// merge key number, placed among each other by `node_rank`), doc ids
+    /// (placed by `doc_rank`) and names (surface forms and recognisers).
+    /// Lines are sorted `sort_budget` at a time, at the least.
+    pub(crate) fn new(
+        nodes: Strings,
+        docs: Strings,
+        names: Strings,
+        ranks: (Vec<u32>, Vec<u32>),
+        lines: LineStore,
+        sort_budget: usize,
+    ) -> Self {
+        let (node_rank, doc_rank) = ranks;
         MergeLog {
             nodes,
             docs,
             names,
-            lines,
+            node_rank,
+            doc_rank,
+            lines: Arc::new(lines),
+            sort_budget: sort_budget.max(1),
             records: OnceLock::new(),
         }
     }
 
-    /// The lines by number, with their tables.
-    pub(crate) fn numbered(&self) -> NumberedLines<'_> {
-        NumberedLines {
-            lines: &self.lines,
+    /// The tables the lines' numbers point into.
+    pub(crate) fn tables(&self) -> Tables<'_> {
+        Tables {
             nodes: &self.nodes,
             docs: &self.docs,
             names: &self.names,
         }
     }
 
+    /// Calls `f` with each line in order: by node id, doc id, sentence,
+    /// start, end and surface form (lines equal in all of that in arrival
+    /// order), equal lines once.
+    ///
+    /// The lines are gathered and sorted a range of nodes at a time, each
+    /// range holding at most the sort budget of lines (or one node), so
+    /// that a log larger than memory is read once per range.
+    ///
+    /// # Errors
+    /// When the lines cannot be read back from their temporary file, or
+    /// when `f` fails.
+    pub(crate) fn for_each_line(
+        &self,
+        mut f: impl FnMut(&LogLine) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Lines per node, by rank.
+        let ranked = self.node_rank.iter().filter(|&&r| r != u32::MAX).count();
+        let mut per_rank = vec![0usize; ranked];
+        self.lines.for_each_slice(|lines| {
+            for l in lines {
+                if let Some(c) = self.rank(l).and_then(|r| per_rank.get_mut(r as usize)) {
+                    *c += 1;
+                }
+            }
+        })?;
+        let key = |l: &LogLine| {
+            (
+                self.node_rank[l.node as usize],
+                self.doc_rank[l.doc as usize],
+                l.sentence,
+                l.start,
+                l.end,
+            )
+        };
+        let order = |x: &LogLine, y: &LogLine| -> Ordering {
+            key(x)
+                .cmp(&key(y))
+                .then_with(|| self.names.get(x.surface).cmp(self.names.get(y.surface)))
+        };
+        let mut batch: Vec<LogLine> = Vec::new();
+        // The last line written, as (node, key, surface, source): equal
+        // strings have equal numbers.
+        let mut prev = None;
+        let mut from = 0;
+        while from < ranked {
+            // Ranks from..to make one batch.
+            let mut to = from;
+            let mut count = 0;
+            while to < ranked && (to == from || count + per_rank[to] <= self.sort_budget) {
+                count += per_rank[to];
+                to += 1;
+            }
+            let range = from as u32..to as u32;
+            batch.clear();
+            batch.reserve(count);
+            self.lines.for_each_slice(|lines| {
+                batch.extend(
+                    lines
+                        .iter()
+                        .filter(|l| self.rank(l).is_some_and(|r| range.contains(&r))),
+                );
+            })?;
+            // Stable: lines equal in the order keep their arrival order.
+            batch.sort_by(order);
+            for l in &batch {
+                let line = (l.node, key(l), l.surface, l.source);
+                if prev == Some(line) {
+                    continue;
+                }
+                prev = Some(line);
+                f(l)?;
+            }
+            from = to;
+        }
+        Ok(())
+    }
+
+    /// The rank of a line's node, if it is in the log.
+    fn rank(&self, l: &LogLine) -> Option<u32> {
+        self.node_rank
+            .get(l.node as usize)
+            .copied()
+            .filter(|&r| r != u32::MAX)
+    }
+
     /// The lines as owned records.
+    ///
+    /// # Panics
+    /// When the lines cannot be read back from their temporary file.
     pub(crate) fn records(&self) -> &[MergeRecord] {
         self.records.get_or_init(|| {
-            self.lines
-                .iter()
-                .map(|l| MergeRecord {
+            let mut records = Vec::new();
+            let read = self.for_each_line(|l| {
+                records.push(MergeRecord {
                     node: self.nodes.get(l.node).to_owned(),
                     surface: self.names.get(l.surface).to_owned(),
                     doc: self.docs.get(l.doc).to_owned(),
@@ -121,24 +361,142 @@ impl MergeLog {
                     start: l.start,
                     end: l.end,
                     source: self.names.get(l.source).to_owned(),
-                })
-                .collect()
+                });
+                Ok(())
+            });
+            if let Err(e) = read {
+                panic!("the merge log could not be read back: {e}");
+            }
+            records
         })
     }
 
     /// The log of only the lines whose node id passes `keep`.
     pub(crate) fn filtered(&self, keep: impl Fn(&str) -> bool) -> MergeLog {
-        let lines = self
-            .lines
+        let mut node_rank = self.node_rank.clone();
+        for (k, rank) in node_rank.iter_mut().enumerate() {
+            if *rank != u32::MAX && !keep(self.nodes.get(k as u32)) {
+                *rank = u32::MAX;
+            }
+        }
+        // Ranks keep their order with gaps; close them, so that ranks
+        // number the nodes left.
+        let mut kept: Vec<u32> = node_rank
             .iter()
-            .filter(|l| keep(self.nodes.get(l.node)))
-            .cloned()
+            .copied()
+            .filter(|&r| r != u32::MAX)
             .collect();
-        MergeLog::new(
-            self.nodes.clone(),
-            self.docs.clone(),
-            self.names.clone(),
-            lines,
-        )
+        kept.sort_unstable();
+        for rank in node_rank.iter_mut().filter(|r| **r != u32::MAX) {
+            *rank = kept.partition_point(|&r| r < *rank) as u32;
+        }
+        MergeLog {
+            nodes: self.nodes.clone(),
+            docs: self.docs.clone(),
+            names: self.names.clone(),
+            node_rank,
+            doc_rank: self.doc_rank.clone(),
+            lines: Arc::clone(&self.lines),
+            sort_budget: self.sort_budget,
+            records: OnceLock::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(node: u32, doc: u32, start: usize) -> LogLine {
+        LogLine {
+            node,
+            doc,
+            surface: 0,
+            source: 1,
+            sentence: start / 10,
+            start,
+            end: start + 3,
+        }
+    }
+
+    #[test]
+    fn lines_survive_the_file() {
+        let mut store = LineStore::new(3);
+        let lines: Vec<LogLine> = (0..10)
+            .map(|i| line(i % 4, i % 3, usize::MAX - 10 - i as usize))
+            .collect();
+        for &l in &lines {
+            store.push(l);
+        }
+        assert_eq!(store.in_file, 9);
+        assert_eq!(store.buffer.len(), 1);
+        let mut back = Vec::new();
+        store.for_each_slice(|s| back.extend_from_slice(s)).unwrap();
+        assert_eq!(back, lines);
+    }
+
+    /// The same log, in memory or mostly in a file, sorted in one batch or
+    /// in many, gives the same lines.
+    #[test]
+    fn same_lines_in_memory_and_spilled() {
+        let mut names = Strings::default();
+        names.push("Acme");
+        names.push("rules");
+        let mut nodes = Strings::default();
+        let mut docs = Strings::default();
+        for n in ["org:b", "org:a", "", "org:c"] {
+            nodes.push(n);
+        }
+        for d in ["d2", "d1", "d3"] {
+            docs.push(d);
+        }
+        let node_rank = vec![1, 0, u32::MAX, 2];
+        let doc_rank = vec![1, 0, 2];
+        let lines: Vec<LogLine> = (0..40)
+            .map(|i| line(i % 4, (i * 7) % 3, (i as usize * 13) % 50))
+            .chain([line(0, 0, 5), line(0, 0, 5)])
+            .collect();
+        let run = |capacity: usize, budget: usize| {
+            let mut store = LineStore::new(capacity);
+            for &l in &lines {
+                store.push(l);
+            }
+            let log = MergeLog::new(
+                nodes.clone(),
+                docs.clone(),
+                names.clone(),
+                (node_rank.clone(), doc_rank.clone()),
+                store,
+                budget,
+            );
+            log.records().to_vec()
+        };
+        let all = run(1000, 1000);
+        assert_eq!(all, run(4, 1000));
+        assert_eq!(all, run(4, 1));
+        assert_eq!(all, run(1000, 7));
+        // What it must be: the lines of nodes, sorted by their strings,
+        // equal lines once.
+        let mut want: Vec<MergeRecord> = lines
+            .iter()
+            .filter(|l| node_rank[l.node as usize] != u32::MAX)
+            .map(|l| MergeRecord {
+                node: nodes.get(l.node).into(),
+                surface: names.get(l.surface).into(),
+                doc: docs.get(l.doc).into(),
+                sentence: l.sentence,
+                start: l.start,
+                end: l.end,
+                source: names.get(l.source).into(),
+            })
+            .collect();
+        want.sort_by(|a, b| {
+            (&a.node, &a.doc, a.sentence, a.start, a.end, &a.surface)
+                .cmp(&(&b.node, &b.doc, b.sentence, b.start, b.end, &b.surface))
+        });
+        want.dedup();
+        assert_eq!(all, want);
+        // Ten lines have no node; the line given twice is written once.
+        assert_eq!(all.len(), lines.len() - 10 - 1);
     }
 }

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
-use super::log::{MergeLog, NumberedLines};
+use super::log::MergeLog;
 use super::{Edge, MergeRecord, Node};
 
 /// Nodes sorted by id and edges sorted by (source, type, target).
@@ -57,10 +57,10 @@ impl<'g> GraphView<'g> {
         self.merge_log.records()
     }
 
-    /// The lines of the merge log, in the order of [`GraphView::merge_log`],
-    /// by number (no [`MergeRecord`]s made).
-    pub(crate) fn merge_lines(&self) -> NumberedLines<'g> {
-        self.merge_log.numbered()
+    /// The merge log by number, its lines in the order of
+    /// [`GraphView::merge_log`] (no [`MergeRecord`]s made).
+    pub(crate) fn merge_lines(&self) -> &'g MergeLog {
+        self.merge_log
     }
 
     /// Nodes, sorted by id.
