@@ -7,11 +7,11 @@
 //! merge decision needs (labels, surface forms, spans, statuses, amounts)
 //! is in here; nothing refers back to the document text.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Meta;
 use crate::kinds::{EntityType, RelationKind, Status};
 
 /// Everything extracted from one document.
@@ -110,11 +110,11 @@ pub struct Evidence {
     /// the document's own map, shared by all the evidence of the document
     /// rather than copied into each.
     #[serde(default, skip_serializing_if = "is_empty", flatten)]
-    pub meta: Arc<BTreeMap<String, String>>,
+    pub meta: Arc<Meta>,
 }
 
 /// Whether a metadata map is empty (for serde's `skip_serializing_if`).
-fn is_empty(meta: &Arc<BTreeMap<String, String>>) -> bool {
+fn is_empty(meta: &Arc<Meta>) -> bool {
     meta.is_empty()
 }
 
@@ -122,5 +122,95 @@ impl Evidence {
     /// The sort key every merge choice uses: (doc id, sentence, start).
     pub fn order_key(&self) -> (&str, usize, usize, usize, &str) {
         (&self.doc, self.sentence, self.start, self.end, &self.rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    /// [`Evidence`] as it was when `meta` was a `BTreeMap`: the wire
+    /// format must not have changed.
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct OldEvidence {
+        doc: String,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        status: Option<Status>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount_usd: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        amount_text: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stake_pct: Option<f64>,
+        rule: String,
+        confidence: f64,
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty", flatten)]
+        meta: BTreeMap<String, String>,
+    }
+
+    fn evidence(meta: &[(&str, &str)]) -> (Evidence, OldEvidence) {
+        let meta: Vec<(String, String)> = meta
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let new = Evidence {
+            doc: "d \"1\"".into(),
+            sentence: 2,
+            start: 3,
+            end: 40,
+            text: "Ann led \"it\".".into(),
+            status: Some(Status::Denied),
+            amount_usd: Some(1.5e9),
+            amount_text: None,
+            stake_pct: None,
+            rule: "r".into(),
+            confidence: 0.9,
+            meta: Arc::new(meta.iter().cloned().collect()),
+        };
+        let old = OldEvidence {
+            doc: new.doc.clone(),
+            sentence: new.sentence,
+            start: new.start,
+            end: new.end,
+            text: new.text.clone(),
+            status: new.status,
+            amount_usd: new.amount_usd,
+            amount_text: None,
+            stake_pct: None,
+            rule: new.rule.clone(),
+            confidence: new.confidence,
+            meta: meta.into_iter().collect(),
+        };
+        (new, old)
+    }
+
+    #[test]
+    fn meta_flattens_as_the_btreemap_did() {
+        let three = [
+            ("url", "http://x/\"y\""),
+            ("date", "1987-03-02"),
+            ("title", "T\né"),
+        ];
+        for meta in [&[][..], &[("date", "1987-03-02")][..], &three[..]] {
+            let (new, old) = evidence(meta);
+            let text = serde_json::to_string(&new).unwrap();
+            assert_eq!(text, serde_json::to_string(&old).unwrap());
+            let back: Evidence = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, new);
+            let old_back: OldEvidence = serde_json::from_str(&text).unwrap();
+            assert_eq!(old_back, old);
+        }
+        let (new, _) = evidence(&three);
+        assert!(
+            serde_json::to_string(&new)
+                .unwrap()
+                .ends_with(r#""date":"1987-03-02","title":"T\né","url":"http://x/\"y\""}"#)
+        );
     }
 }

@@ -70,7 +70,7 @@ pub mod resolve;
 #[cfg(test)]
 mod test_rng;
 
-pub use document::Document;
+pub use document::{Document, Meta};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 pub use graph::{

@@ -185,8 +185,8 @@ mod tests {
             meta: Default::default(),
         };
         let meta = std::sync::Arc::make_mut(&mut ev.meta);
-        meta.insert("url".into(), "http://x/\"y\"".into());
-        meta.insert("date".into(), "1987-03-02".into());
+        meta.insert("url", "http://x/\"y\"");
+        meta.insert("date", "1987-03-02");
         let wire = |ev: &Evidence| {
             let mut out = Vec::new();
             write_evidence(&mut out, &mut CompactFormatter, ev, &ev.text).ok()?;

@@ -400,10 +400,10 @@ pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
                 ("c", "a")
             };
             let (h, t) = if i == 4 { ("d", "e") } else { (h, t) };
-            let mut meta = std::collections::BTreeMap::new();
+            let mut meta = crate::Meta::new();
             if doc % 2 == 0 {
-                meta.insert("title".to_string(), format!("T\"{doc}\"\n\u{1}é"));
-                meta.insert("url".to_string(), "http://x/?a=1&b=<2>".to_string());
+                meta.insert("title", format!("T\"{doc}\"\n\u{1}é"));
+                meta.insert("url", "http://x/?a=1&b=<2>");
             }
             relations.push(RelationFact {
                 head: h.into(),

@@ -877,11 +877,7 @@ mod tests {
         );
         assert_eq!(run.text("42"), "Numbered.");
         assert_eq!(run.text("2025/news.jsonl:5"), "No id.");
-        let meta: Vec<_> = run.full[0]
-            .meta()
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let meta: Vec<_> = run.full[0].meta().iter().collect();
         assert_eq!(
             meta,
             [

@@ -4,7 +4,6 @@
 //! external tool: skip when it is missing, fail when `CI=true`.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
 use std::process::Command;
 
 use kgraph::{
@@ -76,7 +75,7 @@ pub fn relation(doc: &str, head: &str, kind: RelationKind, tail: &str, said: Sai
                 .meta
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect::<BTreeMap<_, _>>()
+                .collect::<kgraph::Meta>()
                 .into(),
         },
     }
