@@ -74,7 +74,8 @@ pub use document::{Document, Meta};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
 pub use graph::{
-    Edge, GraphBuilder, GraphFilter, GraphView, KnowledgeGraph, MergeOptions, MergeRecord, Node,
+    DocIds, Edge, GraphBuilder, GraphFilter, GraphView, KnowledgeGraph, MergeOptions, MergeRecord,
+    Node,
 };
 pub use kinds::{EntityType, RelationKind, Status};
 pub mod pipeline;

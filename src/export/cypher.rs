@@ -31,7 +31,11 @@ fn lit(out: &mut String, s: &str) {
 
 /// Appends a list literal of [`escape::neo4j_list_items`] (`["a", "b"]`);
 /// appends nothing and returns false when no item is left.
-fn list<S: AsRef<str>>(out: &mut String, items: &[S]) -> bool {
+fn list<I>(out: &mut String, items: I) -> bool
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let mut any = false;
     for item in items {
         let text = escape::neo4j_list_item(item.as_ref());
@@ -114,7 +118,11 @@ impl<'s> Items<'s> {
     }
 
     /// A list item, left out when no item is left (`scratch` is reused).
-    fn list<S: AsRef<str>>(&mut self, start: &'static str, items: &[S], scratch: &mut String) {
+    fn list<I>(&mut self, start: &'static str, items: I, scratch: &mut String)
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
         scratch.clear();
         if list(scratch, items) {
             self.key(start).push_str(scratch);

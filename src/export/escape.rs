@@ -318,15 +318,23 @@ pub const LIST_SEPARATOR: char = ';';
 /// A list of strings as one text: the items joined with `;`, or an empty
 /// string for an empty list (readers then see no value). An item that
 /// itself contains `;` cannot be told apart from two items.
-pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+pub fn join_list<I>(items: I) -> String
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let mut out = String::new();
     join_list_into(&mut out, items);
     out
 }
 
 /// [`join_list`], appended to `out`.
-pub fn join_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
-    for (i, item) in items.iter().enumerate() {
+pub fn join_list_into<I>(out: &mut String, items: I)
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(LIST_SEPARATOR);
         }
@@ -378,18 +386,27 @@ pub fn neo4j_text(s: &str) -> Cow<'_, str> {
 /// The items of a Neo4j `string[]` value: each as [`neo4j_text`], with the
 /// array delimiter `;` replaced by `,` (neo4j-admin would split there) and
 /// empty items left out. Cypher writes the same items as a list literal.
-pub fn neo4j_list_items<S: AsRef<str>>(items: &[S]) -> Vec<String> {
+pub fn neo4j_list_items<I>(items: I) -> Vec<String>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     items
-        .iter()
-        .map(|s| neo4j_list_item(s.as_ref()))
-        .filter(|s| !s.is_empty())
-        .map(Cow::into_owned)
+        .into_iter()
+        .filter_map(|s| {
+            let text = neo4j_list_item(s.as_ref());
+            (!text.is_empty()).then(|| text.into_owned())
+        })
         .collect()
 }
 
 /// [`neo4j_list_items`] joined with `;` (see [`join_list`]), appended to
 /// `out`.
-pub fn neo4j_list_into<S: AsRef<str>>(out: &mut String, items: &[S]) {
+pub fn neo4j_list_into<I>(out: &mut String, items: I)
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
     let mut first = true;
     for item in items {
         let text = neo4j_list_item(item.as_ref());
@@ -656,7 +673,7 @@ mod tests {
     #[test]
     fn lists_join_with_semicolons() {
         assert_eq!(join_list(&["a", "b c"]), "a;b c");
-        assert_eq!(join_list::<&str>(&[]), "");
+        assert_eq!(join_list::<[&str; 0]>([]), "");
     }
 
     #[test]
@@ -665,7 +682,7 @@ mod tests {
         neo4j_list_into(&mut joined, &["x;y", "", "line\nbreak", "z"]);
         assert_eq!(
             joined,
-            join_list(&neo4j_list_items(&["x;y", "", "line\nbreak", "z"]))
+            join_list(neo4j_list_items(["x;y", "", "line\nbreak", "z"]))
         );
     }
 

@@ -311,7 +311,7 @@ mod tests {
         #[serde(rename = "type")]
         entity_type: &'a str,
         aliases: &'a [String],
-        docs: &'a [String],
+        docs: Vec<String>,
         mentions: usize,
     }
 
@@ -362,7 +362,7 @@ mod tests {
                 label: &n.label,
                 entity_type: n.entity_type.as_str(),
                 aliases: &n.aliases,
-                docs: &n.docs,
+                docs: n.docs.to_vec(),
                 mentions: n.mentions,
             })
             .collect();

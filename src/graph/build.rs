@@ -436,6 +436,8 @@ impl GraphBuilder {
                 self.entity_facts[i as usize].0
             });
         let mut scratch = Vec::new();
+        // The doc ids of all nodes, each once, shared by their `DocIds`.
+        let doc_table = std::sync::Arc::new(self.docs.strings.clone());
         for &number in &by_key {
             let n = number as usize;
             let acc = accs[n];
@@ -473,10 +475,7 @@ impl GraphBuilder {
             scratch.clear();
             scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].1));
             sort_unique(&mut scratch, &doc_rank);
-            let docs = scratch
-                .iter()
-                .map(|&d| self.docs.string(d).to_owned())
-                .collect();
+            let docs = super::DocIds::new(&doc_table, &scratch);
             nodes.push(Node {
                 id,
                 label: label.to_owned(),

@@ -7,11 +7,13 @@
 //! [`GraphView`].
 
 mod build;
+mod doc_ids;
 mod filter;
 mod log;
 mod view;
 
 pub use build::{GraphBuilder, MergeOptions};
+pub use doc_ids::{DocIds, DocIdsIter};
 pub use filter::GraphFilter;
 pub(crate) use view::EvidenceTexts;
 pub use view::GraphView;
@@ -42,7 +44,7 @@ pub struct Node {
     /// Other surface forms seen in the input, sorted.
     pub aliases: Vec<String>,
     /// Ids of the documents that mention it, sorted.
-    pub docs: Vec<String>,
+    pub docs: DocIds,
     /// Number of mentions across all documents.
     pub mentions: usize,
 }
