@@ -3,7 +3,6 @@
 //! where, went into which node, in (node, doc, sentence, start) order.
 
 use std::io::{self, Write};
-use std::ops::Range;
 
 use super::Exporter;
 use crate::error::{Error, ErrorKind, Result};
@@ -34,8 +33,10 @@ struct Escaped<'t> {
     table: &'t Strings,
     /// The JSON strings made so far, end to end.
     json: Vec<u8>,
-    /// Where the JSON of string `n` stands in `json`, once made.
-    spans: Vec<Option<Range<usize>>>,
+    /// Where the JSON of string `n` stands in `json`, once made (`[0, 0]`
+    /// before: a JSON string is never empty). Offsets of `u32`, a third of
+    /// a `Range<usize>`: a table may hold a string per document.
+    spans: Vec<[u32; 2]>,
 }
 
 impl<'t> Escaped<'t> {
@@ -43,22 +44,24 @@ impl<'t> Escaped<'t> {
         Escaped {
             table,
             json: Vec::new(),
-            spans: vec![None; table.len()],
+            spans: vec![[0, 0]; table.len()],
         }
     }
 
     /// String number `n` as JSON.
     fn get(&mut self, n: u32) -> serde_json::Result<&[u8]> {
-        let slot = &mut self.spans[n as usize];
-        let span = match slot {
-            Some(span) => span.clone(),
-            None => {
-                let start = self.json.len();
-                serde_json::to_writer(&mut self.json, self.table.get(n))?;
-                slot.insert(start..self.json.len()).clone()
-            }
-        };
-        Ok(&self.json[span])
+        let [start, end] = self.spans[n as usize];
+        if end > 0 {
+            return Ok(&self.json[start as usize..end as usize]);
+        }
+        let start = self.json.len();
+        serde_json::to_writer(&mut self.json, self.table.get(n))?;
+        let end = self.json.len();
+        // Past 4 GiB of JSON, strings are made again each time.
+        if let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(end)) {
+            self.spans[n as usize] = [s, e];
+        }
+        Ok(&self.json[start..end])
     }
 }
 

@@ -407,7 +407,7 @@ impl GraphBuilder {
     }
 
     /// Finishes the merge.
-    pub fn finish(self) -> KnowledgeGraph {
+    pub fn finish(mut self) -> KnowledgeGraph {
         let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
         let names = &self.names;
         let accs = self.nodes;
@@ -437,7 +437,8 @@ impl GraphBuilder {
             });
         let mut scratch = Vec::new();
         // The doc ids of all nodes, each once, shared by their `DocIds`.
-        let doc_table = std::sync::Arc::new(self.docs.strings.clone());
+        // The doc ids, shared by the nodes' document lists and the merge log.
+        let doc_table = std::sync::Arc::new(std::mem::take(&mut self.docs.strings));
         for &number in &by_key {
             let n = number as usize;
             let acc = accs[n];
@@ -562,7 +563,7 @@ impl GraphBuilder {
         let node_rank = ranks(&by_id, key_rank.len());
         let log = MergeLog::new(
             node_ids,
-            self.docs.strings,
+            doc_table,
             self.names.strings,
             (node_rank, doc_rank),
             self.log,

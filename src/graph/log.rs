@@ -199,7 +199,7 @@ impl LineStore {
 pub(crate) struct MergeLog {
     /// The node id of each merge key number (empty for keys without one).
     nodes: Strings,
-    docs: Strings,
+    docs: Arc<Strings>,
     names: Strings,
     /// `node_rank[k]`: the place of the node of key number `k` among the
     /// node ids in the log (`u32::MAX`: not in the log).
@@ -232,7 +232,7 @@ impl MergeLog {
     /// Lines are sorted `sort_budget` at a time, at the least.
     pub(crate) fn new(
         nodes: Strings,
-        docs: Strings,
+        docs: Arc<Strings>,
         names: Strings,
         ranks: (Vec<u32>, Vec<u32>),
         lines: LineStore,
@@ -314,7 +314,7 @@ impl MergeLog {
             }
             let range = from as u32..to as u32;
             batch.clear();
-            batch.reserve(count);
+            batch.reserve_exact(count);
             self.lines.for_each_slice(|lines| {
                 batch.extend(
                     lines
@@ -392,7 +392,7 @@ impl MergeLog {
         }
         MergeLog {
             nodes: self.nodes.clone(),
-            docs: self.docs.clone(),
+            docs: Arc::clone(&self.docs),
             names: self.names.clone(),
             node_rank,
             doc_rank: self.doc_rank.clone(),
@@ -463,7 +463,7 @@ mod tests {
             }
             let log = MergeLog::new(
                 nodes.clone(),
-                docs.clone(),
+                Arc::new(docs.clone()),
                 names.clone(),
                 (node_rank.clone(), doc_rank.clone()),
                 store,
