@@ -166,8 +166,9 @@ impl Exporter for CsvExporter {
                 w.uint(e.support);
                 w.uint(e.evidence_count);
                 w.field_with(|v| escape::join_list_into(v, &fields::evidence_docs(e)));
-                w.field(fields::evidence_text(view, i));
-                w.field(fields::evidence_json(view, i)?);
+                let evidence = fields::evidence(view, i);
+                w.field(&evidence.text);
+                w.field(evidence.json_of(e)?);
                 w.end()?;
             }
         }

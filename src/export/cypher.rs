@@ -156,7 +156,8 @@ fn edge_statement(
     i: usize,
 ) -> Result<()> {
     let e = view.edges()[i];
-    let evidence = fields::evidence_json(view, i)?;
+    let texts = fields::evidence(view, i);
+    let evidence = texts.json_of(e)?;
     s.push_str("MATCH (a:Entity {id: ");
     lit(s, &e.source);
     s.push_str("}) MATCH (b:Entity {id: ");
@@ -184,7 +185,7 @@ fn edge_statement(
     items.int(item!("r", "support"), e.support);
     items.int(item!("r", "evidence_count"), e.evidence_count);
     items.list(item!("r", "docs"), &fields::evidence_docs(e), scratch);
-    items.text(item!("r", "evidence_text"), fields::evidence_text(view, i));
+    items.text(item!("r", "evidence_text"), &texts.text);
     items.text(item!("r", "evidence"), evidence);
     s.push_str(";\n");
     Ok(())

@@ -62,23 +62,25 @@ pub(crate) fn write_evidence_list<W: Write, F: Formatter + Clone>(
     })
 }
 
-/// The evidence list as compact JSON text (`[{"doc":...}]`), as every
-/// format without nested values writes it; empty when there is none. Edge
-/// number `i` of `view`; made once per view.
-///
-/// # Errors
-/// Fails only if serialisation fails.
-pub(crate) fn evidence_json<'v>(view: &'v GraphView<'_>, i: usize) -> Result<&'v str> {
-    texts(view, i).json.as_deref().map_err(|err| {
-        let id = &view.edges()[i].id;
-        Error::new(ErrorKind::Export, format!("edge {id}: evidence: {err}"))
-    })
+/// The evidence texts of edge number `i` of `view`: its evidence list as
+/// compact JSON text (`[{"doc":...}]`, as every format without nested
+/// values writes it; empty when there is none) and the evidence sentences,
+/// folded, joined with ` | ` (a readable extra). Kept in the view for the
+/// formats that follow, within its budget.
+pub(crate) fn evidence<'v>(view: &'v GraphView<'_>, i: usize) -> Cow<'v, EvidenceTexts> {
+    texts(view, i)
 }
 
-/// A readable extra: the evidence sentences, folded, joined with ` | `.
-/// Edge number `i` of `view`; made once per view.
-pub(crate) fn evidence_text<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
-    &texts(view, i).text
+impl EvidenceTexts {
+    /// The evidence list as JSON text, of edge `e`.
+    ///
+    /// # Errors
+    /// Fails only if serialisation failed.
+    pub(crate) fn json_of(&self, e: &Edge) -> Result<&str> {
+        self.json
+            .as_deref()
+            .map_err(|err| Error::new(ErrorKind::Export, format!("edge {}: evidence: {err}", e.id)))
+    }
 }
 
 /// The edge label ([`style::edge_label`]) of edge number `i` of `view`;
@@ -87,7 +89,7 @@ pub(crate) fn label<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
     view.edge_label(i, style::edge_label)
 }
 
-fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> &'v EvidenceTexts {
+fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> Cow<'v, EvidenceTexts> {
     view.evidence_texts(i, |e| {
         // Each sentence is folded once, for both texts.
         let folded: Vec<Cow<'_, str>> = e

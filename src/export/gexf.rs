@@ -206,6 +206,7 @@ fn write_edge(
     let docs = push(values, |v| {
         escape::join_list_into(v, &fields::evidence_docs(e))
     });
+    let evidence = fields::evidence(view, i);
     attvalues(
         x,
         &[
@@ -218,8 +219,8 @@ fn write_edge(
             (att!("support"), &values[confidence..support]),
             (att!("evidence_count"), &values[support..count]),
             (att!("docs"), &values[count..docs]),
-            (att!("evidence_text"), fields::evidence_text(view, i)),
-            (att!("evidence"), fields::evidence_json(view, i)?),
+            (att!("evidence_text"), &evidence.text),
+            (att!("evidence"), evidence.json_of(e)?),
         ],
     )?;
     let look = style::edge_look(e);

@@ -221,12 +221,9 @@ fn write_edge(
     data_with(x, key!("edge_docs"), value, |v| {
         escape::join_list_into(v, &fields::evidence_docs(e))
     })?;
-    data(
-        x,
-        key!("edge_evidence_text"),
-        fields::evidence_text(view, i),
-    )?;
-    data(x, key!("edge_evidence"), fields::evidence_json(view, i)?)?;
+    let evidence = fields::evidence(view, i);
+    data(x, key!("edge_evidence_text"), &evidence.text)?;
+    data(x, key!("edge_evidence"), evidence.json_of(e)?)?;
     let c = style::edge_look(e).colour;
     data_rgb(
         x,

@@ -477,6 +477,28 @@ mod tests {
         assert!(e.to_string().contains("graphml-yed"), "{e}");
     }
 
+    /// Evidence texts made afresh for every format, once the view's budget
+    /// for keeping them is spent, give the same bytes.
+    #[test]
+    fn same_bytes_past_the_kept_evidence_texts() {
+        for g in [tiny_graph(), awkward_graph()] {
+            for f in Format::ALL.iter().chain(Format::EXTRA) {
+                let e = f.exporter();
+                for file in 0..e.files().len() {
+                    let write = |view: GraphView<'_>| {
+                        let mut out = Vec::new();
+                        let r = e.write_file(&view, file, &mut out);
+                        assert!(r.is_ok(), "{f} {r:?}");
+                        out
+                    };
+                    let kept = write(g.view());
+                    assert_eq!(write(g.view().with_evidence_budget(0)), kept, "{f}");
+                    assert_eq!(write(g.view().with_evidence_budget(200)), kept, "{f}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn lists_parse() {
         assert_eq!(

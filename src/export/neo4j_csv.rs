@@ -109,8 +109,9 @@ impl Exporter for Neo4jCsvExporter {
                 w.field_with(|v| escape::neo4j_list_into(v, &fields::evidence_docs(e)));
                 // Folded: no line breaks or control characters are left
                 // for `neo4j_text` to change.
-                w.field(fields::evidence_text(view, i));
-                w.field(fields::evidence_json(view, i)?);
+                let evidence = fields::evidence(view, i);
+                w.field(&evidence.text);
+                w.field(evidence.json_of(e)?);
                 w.end()?;
             }
         }

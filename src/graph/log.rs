@@ -56,7 +56,7 @@ impl Strings {
 /// One line of the merge log, by number: the merge key number of its node,
 /// the doc id in [`MergeLog::docs`], the surface form and the recogniser in
 /// [`MergeLog::names`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct LogLine {
     pub(crate) node: u32,
     pub(crate) doc: u32,
@@ -285,15 +285,8 @@ impl MergeLog {
                 }
             }
         })?;
-        let key = |l: &LogLine| {
-            (
-                self.node_rank[l.node as usize],
-                self.doc_rank[l.doc as usize],
-                l.sentence,
-                l.start,
-                l.end,
-            )
-        };
+        // Within a node: by doc id, sentence, start, end and surface form.
+        let key = |l: &LogLine| (self.doc_rank[l.doc as usize], l.sentence, l.start, l.end);
         let order = |x: &LogLine, y: &LogLine| -> Ordering {
             key(x)
                 .cmp(&key(y))
@@ -312,25 +305,39 @@ impl MergeLog {
                 count += per_rank[to];
                 to += 1;
             }
-            let range = from as u32..to as u32;
+            // Where the lines of each rank go in the batch: gathered in
+            // arrival order, placed by rank (a counting sort, stable).
+            let mut next = Vec::with_capacity(to - from + 1);
+            let mut at = 0;
+            for &c in &per_rank[from..to] {
+                next.push(at);
+                at += c;
+            }
+            next.push(at);
+            let starts = next.clone();
             batch.clear();
-            batch.reserve_exact(count);
+            batch.resize(count, LogLine::default());
             self.lines.for_each_slice(|lines| {
-                batch.extend(
-                    lines
-                        .iter()
-                        .filter(|l| self.rank(l).is_some_and(|r| range.contains(&r))),
-                );
-            })?;
-            // Stable: lines equal in the order keep their arrival order.
-            batch.sort_by(order);
-            for l in &batch {
-                let line = (l.node, key(l), l.surface, l.source);
-                if prev == Some(line) {
-                    continue;
+                for l in lines {
+                    if let Some(r) = self.rank(l).filter(|&r| (from..to).contains(&(r as usize))) {
+                        let slot = &mut next[r as usize - from];
+                        batch[*slot] = *l;
+                        *slot += 1;
+                    }
                 }
-                prev = Some(line);
-                f(l)?;
+            })?;
+            for node in starts.windows(2) {
+                let lines = &mut batch[node[0]..node[1]];
+                // Stable: lines equal in the order keep their arrival order.
+                lines.sort_by(order);
+                for l in lines.iter() {
+                    let line = (l.node, key(l), l.surface, l.source);
+                    if prev == Some(line) {
+                        continue;
+                    }
+                    prev = Some(line);
+                    f(l)?;
+                }
             }
             from = to;
         }

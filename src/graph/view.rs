@@ -1,7 +1,9 @@
 //! The one deterministic view of the graph that every exporter walks.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use super::log::MergeLog;
 use super::{Edge, MergeRecord, Node};
@@ -10,13 +12,17 @@ use super::{Edge, MergeRecord, Node};
 ///
 /// Built once per export run; exporters only format what it yields, so all
 /// formats list the same things in the same order.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct GraphView<'g> {
     nodes: Vec<&'g Node>,
     edges: Vec<&'g Edge>,
     merge_log: &'g MergeLog,
     /// Per edge, in `edges` order: see [`GraphView::evidence_texts`].
     evidence: Vec<OnceLock<EvidenceTexts>>,
+    /// Bytes of evidence texts kept in `evidence` (or about to be).
+    evidence_kept: AtomicUsize,
+    /// Most bytes kept in `evidence`: [`EVIDENCE_KEPT`].
+    evidence_budget: usize,
     /// Per edge, in `edges` order: see [`GraphView::edge_label`].
     labels: Vec<OnceLock<String>>,
 }
@@ -47,6 +53,8 @@ impl<'g> GraphView<'g> {
             edges,
             merge_log,
             evidence,
+            evidence_kept: AtomicUsize::new(0),
+            evidence_budget: EVIDENCE_KEPT,
             labels,
         }
     }
@@ -78,12 +86,38 @@ impl<'g> GraphView<'g> {
     ///
     /// # Panics
     /// If there is no edge number `i`.
+    ///
+    /// They are kept for the formats that follow while the view has kept
+    /// less than [`EVIDENCE_KEPT`] bytes of them, and made afresh each
+    /// time past that, so that the memory of an export stays bounded
+    /// however many edges carry full evidence lists.
     pub(crate) fn evidence_texts(
         &self,
         i: usize,
-        make: impl FnOnce(&Edge) -> EvidenceTexts,
-    ) -> &EvidenceTexts {
-        self.evidence[i].get_or_init(|| make(self.edges[i]))
+        make: impl Fn(&Edge) -> EvidenceTexts,
+    ) -> Cow<'_, EvidenceTexts> {
+        let slot = &self.evidence[i];
+        if let Some(texts) = slot.get() {
+            return Cow::Borrowed(texts);
+        }
+        let texts = make(self.edges[i]);
+        let size = texts.text.len() + texts.json.as_ref().map_or(0, String::len);
+        if self.evidence_kept.fetch_add(size, AtomicOrdering::Relaxed) + size > self.evidence_budget
+        {
+            return Cow::Owned(texts);
+        }
+        // Another thread may have kept the same texts first (equal ones).
+        let _ = slot.set(texts);
+        slot.get()
+            .map_or_else(|| Cow::Owned(make(self.edges[i])), Cow::Borrowed)
+    }
+
+    /// The view with another budget for evidence texts (see
+    /// [`GraphView::evidence_texts`]).
+    #[cfg(test)]
+    pub(crate) fn with_evidence_budget(mut self, bytes: usize) -> GraphView<'g> {
+        self.evidence_budget = bytes;
+        self
     }
 
     /// The label of edge number `i` (in [`GraphView::edges`] order), made
@@ -95,6 +129,11 @@ impl<'g> GraphView<'g> {
         self.labels[i].get_or_init(|| make(self.edges[i]))
     }
 }
+
+/// Most bytes of evidence texts a view keeps (see
+/// [`GraphView::evidence_texts`]): those of a corpus like Reuters, whose
+/// edges mostly carry one or two items, all fit.
+pub(crate) const EVIDENCE_KEPT: usize = 8 << 20;
 
 /// The order of edges in every output.
 pub(crate) fn edge_order(a: &Edge, b: &Edge) -> Ordering {
