@@ -67,6 +67,7 @@ pub mod graph;
 mod hash;
 pub mod kinds;
 pub mod resolve;
+mod strings;
 #[cfg(test)]
 mod test_rng;
 

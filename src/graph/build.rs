@@ -21,16 +21,13 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
-use std::collections::BTreeMap;
-use std::hash::BuildHasher;
-
-use hashbrown::HashTable;
-
-use super::log::{LineStore, LogLine, MergeLog, Strings};
+use super::log::{LineStore, LogLine, MergeLog};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
+use crate::strings::{Numbered, Strings};
+use std::collections::BTreeMap;
 
 /// Options of the merge.
 #[derive(Clone, Debug)]
@@ -92,79 +89,9 @@ fn ev_key(e: &Evidence) -> EvKey {
     (e.doc.clone(), e.sentence, e.start, e.end, e.rule.clone())
 }
 
-/// Distinct strings, each with a number in order of arrival; the merge
-/// works with the numbers and turns them back into strings (in sorted
-/// order where it matters) only at the end.
-///
-/// The strings are kept once, in [`Strings`], rather than as a `String`
-/// each (and a second copy as a hash map key): the merge holds
-/// tens of thousands of them for the whole run, and every byte it holds
-/// is a fresh page to zero. Only looked up, never iterated, so the fast
-/// fixed-seed hasher cannot change any output.
-#[derive(Debug, Default)]
-struct Numbered {
-    /// The numbers, hashed by their strings, each with its string's
-    /// [`hash`]: growing the table then reads no string and hashes none.
-    table: HashTable<(u32, u32)>,
-    strings: Strings,
-}
-
-/// The hash of a string in a [`Numbered`], folded to the 32 bits kept.
-fn hash(s: &str) -> u32 {
-    let h = foldhash::fast::FixedState::default().hash_one(s);
-    (h >> 32) as u32 ^ h as u32
-}
-
-/// The table hash of a [`hash`]: it in both halves, so that the bucket
-/// (hashbrown takes the low bits) and the tag (the top seven bits) both
-/// come from it.
-fn table_hash(h: u32) -> u64 {
-    (u64::from(h) << 32) | u64::from(h)
-}
-
-impl Numbered {
-    /// An empty table with room for `n` strings.
-    fn with_capacity(n: usize) -> Numbered {
-        Numbered {
-            table: HashTable::with_capacity(n),
-            strings: Strings::default(),
-        }
-    }
-
-    /// The number of `s`, new if `s` was not seen before; also whether it
-    /// is new.
-    fn number(&mut self, s: &str) -> (u32, bool) {
-        let Numbered { table, strings } = self;
-        let h = hash(s);
-        let entry = table.entry(
-            table_hash(h),
-            |&(n, nh)| nh == h && strings.get(n) == s,
-            |&(_, nh)| table_hash(nh),
-        );
-        match entry {
-            hashbrown::hash_table::Entry::Occupied(e) => (e.get().0, false),
-            hashbrown::hash_table::Entry::Vacant(e) => {
-                let n = strings.push(s);
-                e.insert((n, h));
-                (n, true)
-            }
-        }
-    }
-
-    /// The string of number `n`.
-    fn string(&self, n: u32) -> &str {
-        self.strings.get(n)
-    }
-
-    /// How many strings there are.
-    fn len(&self) -> usize {
-        self.strings.len()
-    }
-
-    /// All numbers, sorted by their strings.
-    fn sorted(&self) -> Vec<u32> {
-        sorted_by_string((0..self.len() as u32).map(|n| (self.string(n), n)))
-    }
+/// All numbers of `n`, sorted by their strings.
+fn sorted(n: &Numbered) -> Vec<u32> {
+    sorted_by_string((0..n.len() as u32).map(|k| (n.string(k), k)))
 }
 
 /// The numbers, sorted by their strings (equal strings by number).
@@ -408,7 +335,7 @@ impl GraphBuilder {
 
     /// Finishes the merge.
     pub fn finish(mut self) -> KnowledgeGraph {
-        let doc_rank = ranks(&self.docs.sorted(), self.docs.len());
+        let doc_rank = ranks(&sorted(&self.docs), self.docs.len());
         let names = &self.names;
         let accs = self.nodes;
         // Labels and ids, in merge key order. Only the keys of nodes are

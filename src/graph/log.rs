@@ -19,39 +19,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::MergeRecord;
-
-/// Strings by number, kept end to end in one buffer, so that a string
-/// costs its bytes and an offset rather than an allocation of its own.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Strings {
-    /// The strings, end to end.
-    text: String,
-    /// `ends[n]`: where string `n` ends in `text` (it starts where string
-    /// `n - 1` ends).
-    ends: Vec<usize>,
-}
-
-impl Strings {
-    /// Adds a string; its number is the number of strings before it.
-    pub(crate) fn push(&mut self, s: &str) -> u32 {
-        let n = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
-        self.text.push_str(s);
-        self.ends.push(self.text.len());
-        n
-    }
-
-    /// String number `n`.
-    pub(crate) fn get(&self, n: u32) -> &str {
-        let n = n as usize;
-        let start = if n == 0 { 0 } else { self.ends[n - 1] };
-        &self.text[start..self.ends[n]]
-    }
-
-    /// How many strings there are.
-    pub(crate) fn len(&self) -> usize {
-        self.ends.len()
-    }
-}
+pub(crate) use crate::strings::Strings;
 
 /// One line of the merge log, by number: the merge key number of its node,
 /// the doc id in [`MergeLog::docs`], the surface form and the recogniser in
@@ -123,7 +91,7 @@ impl Default for LineStore {
     }
 }
 
-/// Lines read back from the file at a time.
+/// Lines written to and read back from the file at a time.
 const READ_LINES: usize = 1 << 14;
 
 impl LineStore {
@@ -154,16 +122,19 @@ impl LineStore {
 
     /// Appends the buffer to the temporary file, made on first use.
     fn spill(&mut self) -> io::Result<()> {
-        let mut bytes = Vec::with_capacity(self.buffer.len() * LINE_BYTES);
-        for line in &self.buffer {
-            line.encode(&mut bytes);
-        }
         let file = match &mut self.file {
             Some(file) => file,
             None => self.file.insert(Mutex::new(tempfile::tempfile()?)),
         };
         let file = file.get_mut().map_err(|_| io::Error::other("poisoned"))?;
-        file.write_all(&bytes)?;
+        let mut bytes = Vec::with_capacity(READ_LINES * LINE_BYTES);
+        for lines in self.buffer.chunks(READ_LINES) {
+            bytes.clear();
+            for line in lines {
+                line.encode(&mut bytes);
+            }
+            file.write_all(&bytes)?;
+        }
         self.in_file += self.buffer.len();
         Ok(())
     }

@@ -38,7 +38,6 @@
 mod files;
 mod jsonl;
 
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 use std::ffi::OsString;
 use std::fmt;
@@ -262,8 +261,11 @@ pub struct Inputs {
     /// The events of the corpus line being queued: a buffer kept from line
     /// to line, not a `Vec` for each.
     events: Vec<Event>,
-    /// Document id → where it was first read.
-    seen_ids: crate::hash::HashMap<String, Place>,
+    /// Document ids seen, numbered: a corpus of millions of documents
+    /// keeps them end to end rather than as a `String` each.
+    seen_ids: crate::strings::Numbered,
+    /// Where document id number `n` was first read.
+    places: Vec<Place>,
     /// The paths documents were read from, as [`Place::path`] indexes them.
     doc_paths: Vec<String>,
     /// Canonical folder path → the path it was first walked as.
@@ -283,13 +285,15 @@ impl fmt::Debug for Inputs {
 }
 
 /// Where a document was read: a path and, in a corpus, a line. Kept as an
-/// index rather than a formatted string, which only a duplicate id needs.
+/// index rather than a formatted string, which only a duplicate id needs;
+/// in eight bytes, as one is kept per document.
 #[derive(Clone, Copy, Debug)]
 struct Place {
     /// Index into [`Inputs::doc_paths`].
-    path: usize,
-    /// The 1-based line in a JSON-lines corpus.
-    line: Option<usize>,
+    path: u32,
+    /// The 1-based line in a JSON-lines corpus, 0 for none (`u32::MAX`
+    /// for lines past it).
+    line: u32,
 }
 
 /// A folder being walked.
@@ -324,6 +328,7 @@ pub fn read_inputs(args: &[PathBuf], opts: &InputOptions) -> Inputs {
         queue: VecDeque::new(),
         events: Vec::new(),
         seen_ids: Default::default(),
+        places: Vec::new(),
         doc_paths: Vec::new(),
         seen_dirs: HashMap::new(),
         seen_files: HashMap::new(),
@@ -358,35 +363,32 @@ impl Inputs {
     /// Queues a document unless its id was seen before.
     fn document(&mut self, doc: Document, path: &str, line: Option<usize>) {
         // One lookup: an id is mostly new, and kept as it is looked up.
-        match self.seen_ids.entry(doc.id().to_string()) {
-            Entry::Occupied(first) => {
-                let first = first.get();
-                // `path` or `path:line`.
-                let first_path = &self.doc_paths[first.path];
-                let first = match first.line {
-                    Some(line) => format!("{first_path}:{line}"),
-                    None => first_path.clone(),
-                };
-                let message = format!(
-                    "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
-                    doc.id()
-                );
-                let problem = InputProblem::new(path, line, Severity::Warning, message);
-                self.queue.push_back(InputItem::Problem(problem));
-                return;
-            }
-            Entry::Vacant(slot) => {
-                // A corpus gives its documents in a row: compare with the
-                // last path.
-                if self.doc_paths.last().is_none_or(|p| p != path) {
-                    self.doc_paths.push(path.to_string());
-                }
-                slot.insert(Place {
-                    path: self.doc_paths.len() - 1,
-                    line,
-                });
-            }
+        let (number, new) = self.seen_ids.number(doc.id());
+        if !new {
+            let first = self.places[number as usize];
+            // `path` or `path:line`.
+            let first_path = &self.doc_paths[first.path as usize];
+            let first = match first.line {
+                0 => first_path.clone(),
+                line => format!("{first_path}:{line}"),
+            };
+            let message = format!(
+                "duplicate document id {:?} (first read from {first}); keeping the first, skipping this one",
+                doc.id()
+            );
+            let problem = InputProblem::new(path, line, Severity::Warning, message);
+            self.queue.push_back(InputItem::Problem(problem));
+            return;
         }
+        // A corpus gives its documents in a row: compare with the last
+        // path.
+        if self.doc_paths.last().is_none_or(|p| p != path) {
+            self.doc_paths.push(path.to_string());
+        }
+        self.places.push(Place {
+            path: u32::try_from(self.doc_paths.len() - 1).unwrap_or(u32::MAX),
+            line: line.map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)),
+        });
         self.queue.push_back(InputItem::Document(doc));
     }
 
