@@ -287,6 +287,9 @@ impl MergeLog {
             next.push(at);
             let starts = next.clone();
             batch.clear();
+            // Exactly: `resize` alone would double the room of a batch
+            // larger than the one before.
+            batch.reserve_exact(count);
             batch.resize(count, LogLine::default());
             self.lines.for_each_slice(|lines| {
                 for l in lines {
