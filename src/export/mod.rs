@@ -330,6 +330,13 @@ pub(crate) fn tiny_graph() -> crate::KnowledgeGraph {
 /// metadata and texts with white space to fold.
 #[cfg(test)]
 pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
+    awkward_graph_with(crate::MergeOptions::DEFAULT_LOG_BUFFER)
+}
+
+/// [`awkward_graph`], merged keeping at most `log_buffer` merge-log lines
+/// in memory.
+#[cfg(test)]
+pub(crate) fn awkward_graph_with(log_buffer: usize) -> crate::KnowledgeGraph {
     use crate::facts::{DocFacts, EntityFact, Evidence, MentionFact, RelationFact};
     use crate::kinds::{EntityType, RelationKind, Status};
     let names: [(&str, &str, EntityType); 5] = [
@@ -389,7 +396,7 @@ pub(crate) fn awkward_graph() -> crate::KnowledgeGraph {
     ];
     let mut b = crate::GraphBuilder::new(crate::MergeOptions {
         max_evidence: 3,
-        ..Default::default()
+        log_buffer,
     });
     for doc in 0..6 {
         let mut relations = Vec::new();
@@ -497,6 +504,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A merge log moved to its temporary file line by line gives the
+    /// same bytes in every format.
+    #[test]
+    fn same_bytes_with_the_merge_log_in_a_file() {
+        let (memory, file) = (awkward_graph(), awkward_graph_with(1));
+        assert!(!memory.merge_log().is_empty());
+        for f in Format::ALL.iter().chain(Format::EXTRA) {
+            let e = f.exporter();
+            for i in 0..e.files().len() {
+                let a = render_to_string(e.as_ref(), &memory, i);
+                assert_eq!(render_to_string(e.as_ref(), &file, i), a, "{f}");
+            }
+        }
+        assert_eq!(memory.merge_log(), file.merge_log());
     }
 
     #[test]
