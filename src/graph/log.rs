@@ -479,5 +479,22 @@ mod tests {
         assert_eq!(all, want);
         // Ten lines have no node; the line given twice is written once.
         assert_eq!(all.len(), lines.len() - 10 - 1);
+        // Filtered, in memory or spilled: the same lines less a node's.
+        let less_b: Vec<MergeRecord> = all.iter().filter(|r| r.node != "org:b").cloned().collect();
+        for capacity in [1000, 3] {
+            let mut store = LineStore::new(capacity);
+            for &l in &lines {
+                store.push(l);
+            }
+            let log = MergeLog::new(
+                nodes.clone(),
+                Arc::new(docs.clone()),
+                names.clone(),
+                (node_rank.clone(), doc_rank.clone()),
+                store,
+                5,
+            );
+            assert_eq!(log.filtered(|id| id != "org:b").records(), less_b);
+        }
     }
 }
