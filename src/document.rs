@@ -124,7 +124,7 @@ impl Meta {
 
     /// The fields as `(key, value)`, sorted by key.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + DoubleEndedIterator {
-        self.fields.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.into_iter()
     }
 
     /// The number of fields.

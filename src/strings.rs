@@ -40,13 +40,13 @@ impl Strings {
     }
 }
 
-/// Distinct strings, each with a number in order of arrival; the merge
-/// (or any caller) works with the numbers and turns them back into strings (in sorted
+/// Distinct strings, each with a number in order of arrival; the caller
+/// works with the numbers and turns them back into strings (in sorted
 /// order where it matters) only at the end.
 ///
 /// The strings are kept once, in [`Strings`], rather than as a `String`
-/// each (and a second copy as a hash map key): the merge holds
-/// tens of thousands of them for the whole run, and every byte it holds
+/// each (and a second copy as a hash map key): the merge and the input
+/// hold tens of thousands of them for the whole run, and every byte it holds
 /// is a fresh page to zero. Only looked up, never iterated, so the fast
 /// fixed-seed hasher cannot change any output.
 #[derive(Debug, Default)]

@@ -62,15 +62,6 @@ pub(crate) fn write_evidence_list<W: Write, F: Formatter + Clone>(
     })
 }
 
-/// The evidence texts of edge number `i` of `view`: its evidence list as
-/// compact JSON text (`[{"doc":...}]`, as every format without nested
-/// values writes it; empty when there is none) and the evidence sentences,
-/// folded, joined with ` | ` (a readable extra). Kept in the view for the
-/// formats that follow, within its budget.
-pub(crate) fn evidence<'v>(view: &'v GraphView<'_>, i: usize) -> Cow<'v, EvidenceTexts> {
-    texts(view, i)
-}
-
 impl EvidenceTexts {
     /// The evidence list as JSON text, of edge `e`.
     ///
@@ -89,7 +80,12 @@ pub(crate) fn label<'v>(view: &'v GraphView<'_>, i: usize) -> &'v str {
     view.edge_label(i, style::edge_label)
 }
 
-fn texts<'v>(view: &'v GraphView<'_>, i: usize) -> Cow<'v, EvidenceTexts> {
+/// The evidence texts of edge number `i` of `view`: its evidence list as
+/// compact JSON text (`[{"doc":...}]`, as every format without nested
+/// values writes it; empty when there is none) and the evidence sentences,
+/// folded, joined with ` | ` (a readable extra). Kept in the view for the
+/// formats that follow, within its budget.
+pub(crate) fn evidence<'v>(view: &'v GraphView<'_>, i: usize) -> Cow<'v, EvidenceTexts> {
     view.evidence_texts(i, |e| {
         // Each sentence is folded once, for both texts.
         let folded: Vec<Cow<'_, str>> = e

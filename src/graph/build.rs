@@ -21,13 +21,14 @@
 //!   [`MergeOptions::max_evidence`] with the total kept in
 //!   `evidence_count`.
 
+use std::collections::BTreeMap;
+
 use super::log::{LineStore, LogLine, MergeLog};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
 use crate::hash::{HashMap, HashSet};
 use crate::kinds::{EntityType, RelationKind, Status};
 use crate::strings::{Numbered, Strings};
-use std::collections::BTreeMap;
 
 /// Options of the merge.
 #[derive(Clone, Debug)]
@@ -363,7 +364,6 @@ impl GraphBuilder {
                 self.entity_facts[i as usize].0
             });
         let mut scratch = Vec::new();
-        // The doc ids of all nodes, each once, shared by their `DocIds`.
         // The doc ids, shared by the nodes' document lists and the merge log.
         let doc_table = std::sync::Arc::new(std::mem::take(&mut self.docs.strings));
         for &number in &by_key {
@@ -500,11 +500,12 @@ impl GraphBuilder {
     }
 }
 
-/// Where each of `buckets` numbers starts among `sorted` (and, last, where
-/// the last ends): the items of number `k` are `starts[k]..starts[k + 1]`.
-fn bucket_starts(sorted: impl Iterator<Item = u32>, buckets: usize) -> Vec<usize> {
+/// Where the items of each of `buckets` numbers start once sorted by
+/// number (and, last, where the last ends), from the numbers of the items
+/// in any order: the items of number `k` go to `starts[k]..starts[k + 1]`.
+fn bucket_starts(numbers: impl Iterator<Item = u32>, buckets: usize) -> Vec<usize> {
     let mut starts = vec![0usize; buckets + 1];
-    for k in sorted {
+    for k in numbers {
         starts[k as usize + 1] += 1;
     }
     for k in 1..starts.len() {
@@ -521,13 +522,7 @@ fn counting_sort(
     rank: impl Fn(u32) -> u32,
 ) -> (Vec<u32>, Vec<usize>) {
     // bucket[r]..bucket[r + 1]: where the items ranked r go.
-    let mut bucket = vec![0usize; ranks + 1];
-    for i in items.clone() {
-        bucket[rank(i) as usize + 1] += 1;
-    }
-    for r in 1..bucket.len() {
-        bucket[r] += bucket[r - 1];
-    }
+    let bucket = bucket_starts(items.clone().map(&rank), ranks);
     let mut sorted = vec![0u32; bucket[ranks]];
     let mut next = bucket.clone();
     for i in items {

@@ -83,6 +83,9 @@ pub(crate) struct LineStore {
     /// Set when no temporary file could be made or written: the lines then
     /// all stay in memory.
     in_memory_only: bool,
+    /// `per_node[k]`: how many lines name key number `k`, so that the lines
+    /// can be placed by node without reading them all once more.
+    per_node: Vec<usize>,
 }
 
 impl Default for LineStore {
@@ -103,11 +106,17 @@ impl LineStore {
             buffer: Vec::new(),
             capacity: capacity.max(1),
             in_memory_only: false,
+            per_node: Vec::new(),
         }
     }
 
     /// Adds a line.
     pub(crate) fn push(&mut self, line: LogLine) {
+        let node = line.node as usize;
+        if node >= self.per_node.len() {
+            self.per_node.resize(node + 1, 0);
+        }
+        self.per_node[node] += 1;
         self.buffer.push(line);
         if self.buffer.len() >= self.capacity && !self.in_memory_only {
             if self.spill().is_ok() {
@@ -249,13 +258,11 @@ impl MergeLog {
         // Lines per node, by rank.
         let ranked = self.node_rank.iter().filter(|&&r| r != u32::MAX).count();
         let mut per_rank = vec![0usize; ranked];
-        self.lines.for_each_slice(|lines| {
-            for l in lines {
-                if let Some(c) = self.rank(l).and_then(|r| per_rank.get_mut(r as usize)) {
-                    *c += 1;
-                }
+        for (&count, &rank) in self.lines.per_node.iter().zip(&self.node_rank) {
+            if let Some(c) = per_rank.get_mut(rank as usize) {
+                *c += count;
             }
-        })?;
+        }
         // Within a node: by doc id, sentence, start, end and surface form.
         let key = |l: &LogLine| (self.doc_rank[l.doc as usize], l.sentence, l.start, l.end);
         let order = |x: &LogLine, y: &LogLine| -> Ordering {
@@ -437,21 +444,23 @@ mod tests {
             .map(|i| line(i % 4, (i * 7) % 3, (i as usize * 13) % 50))
             .chain([line(0, 0, 5), line(0, 0, 5)])
             .collect();
-        let run = |capacity: usize, budget: usize| {
+        // The log of `lines`, keeping `capacity` of them in memory and
+        // sorting `budget` at a time.
+        let log_of = |capacity: usize, budget: usize| {
             let mut store = LineStore::new(capacity);
             for &l in &lines {
                 store.push(l);
             }
-            let log = MergeLog::new(
+            MergeLog::new(
                 nodes.clone(),
                 Arc::new(docs.clone()),
                 names.clone(),
                 (node_rank.clone(), doc_rank.clone()),
                 store,
                 budget,
-            );
-            log.records().to_vec()
+            )
         };
+        let run = |capacity: usize, budget: usize| log_of(capacity, budget).records().to_vec();
         let all = run(1000, 1000);
         assert_eq!(all, run(4, 1000));
         assert_eq!(all, run(4, 1));
@@ -482,18 +491,7 @@ mod tests {
         // Filtered, in memory or spilled: the same lines less a node's.
         let less_b: Vec<MergeRecord> = all.iter().filter(|r| r.node != "org:b").cloned().collect();
         for capacity in [1000, 3] {
-            let mut store = LineStore::new(capacity);
-            for &l in &lines {
-                store.push(l);
-            }
-            let log = MergeLog::new(
-                nodes.clone(),
-                Arc::new(docs.clone()),
-                names.clone(),
-                (node_rank.clone(), doc_rank.clone()),
-                store,
-                5,
-            );
+            let log = log_of(capacity, 5);
             assert_eq!(log.filtered(|id| id != "org:b").records(), less_b);
         }
     }

@@ -84,13 +84,13 @@ impl<'g> GraphView<'g> {
     /// The evidence texts of edge number `i` (in [`GraphView::edges`]
     /// order), made by `make` on first use.
     ///
-    /// # Panics
-    /// If there is no edge number `i`.
-    ///
     /// They are kept for the formats that follow while the view has kept
     /// less than [`EVIDENCE_KEPT`] bytes of them, and made afresh each
     /// time past that, so that the memory of an export stays bounded
     /// however many edges carry full evidence lists.
+    ///
+    /// # Panics
+    /// If there is no edge number `i`.
     pub(crate) fn evidence_texts(
         &self,
         i: usize,
