@@ -94,6 +94,11 @@ impl Default for LineStore {
     }
 }
 
+/// Most lines reserved up front for the buffer (a larger
+/// [`MergeOptions::log_buffer`](super::MergeOptions::log_buffer) grows it
+/// as needed): 4 Mi lines, 160 MiB of address space.
+const MAX_RESERVED_LINES: usize = 1 << 22;
+
 /// Lines written to and read back from the file at a time.
 const READ_LINES: usize = 1 << 14;
 
@@ -117,6 +122,14 @@ impl LineStore {
             self.per_node.resize(node + 1, 0);
         }
         self.per_node[node] += 1;
+        if self.buffer.capacity() == 0 {
+            // The whole buffer at once: grown by doubling, it would touch
+            // every line's memory about twice (each old buffer, then its
+            // copy), and fresh memory is a page fault per 4 KiB. Pages of
+            // the reserved buffer are touched only once lines reach them.
+            self.buffer
+                .reserve_exact(self.capacity.min(MAX_RESERVED_LINES));
+        }
         self.buffer.push(line);
         if self.buffer.len() >= self.capacity && !self.in_memory_only {
             if self.spill().is_ok() {
