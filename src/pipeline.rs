@@ -117,6 +117,9 @@ impl Pipeline {
         for f in facts {
             builder.add(f);
         }
-        builder.finish()
+        match &self.pool {
+            Some(pool) => pool.install(|| builder.finish()),
+            None => builder.finish(),
+        }
     }
 }

@@ -172,7 +172,8 @@ impl Engine {
             Ok(())
         })?;
         let count = builder.document_count();
-        Ok((builder.finish(), count))
+        // The last steps of the merge run on the pool too.
+        Ok((self.pool.install(|| builder.finish()), count))
     }
 }
 

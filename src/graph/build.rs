@@ -23,6 +23,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::log::{LineStore, LogLine, MergeLog};
 use super::{Edge, KnowledgeGraph, Node};
 use crate::facts::{DocFacts, Evidence, MentionFact};
@@ -335,168 +337,236 @@ impl GraphBuilder {
     }
 
     /// Finishes the merge.
-    pub fn finish(mut self) -> KnowledgeGraph {
-        let doc_rank = ranks(&sorted(&self.docs), self.docs.len());
-        let names = &self.names;
-        let accs = self.nodes;
-        // Labels and ids, in merge key order. Only the keys of nodes are
-        // ranked: the others name ends of relations only, whose edges are
-        // dropped.
-        let by_key = sorted_by_string(
-            (0..accs.len() as u32)
-                .filter(|&n| accs[n as usize].entity_type.is_some())
-                .map(|n| (self.keys.string(n), n)),
+    ///
+    /// The sorts and the per-node and per-edge work run on the current
+    /// rayon pool (`rayon::join`, parallel iterators), in parallel where
+    /// they do not depend on each other; the result does not depend on the
+    /// number of threads, since every step's output is ordered by data.
+    pub fn finish(self) -> KnowledgeGraph {
+        let GraphBuilder {
+            options,
+            keys,
+            nodes: accs,
+            names,
+            edges,
+            log,
+            surfaces,
+            entity_facts,
+            docs,
+            ..
+        } = self;
+        // Four independent sorts: doc ids, merge keys, surface forms by key,
+        // entity facts by key.
+        let (
+            (doc_rank, (by_key, key_rank)),
+            ((surfaces, surface_bucket), (facts_by_key, fact_bucket)),
+        ) = rayon::join(
+            || {
+                rayon::join(
+                    || ranks(&sorted(&docs), docs.len()),
+                    || {
+                        // Labels and ids, in merge key order. Only the
+                        // keys of nodes are ranked: the others name ends
+                        // of relations only, whose edges are dropped.
+                        let by_key = sorted_by_string(
+                            (0..accs.len() as u32)
+                                .filter(|&n| accs[n as usize].entity_type.is_some())
+                                .map(|n| (keys.string(n), n)),
+                        );
+                        // The node of key number `n` is
+                        // `nodes[key_rank[n]]` (none for `u32::MAX`).
+                        let key_rank = ranks(&by_key, accs.len());
+                        (by_key, key_rank)
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        let mut surfaces: Vec<(u32, u32)> = surfaces.into_iter().collect();
+                        surfaces.sort_unstable();
+                        let bucket = bucket_starts(surfaces.iter().map(|&(k, _)| k), accs.len());
+                        (surfaces, bucket)
+                    },
+                    || {
+                        counting_sort(0..entity_facts.len() as u32, accs.len(), |i| {
+                            entity_facts[i as usize].0
+                        })
+                    },
+                )
+            },
         );
-        // The node of key number `n` is `nodes[key_rank[n]]` (none for
-        // `u32::MAX`).
-        let key_rank = ranks(&by_key, accs.len());
-        // The node ids given so far: numbering an id adds it, and tells
-        // whether it was taken, with one hash and no `String` of its own.
-        let mut taken = Numbered::with_capacity(by_key.len());
-        let mut nodes = Vec::with_capacity(by_key.len());
-        // The surface forms and the entity facts of each key number, for
-        // the aliases, label and documents of its node.
-        let mut surfaces: Vec<(u32, u32)> = self.surfaces.into_iter().collect();
-        surfaces.sort_unstable();
-        let surface_bucket = bucket_starts(surfaces.iter().map(|&(k, _)| k), accs.len());
-        let (facts_by_key, fact_bucket) =
-            counting_sort(0..self.entity_facts.len() as u32, accs.len(), |i| {
-                self.entity_facts[i as usize].0
-            });
-        let mut scratch = Vec::new();
         // The doc ids, shared by the nodes' document lists and the merge log.
-        let doc_table = std::sync::Arc::new(std::mem::take(&mut self.docs.strings));
-        for &number in &by_key {
-            let n = number as usize;
-            let acc = accs[n];
-            let etype = acc.entity_type.unwrap_or(EntityType::Org);
-            let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
-            scratch.clear();
-            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].2));
-            scratch.sort_unstable();
-            let label = choose_label(acc.canonical, &scratch, names);
-            let mut id = String::with_capacity(label.len() + 10);
-            id.push_str(etype.id_prefix());
-            id.push(':');
-            id.push_str(&slug(label));
-            if !taken.number(&id).1 {
-                let base = id.clone();
+        let doc_table = std::sync::Arc::new(docs.strings);
+        // Each node's label, id (unique only once numbered below), aliases
+        // and documents; beside it, the edges in (head key, kind, tail key)
+        // order, as the merge keys sort.
+        let (made, keyed) = rayon::join(
+            || {
+                by_key
+                    .par_iter()
+                    .map_init(Vec::new, |scratch, &number| {
+                        let n = number as usize;
+                        let acc = accs[n];
+                        let etype = acc.entity_type.unwrap_or(EntityType::Org);
+                        let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
+                        scratch.clear();
+                        scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].2));
+                        scratch.sort_unstable();
+                        let label = choose_label(acc.canonical, scratch, &names);
+                        let mut id = String::with_capacity(label.len() + 10);
+                        id.push_str(etype.id_prefix());
+                        id.push(':');
+                        id.push_str(&slug(label));
+                        scratch.clear();
+                        let forms = &surfaces[surface_bucket[n]..surface_bucket[n + 1]];
+                        scratch.extend(forms.iter().map(|&(_, s)| s));
+                        scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
+                        let aliases = scratch
+                            .iter()
+                            .map(|&s| names.string(s))
+                            .filter(|s| *s != label)
+                            .map(str::to_owned)
+                            .collect();
+                        scratch.clear();
+                        scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].1));
+                        sort_unique(scratch, &doc_rank);
+                        Node {
+                            id,
+                            label: label.to_owned(),
+                            entity_type: etype,
+                            aliases,
+                            docs: super::DocIds::new(&doc_table, scratch),
+                            mentions: acc.mentions,
+                        }
+                    })
+                    .collect::<Vec<Node>>()
+            },
+            || {
+                let mut keyed: Vec<_> = edges.into_iter().collect();
+                keyed.par_sort_unstable_by_key(|&((head, kind, tail), _)| {
+                    (key_rank[head as usize], kind, key_rank[tail as usize])
+                });
+                keyed
+            },
+        );
+        drop((surfaces, facts_by_key, entity_facts));
+        // Ids made unique in merge key order: on a clash the later key gets
+        // `-2`, `-3`, ... Numbering an id adds it, and tells whether it was
+        // taken, with one hash and no `String` of its own.
+        let mut nodes = made;
+        let mut taken = Numbered::with_capacity(nodes.len());
+        for node in &mut nodes {
+            if !taken.number(&node.id).1 {
+                let base = std::mem::take(&mut node.id);
                 let mut n = 2;
                 loop {
-                    id = format!("{base}-{n}");
-                    if taken.number(&id).1 {
+                    node.id = format!("{base}-{n}");
+                    if taken.number(&node.id).1 {
                         break;
                     }
                     n += 1;
                 }
             }
-            scratch.clear();
-            let forms = &surfaces[surface_bucket[n]..surface_bucket[n + 1]];
-            scratch.extend(forms.iter().map(|&(_, s)| s));
-            scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
-            let aliases = scratch
-                .iter()
-                .map(|&s| names.string(s))
-                .filter(|s| *s != label)
-                .map(str::to_owned)
-                .collect();
-            scratch.clear();
-            scratch.extend(facts.iter().map(|&i| self.entity_facts[i as usize].1));
-            sort_unique(&mut scratch, &doc_rank);
-            let docs = super::DocIds::new(&doc_table, &scratch);
-            nodes.push(Node {
-                id,
-                label: label.to_owned(),
-                entity_type: etype,
-                aliases,
-                docs,
-                mentions: acc.mentions,
-            });
         }
         drop(taken);
         drop(accs);
-        // `nodes[i]` is the node of key number `by_key[i]`.
-        let by_id = sorted_by_string(
-            nodes
-                .iter()
-                .zip(&by_key)
-                .map(|(node, &number)| (node.id.as_str(), number)),
-        );
         let id_of = |n: u32| {
             nodes
                 .get(key_rank[n as usize] as usize)
                 .map(|node| &node.id)
         };
-        // Edges in (head key, kind, tail key) order, as the merge keys sort.
-        let mut keyed: Vec<_> = self.edges.into_iter().collect();
-        keyed.sort_unstable_by_key(|&((head, kind, tail), _)| {
-            (key_rank[head as usize], kind, key_rank[tail as usize])
-        });
-        let mut edges = Vec::with_capacity(keyed.len());
-        for ((head, kind, tail), mut acc) in keyed {
-            let (Some(source), Some(target)) = (id_of(head), id_of(tail)) else {
-                continue;
-            };
-            let (mut source, mut target) = (source.clone(), target.clone());
-            if kind.is_symmetric() && target < source {
-                std::mem::swap(&mut source, &mut target);
-            }
-            let amount_usd = acc.first_amount.as_ref().map(|(_, a)| *a);
-            let mut alt: Vec<f64> = Vec::new();
-            for a in acc.amounts.values() {
-                let same = |x: &f64| (x - a).abs() <= 1e-9 * a.abs().max(1.0);
-                if amount_usd.is_some_and(|f| same(&f)) || alt.iter().any(same) {
-                    continue;
+        let ((node_rank, node_ids), edges) = rayon::join(
+            || {
+                // `nodes[i]` is the node of key number `by_key[i]`.
+                let by_id = sorted_by_string(
+                    nodes
+                        .iter()
+                        .zip(&by_key)
+                        .map(|(node, &number)| (node.id.as_str(), number)),
+                );
+                let mut node_ids = Strings::default();
+                for n in 0..key_rank.len() as u32 {
+                    node_ids.push(id_of(n).map_or("", String::as_str));
                 }
-                alt.push(*a);
-            }
-            let mut id = String::with_capacity(source.len() + target.len() + 16);
-            id.push_str(&source);
-            id.push('|');
-            id.push_str(kind.as_str());
-            id.push('|');
-            id.push_str(&target);
-            edges.push(Edge {
-                id,
-                source,
-                target,
-                kind,
-                // Deals stated without any cue were done.
-                status: acc.status.or(match kind {
-                    RelationKind::Acquired | RelationKind::InvestsIn => Some(Status::Completed),
-                    _ => None,
-                }),
-                amount_usd,
-                amount_usd_alt: alt,
-                stake_pct: acc.first_stake.map(|(_, p)| p),
-                confidence: (acc.confidence * 1000.0).round() / 1000.0,
-                support: {
-                    sort_unique(&mut acc.docs, &doc_rank);
-                    acc.docs.len()
-                },
-                evidence: acc.evidence,
-                evidence_count: acc.total,
-            });
-        }
-        // Symmetric edges whose ids sorted differently from their keys may
-        // now collide; keep the first.
-        edges.sort_by(super::view::edge_order);
-        edges.dedup_by(|b, a| a.id == b.id);
-        let mut node_ids = Strings::default();
-        for n in 0..key_rank.len() as u32 {
-            node_ids.push(id_of(n).map_or("", String::as_str));
-        }
-        // The merge log's lines sort by node id.
-        let node_rank = ranks(&by_id, key_rank.len());
+                // The merge log's lines sort by node id.
+                (ranks(&by_id, key_rank.len()), node_ids)
+            },
+            || {
+                let mut edges: Vec<Edge> = keyed
+                    .into_par_iter()
+                    .filter_map(|((head, kind, tail), acc)| {
+                        let (source, target) = (id_of(head)?, id_of(tail)?);
+                        Some(make_edge(source, kind, target, acc, &doc_rank))
+                    })
+                    .collect();
+                // Symmetric edges whose ids sorted differently from their
+                // keys may now collide; keep the first.
+                edges.par_sort_by(super::view::edge_order);
+                edges.dedup_by(|b, a| a.id == b.id);
+                edges
+            },
+        );
         let log = MergeLog::new(
             node_ids,
             doc_table,
-            self.names.strings,
+            names.strings,
             (node_rank, doc_rank),
-            self.log,
-            self.options.log_buffer,
+            log,
+            options.log_buffer,
         );
         KnowledgeGraph::from_parts(nodes, edges, log)
+    }
+}
+
+/// The edge from node id `source` to node id `target` of what the merge
+/// gathered about it.
+fn make_edge(
+    source: &str,
+    kind: RelationKind,
+    target: &str,
+    mut acc: EdgeAcc,
+    doc_rank: &[u32],
+) -> Edge {
+    let (mut source, mut target) = (source.to_owned(), target.to_owned());
+    if kind.is_symmetric() && target < source {
+        std::mem::swap(&mut source, &mut target);
+    }
+    let amount_usd = acc.first_amount.as_ref().map(|(_, a)| *a);
+    let mut alt: Vec<f64> = Vec::new();
+    for a in acc.amounts.values() {
+        let same = |x: &f64| (x - a).abs() <= 1e-9 * a.abs().max(1.0);
+        if amount_usd.is_some_and(|f| same(&f)) || alt.iter().any(same) {
+            continue;
+        }
+        alt.push(*a);
+    }
+    let mut id = String::with_capacity(source.len() + target.len() + 16);
+    id.push_str(&source);
+    id.push('|');
+    id.push_str(kind.as_str());
+    id.push('|');
+    id.push_str(&target);
+    Edge {
+        id,
+        source,
+        target,
+        kind,
+        // Deals stated without any cue were done.
+        status: acc.status.or(match kind {
+            RelationKind::Acquired | RelationKind::InvestsIn => Some(Status::Completed),
+            _ => None,
+        }),
+        amount_usd,
+        amount_usd_alt: alt,
+        stake_pct: acc.first_stake.map(|(_, p)| p),
+        confidence: (acc.confidence * 1000.0).round() / 1000.0,
+        support: {
+            sort_unique(&mut acc.docs, doc_rank);
+            acc.docs.len()
+        },
+        evidence: acc.evidence,
+        evidence_count: acc.total,
     }
 }
 
@@ -632,6 +702,137 @@ mod tests {
             "same-prefix-\u{e9}",
             "same",
         ]);
+    }
+
+    /// Facts of `docs` documents over 400 merge keys whose labels often
+    /// slug alike (so ids clash and get `-2`, `-3`, ...), with relations
+    /// of every kind, symmetric ones among them, some to keys that are no
+    /// node.
+    fn many_facts(docs: usize) -> Vec<DocFacts> {
+        use crate::facts::{EntityFact, RelationFact};
+        let spellings = ["Acme {}", "ACME {}.", "acme-{}", "Acme  {} ", "Zoë {}"];
+        let kinds = [
+            RelationKind::InvestsIn,
+            RelationKind::PartnersWith,
+            RelationKind::CompetesWith,
+            RelationKind::Acquired,
+            RelationKind::WorksFor,
+        ];
+        (0..docs)
+            .map(|d| {
+                let keys: Vec<usize> = (0..12).map(|i| (d * 7 + i * 31) % 400).collect();
+                let entities = keys
+                    .iter()
+                    .map(|&k| {
+                        let label = spellings[k % 5].replace("{}", &(k / 25).to_string());
+                        EntityFact {
+                            key: format!("k{k}"),
+                            label: label.clone(),
+                            entity_type: if k % 3 == 0 {
+                                EntityType::Person
+                            } else {
+                                EntityType::Org
+                            },
+                            canonical: (k % 11 == 0).then(|| format!("Canon {}", k % 4)),
+                            mentions: (0..1 + k % 3)
+                                .map(|m| MentionFact {
+                                    surface: if m == 0 {
+                                        label.clone()
+                                    } else {
+                                        format!("{label} {m}")
+                                    },
+                                    sentence: m,
+                                    start: k,
+                                    end: k + 5,
+                                    source: ["rules", "gazetteer"][m % 2].into(),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                let relations = (0..10)
+                    .map(|i| {
+                        let head = keys[i];
+                        // Keys of 400 and up are named by relations only.
+                        let tail = if i == 9 {
+                            400 + d % 5
+                        } else {
+                            keys[(i * 5 + 3) % 12]
+                        };
+                        RelationFact {
+                            head: format!("k{head}"),
+                            kind: kinds[(d + i) % 5],
+                            tail: format!("k{tail}"),
+                            evidence: Evidence {
+                                doc: format!("doc-{d}"),
+                                sentence: i,
+                                start: i,
+                                end: i + 9,
+                                text: format!("sentence {i} of {d}"),
+                                status: [None, Some(Status::Announced), Some(Status::Denied)]
+                                    [i % 3],
+                                amount_usd: (i % 4 == 0).then_some((d * 1000 + i) as f64),
+                                amount_text: None,
+                                stake_pct: (i % 5 == 0).then_some(10.0),
+                                rule: format!("rule-{}", i % 3),
+                                confidence: 0.5 + (i as f64) / 40.0,
+                                meta: Default::default(),
+                            },
+                        }
+                    })
+                    .collect();
+                DocFacts {
+                    doc: format!("doc-{d}"),
+                    entities,
+                    relations,
+                    notes: vec![],
+                }
+            })
+            .collect()
+    }
+
+    /// `finish` runs on the current rayon pool: one thread and four give
+    /// the same bytes in every format.
+    #[test]
+    fn finish_is_the_same_on_one_thread_and_several() {
+        use crate::export::{Format, render_to_string};
+        let render = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
+            let mut b = GraphBuilder::new(MergeOptions {
+                max_evidence: 3,
+                ..MergeOptions::default()
+            });
+            for facts in many_facts(300) {
+                b.add(facts);
+            }
+            let graph = pool.install(|| b.finish());
+            assert!(graph.node_count() > 300, "{}", graph.node_count());
+            assert!(graph.edge_count() > 300, "{}", graph.edge_count());
+            let view = graph.view();
+            let ids: Vec<&str> = view.nodes().iter().map(|n| n.id.as_str()).collect();
+            assert!(
+                ids.iter().any(|id| id.ends_with("-3")),
+                "no id clash: {ids:?}"
+            );
+            Format::ALL
+                .iter()
+                .flat_map(|f| {
+                    let e = f.exporter();
+                    (0..f.files().len())
+                        .map(|i| render_to_string(e.as_ref(), &graph, i))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<String>>()
+        };
+        let one = render(1);
+        let four = render(4);
+        assert_eq!(one.len(), four.len());
+        for (a, b) in one.iter().zip(&four) {
+            assert!(a == b, "differs:\n{a}\n---\n{b}");
+        }
     }
 
     proptest::proptest! {
