@@ -2,6 +2,7 @@
 //! relations -> [`DocFacts`]. Pure: it reads only the document and the
 //! frozen configuration.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -407,7 +408,7 @@ impl Extractor {
                     sentence: m.sentence,
                     start: m.start,
                     end: m.end,
-                    source: m.source.as_str().to_string(),
+                    source: Cow::Borrowed(m.source.as_str()),
                 });
             }
         }

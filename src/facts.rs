@@ -7,6 +7,7 @@
 //! merge decision needs (labels, surface forms, spans, statuses, amounts)
 //! is in here; nothing refers back to the document text.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -59,8 +60,10 @@ pub struct MentionFact {
     pub start: usize,
     /// UTF-8 byte offset of the end in the document text.
     pub end: usize,
-    /// Which recogniser produced it (`gazetteer`, `rules`, `suffix`, ...).
-    pub source: String,
+    /// Which recogniser produced it (`gazetteer`, `rules`, `suffix`, ...):
+    /// borrowed from the recogniser's name when extracted, so that a
+    /// mention costs no allocation for it; owned when read back from JSON.
+    pub source: Cow<'static, str>,
 }
 
 /// One relation stated in a document.

@@ -387,7 +387,7 @@ fn exporters_parse_back_hostile_graph() {
             sentence: 0,
             start: 0,
             end: label.len(),
-            source: label.into(),
+            source: label.to_owned().into(),
         }],
     };
     let mut b = GraphBuilder::new(MergeOptions::default());

@@ -85,7 +85,7 @@ fn facts(d: Doc) -> DocFacts {
                     surface: s,
                     sentence: usize::from(sentence),
                     start: usize::from(start),
-                    source: e.source.clone(),
+                    source: e.source.clone().into(),
                 })
                 .collect(),
         })

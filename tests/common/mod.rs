@@ -31,7 +31,7 @@ pub fn entity(key: &str, label: &str, t: EntityType, surfaces: &[&str]) -> Entit
                 sentence: i,
                 start: 10 * i,
                 end: 10 * i + s.len(),
-                source: "rules".to_string(),
+                source: "rules".into(),
             })
             .collect(),
     }
