@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use anyhow::{Context, Result};
-use kgraph::{DocFacts, Document, KnowledgeGraph, Pipeline};
+use kgraph::{DocFacts, Document, GraphBuilder, KnowledgeGraph, Pipeline};
 use rayon::prelude::*;
 
 use super::args::InputArgs;
@@ -172,8 +172,18 @@ impl Engine {
             Ok(())
         })?;
         let count = builder.document_count();
-        // The last steps of the merge run on the pool too.
-        Ok((self.pool.install(|| builder.finish()), count))
+        Ok((self.finish(builder), count))
+    }
+
+    /// Finishes a merge: on the pool when it has several threads; on this
+    /// thread when it has one, as the builder's memory was allocated here
+    /// and is then freed where it can be used again at once.
+    pub fn finish(&self, builder: GraphBuilder) -> KnowledgeGraph {
+        if self.pool.current_num_threads() > 1 {
+            self.pool.install(|| builder.finish())
+        } else {
+            builder.finish()
+        }
     }
 }
 

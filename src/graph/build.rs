@@ -338,11 +338,14 @@ impl GraphBuilder {
 
     /// Finishes the merge.
     ///
-    /// The sorts and the per-node and per-edge work run on the current
-    /// rayon pool (`rayon::join`, parallel iterators), in parallel where
-    /// they do not depend on each other; the result does not depend on the
-    /// number of threads, since every step's output is ordered by data.
+    /// Called on a thread of a rayon pool of several threads (inside
+    /// [`rayon::ThreadPool::install`]), the sorts and the per-node and
+    /// per-edge work run on that pool, in parallel where they do not depend
+    /// on each other; called elsewhere, all of it runs on the calling
+    /// thread. The result is the same either way, since every step's
+    /// output is ordered by data.
     pub fn finish(self) -> KnowledgeGraph {
+        let parallel = rayon::current_thread_index().is_some() && rayon::current_num_threads() > 1;
         let GraphBuilder {
             options,
             keys,
@@ -360,9 +363,11 @@ impl GraphBuilder {
         let (
             (doc_rank, (by_key, key_rank)),
             ((surfaces, surface_bucket), (facts_by_key, fact_bucket)),
-        ) = rayon::join(
+        ) = join(
+            parallel,
             || {
-                rayon::join(
+                join(
+                    parallel,
                     || ranks(&sorted(&docs), docs.len()),
                     || {
                         // Labels and ids, in merge key order. Only the
@@ -381,7 +386,8 @@ impl GraphBuilder {
                 )
             },
             || {
-                rayon::join(
+                join(
+                    parallel,
                     || {
                         let mut surfaces: Vec<(u32, u32)> = surfaces.into_iter().collect();
                         surfaces.sort_unstable();
@@ -401,52 +407,70 @@ impl GraphBuilder {
         // Each node's label, id (unique only once numbered below), aliases
         // and documents; beside it, the edges in (head key, kind, tail key)
         // order, as the merge keys sort.
-        let (made, keyed) = rayon::join(
-            || {
-                by_key
-                    .par_iter()
-                    .map_init(Vec::new, |scratch, &number| {
-                        let n = number as usize;
-                        let acc = accs[n];
-                        let etype = acc.entity_type.unwrap_or(EntityType::Org);
-                        let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
-                        scratch.clear();
-                        scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].2));
-                        scratch.sort_unstable();
-                        let label = choose_label(acc.canonical, scratch, &names);
-                        let mut id = String::with_capacity(label.len() + 10);
-                        id.push_str(etype.id_prefix());
-                        id.push(':');
-                        id.push_str(&slug(label));
-                        scratch.clear();
-                        let forms = &surfaces[surface_bucket[n]..surface_bucket[n + 1]];
-                        scratch.extend(forms.iter().map(|&(_, s)| s));
-                        scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
-                        let aliases = scratch
-                            .iter()
-                            .map(|&s| names.string(s))
-                            .filter(|s| *s != label)
-                            .map(str::to_owned)
-                            .collect();
-                        scratch.clear();
-                        scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].1));
-                        sort_unique(scratch, &doc_rank);
-                        Node {
-                            id,
-                            label: label.to_owned(),
-                            entity_type: etype,
-                            aliases,
-                            docs: super::DocIds::new(&doc_table, scratch),
-                            mentions: acc.mentions,
-                        }
-                    })
-                    .collect::<Vec<Node>>()
+        let make_node = |scratch: &mut Vec<u32>, number: u32| {
+            let n = number as usize;
+            let acc = accs[n];
+            let etype = acc.entity_type.unwrap_or(EntityType::Org);
+            let facts = &facts_by_key[fact_bucket[n]..fact_bucket[n + 1]];
+            scratch.clear();
+            scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].2));
+            scratch.sort_unstable();
+            let label = choose_label(acc.canonical, scratch, &names);
+            let mut id = String::with_capacity(label.len() + 10);
+            id.push_str(etype.id_prefix());
+            id.push(':');
+            id.push_str(&slug(label));
+            scratch.clear();
+            let forms = &surfaces[surface_bucket[n]..surface_bucket[n + 1]];
+            scratch.extend(forms.iter().map(|&(_, s)| s));
+            scratch.sort_unstable_by(|&a, &b| names.string(a).cmp(names.string(b)));
+            let aliases = scratch
+                .iter()
+                .map(|&s| names.string(s))
+                .filter(|s| *s != label)
+                .map(str::to_owned)
+                .collect();
+            scratch.clear();
+            scratch.extend(facts.iter().map(|&i| entity_facts[i as usize].1));
+            sort_unique(scratch, &doc_rank);
+            Node {
+                id,
+                label: label.to_owned(),
+                entity_type: etype,
+                aliases,
+                docs: super::DocIds::new(&doc_table, scratch),
+                mentions: acc.mentions,
+            }
+        };
+        let (made, keyed) = join(
+            parallel,
+            || -> Vec<Node> {
+                if parallel {
+                    by_key
+                        .par_iter()
+                        .map_init(Vec::new, |scratch, &number| make_node(scratch, number))
+                        .collect()
+                } else {
+                    let mut scratch = Vec::new();
+                    by_key.iter().map(|&n| make_node(&mut scratch, n)).collect()
+                }
             },
             || {
-                let mut keyed: Vec<_> = edges.into_iter().collect();
-                keyed.par_sort_unstable_by_key(|&((head, kind, tail), _)| {
+                // Edges to or from a key that is no node are dropped.
+                let mut keyed: Vec<_> = edges
+                    .into_iter()
+                    .filter(|&((head, _, tail), _)| {
+                        key_rank[head as usize] != u32::MAX && key_rank[tail as usize] != u32::MAX
+                    })
+                    .collect();
+                let order = |&((head, kind, tail), _): &((u32, RelationKind, u32), EdgeAcc)| {
                     (key_rank[head as usize], kind, key_rank[tail as usize])
-                });
+                };
+                if parallel {
+                    keyed.par_sort_unstable_by_key(order);
+                } else {
+                    keyed.sort_unstable_by_key(order);
+                }
                 keyed
             },
         );
@@ -476,7 +500,8 @@ impl GraphBuilder {
                 .get(key_rank[n as usize] as usize)
                 .map(|node| &node.id)
         };
-        let ((node_rank, node_ids), edges) = rayon::join(
+        let ((node_rank, node_ids), edges) = join(
+            parallel,
             || {
                 // `nodes[i]` is the node of key number `by_key[i]`.
                 let by_id = sorted_by_string(
@@ -493,16 +518,20 @@ impl GraphBuilder {
                 (ranks(&by_id, key_rank.len()), node_ids)
             },
             || {
-                let mut edges: Vec<Edge> = keyed
-                    .into_par_iter()
-                    .filter_map(|((head, kind, tail), acc)| {
-                        let (source, target) = (id_of(head)?, id_of(tail)?);
-                        Some(make_edge(source, kind, target, acc, &doc_rank))
-                    })
-                    .collect();
+                // An indexed collect: straight into one vector of the
+                // right length.
+                let edge = |((head, kind, tail), acc): ((u32, RelationKind, u32), EdgeAcc)| {
+                    let node = |n: u32| &nodes[key_rank[n as usize] as usize].id;
+                    make_edge(node(head), kind, node(tail), acc, &doc_rank)
+                };
+                let mut edges: Vec<Edge> = if parallel {
+                    keyed.into_par_iter().map(edge).collect()
+                } else {
+                    keyed.into_iter().map(edge).collect()
+                };
                 // Symmetric edges whose ids sorted differently from their
                 // keys may now collide; keep the first.
-                edges.par_sort_by(super::view::edge_order);
+                edges.sort_by(super::view::edge_order);
                 edges.dedup_by(|b, a| a.id == b.id);
                 edges
             },
@@ -516,6 +545,22 @@ impl GraphBuilder {
             options.log_buffer,
         );
         KnowledgeGraph::from_parts(nodes, edges, log)
+    }
+}
+
+/// `a()` and `b()`: with `parallel`, on the current rayon pool, possibly
+/// at once ([`rayon::join`]); otherwise one after the other.
+fn join<A, B, RA, RB>(parallel: bool, a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
     }
 }
 

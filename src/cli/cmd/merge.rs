@@ -59,7 +59,7 @@ pub fn run(args: MergeArgs) -> Result<Status> {
         reporter.finish(Some(0), Some(0));
         bail!("the fact files hold no document; nothing written");
     }
-    let graph = engine.pool().install(|| builder.finish());
+    let graph = engine.finish(builder);
     let graph = output::filtered(graph, &args.output)?;
     output::write(&plan, &graph, engine.pool())?;
     Ok(reporter.finish(Some(graph.node_count()), Some(graph.edge_count())))
