@@ -105,7 +105,9 @@ impl Pipeline {
         GraphBuilder::new(self.merge.clone())
     }
 
-    /// Extracts every document (in parallel) and merges the facts.
+    /// Extracts every document and merges the facts, in parallel on this
+    /// pipeline's threads ([`PipelineBuilder::threads`]) or else on rayon's
+    /// global pool.
     pub fn build(&self, docs: impl IntoIterator<Item = Document>) -> KnowledgeGraph {
         let docs: Vec<Document> = docs.into_iter().collect();
         let run = || docs.par_iter().map(|d| self.extract(d)).collect::<Vec<_>>();
@@ -117,9 +119,10 @@ impl Pipeline {
         for f in facts {
             builder.add(f);
         }
+        // The merge's last steps on the same threads as the extraction.
         match &self.pool {
             Some(pool) => pool.install(|| builder.finish()),
-            None => builder.finish(),
+            None => rayon::scope(|_| builder.finish()),
         }
     }
 }
