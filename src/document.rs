@@ -4,7 +4,6 @@ use std::fmt;
 use std::sync::Arc;
 
 use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One input document.
@@ -200,11 +199,7 @@ impl<'a> IntoIterator for &'a Meta {
 /// A map of its fields in key order.
 impl Serialize for Meta {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.fields.len()))?;
-        for (k, v) in &self.fields {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        serializer.collect_map(self)
     }
 }
 

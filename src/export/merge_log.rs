@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use super::Exporter;
 use crate::error::{Error, ErrorKind, Result};
-use crate::graph::{GraphView, Strings};
+use crate::graph::GraphView;
+use crate::strings::Strings;
 
 /// Writes `merge_log.jsonl`.
 #[derive(Clone, Debug, Default)]

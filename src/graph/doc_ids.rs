@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use super::log::Strings;
+use crate::strings::Strings;
 
 /// Ids of documents, sorted: numbers into a table of doc ids shared by all
 /// nodes of a graph.
@@ -46,6 +46,16 @@ impl DocIds {
         DocIds {
             table: Arc::clone(table),
             ids: ids.into(),
+        }
+    }
+
+    /// The strings, in the order given, in a table of their own.
+    fn own_table<S: AsRef<str>>(iter: impl IntoIterator<Item = S>) -> DocIds {
+        let mut table = Strings::default();
+        let ids: Vec<u32> = iter.into_iter().map(|s| table.push(s.as_ref())).collect();
+        DocIds {
+            table: Arc::new(table),
+            ids: ids.into_boxed_slice(),
         }
     }
 
@@ -145,24 +155,14 @@ impl Serialize for DocIds {
 impl FromIterator<String> for DocIds {
     /// The strings, in the order given, in a table of their own.
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> DocIds {
-        let mut table = Strings::default();
-        let ids: Vec<u32> = iter.into_iter().map(|s| table.push(&s)).collect();
-        DocIds {
-            table: Arc::new(table),
-            ids: ids.into_boxed_slice(),
-        }
+        DocIds::own_table(iter)
     }
 }
 
 impl<'a> FromIterator<&'a str> for DocIds {
     /// The strings, in the order given, in a table of their own.
     fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> DocIds {
-        let mut table = Strings::default();
-        let ids: Vec<u32> = iter.into_iter().map(|s| table.push(s)).collect();
-        DocIds {
-            table: Arc::new(table),
-            ids: ids.into_boxed_slice(),
-        }
+        DocIds::own_table(iter)
     }
 }
 

@@ -19,7 +19,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::MergeRecord;
-pub(crate) use crate::strings::Strings;
+use crate::strings::Strings;
 
 /// One line of the merge log, by number: the merge key number of its node,
 /// the doc id in [`MergeLog::docs`], the surface form and the recogniser in

@@ -19,7 +19,6 @@ pub(crate) use view::EvidenceTexts;
 pub use view::GraphView;
 
 use log::MergeLog;
-pub(crate) use log::Strings;
 
 use std::sync::OnceLock;
 

@@ -94,7 +94,7 @@ impl<'g> GraphView<'g> {
     pub(crate) fn evidence_texts(
         &self,
         i: usize,
-        make: impl Fn(&Edge) -> EvidenceTexts,
+        make: impl FnOnce(&Edge) -> EvidenceTexts,
     ) -> Cow<'_, EvidenceTexts> {
         let slot = &self.evidence[i];
         if let Some(texts) = slot.get() {
@@ -107,9 +107,7 @@ impl<'g> GraphView<'g> {
             return Cow::Owned(texts);
         }
         // Another thread may have kept the same texts first (equal ones).
-        let _ = slot.set(texts);
-        slot.get()
-            .map_or_else(|| Cow::Owned(make(self.edges[i])), Cow::Borrowed)
+        Cow::Borrowed(slot.get_or_init(|| texts))
     }
 
     /// The view with another budget for evidence texts (see
